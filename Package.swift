@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// SeqGAN-Swift: sequence GANs (Yu et al., AAAI-17) for music and text, natively in Swift.
+///
+/// Module graph (dependencies point one way):
+///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN
+///   Metrics, TextEncoding               (token-level, no neural code)
+///   MIDI <- MusicEncoding               (standard library only)
+///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
+///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
+let package = Package(
+    name: "SeqGAN",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "seqgan", targets: ["SeqGANCLI"]),
+        .executable(name: "seqgan-bench", targets: ["SeqGANBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries from Debian.
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(
+            name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+
+        // Neural core: knows nothing of music or text.
+        .target(name: "TensorCore", dependencies: ["COpenBLAS"]),
+        .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
+        .target(name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"]),
+
+        // Token-level evaluation and text corpora.
+        .target(name: "Metrics"),
+        .target(name: "TextEncoding"),
+
+        // Music: knows nothing of neural nets.
+        .target(name: "MIDI"),
+        .target(name: "MusicEncoding", dependencies: ["MIDI"]),
+        .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA"]),
+
+        // The command-line tool.
+        .executableTarget(
+            name: "SeqGANCLI",
+            dependencies: [
+                "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
+                "MusicEncoding", "Audio",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Throughput benchmarks (a plain executable; run with `make bench`).
+        .executableTarget(
+            name: "SeqGANBenchmarks",
+            dependencies: ["TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "MIDI",
+                           "MusicEncoding", "Audio"],
+            path: "Benchmarks/SeqGANBenchmarks"),
+
+        // Tests: one target per module, plus end-to-end tests of the binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"]),
+        .testTarget(
+            name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore", "TestSupport"]),
+        .testTarget(
+            name: "SeqGANTests",
+            dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
+        .testTarget(name: "MIDITests", dependencies: ["MIDI", "TestSupport"]),
+        .testTarget(
+            name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "TestSupport"]),
+        .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
+        .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

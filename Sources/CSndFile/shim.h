@@ -1,0 +1,3 @@
+// libsndfile (Debian: libsndfile1-dev, pkg-config `sndfile`).
+#pragma once
+#include <sndfile.h>

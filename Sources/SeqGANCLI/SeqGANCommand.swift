@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `seqgan` tool: train sequence GANs on MIDI folders or text, generate, hear, export.
+@main
+struct SeqGANCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seqgan",
+        abstract: "Train SeqGAN models on MIDI tunes or text, generate new sequences, hear and export them.",
+        discussion: """
+            Typical use:
+              seqgan train --task synthetic --oracle seqgan-oracle.safetensors --out runs/oracle
+              seqgan midi inspect tune.mid
+              seqgan export tune.mid -o tune.wav
+            Run `seqgan help <subcommand>` for the options of each command.
+            """,
+        subcommands: [
+            TrainCommand.self,
+            OracleCommand.self,
+            MIDICommand.self,
+            ExportCommand.self,
+            PlayCommand.self,
+            BLEUCommand.self,
+        ])
+}

@@ -1,0 +1,21 @@
+import Testing
+import TestSupport
+
+@Suite("seqgan --help")
+struct HelpTests {
+    @Test("the root help lists every subcommand")
+    func rootHelpListsSubcommands() throws {
+        let result = try runSeqGAN(["--help"])
+        #expect(result.status == 0)
+        for name in ["train", "oracle", "midi", "export", "play", "bleu"] {
+            #expect(result.standardOutput.contains(name), "help should mention \(name)")
+        }
+    }
+
+    @Test("an unknown subcommand fails with a message")
+    func unknownSubcommandFails() throws {
+        let result = try runSeqGAN(["no-such-command"])
+        #expect(result.status != 0)
+        #expect(!result.standardError.isEmpty)
+    }
+}

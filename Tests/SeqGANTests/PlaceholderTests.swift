@@ -1,0 +1,1 @@
+// Placeholder so that the SeqGANTests target builds; replaced by the module's real tests.
