@@ -28,8 +28,7 @@ demo: build
 
 ## test: the whole test suite (release build; tests that need ../shared skip without it).
 test: deps
-	$(SWIFT) build -c release --build-tests
-	$(SWIFT) test -c release --skip-build
+	$(SWIFT) test -c release
 
 ## bench: throughput benchmarks (see Benchmarks/README.md).
 bench: build

@@ -1,6 +1,89 @@
 import ArgumentParser
+import Foundation
+import NeuralNetwork
+import SeqGAN
+import TensorCore
 
+/// `seqgan oracle`: the synthetic task's oracle language model.
 struct OracleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "oracle", abstract: "Synthetic oracle.")
-    func run() throws { throw ValidationError("not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "oracle",
+        abstract: "Sample from the synthetic oracle, or score sequences under it.",
+        subcommands: [Sample.self, NLL.self])
+
+    /// Where the oracle comes from: a file, or a fresh N(0, 1) draw from a seed.
+    struct Source: ParsableArguments {
+        @Option(help: "The oracle as safetensors (e.g. ../shared/oracle/seqgan-oracle.safetensors). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
+        var oracle: String?
+
+        @Option(help: "Seed of the fresh oracle drawn when --oracle is not given.")
+        var oracleSeed: UInt64 = 88
+
+        @Option(help: "Sequence length T.")
+        var length: Int = 20
+
+        func load() throws -> Generator {
+            if let oracle {
+                return try Generator(oracleAt: URL(fileURLWithPath: oracle), sequenceLength: length)
+            }
+            return Generator.randomOracle(seed: oracleSeed, sequenceLength: length)
+        }
+    }
+
+    struct Sample: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write oracle samples: one sequence of space-separated token ids per line.")
+
+        @OptionGroup var source: Source
+
+        @Option(name: .short, help: "Number of sequences.")
+        var n: Int = 10_000
+
+        @Option(help: "Random seed of the sampling.")
+        var seed: UInt64 = 1
+
+        @Option(name: .short, help: "Output file.")
+        var output: String
+
+        func validate() throws {
+            guard n > 0 else { throw ValidationError("-n must be positive") }
+        }
+
+        func run() throws {
+            BLAS.threadCount = 1
+            let oracle = try source.load()
+            var random = SplitMix64(seed: seed)
+            let tokens = oracle.sample(count: n, using: &random)
+            try AtomicFile.write(
+                TokenSequenceFile.text(of: tokens, length: oracle.config.sequenceLength),
+                to: URL(fileURLWithPath: output))
+            print("wrote \(n) sequences of \(oracle.config.sequenceLength) tokens to \(output)")
+        }
+    }
+
+    struct NLL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "nll",
+            abstract: "Per-token mean negative log-likelihood (nats) of sequences under the oracle; the number alone on the last line.")
+
+        @OptionGroup var source: Source
+
+        @Option(help: "Token sequences, one per line.")
+        var data: String
+
+        func run() throws {
+            BLAS.threadCount = 1
+            let oracle = try source.load()
+            let (tokens, count) = try TokenSequenceFile.read(
+                URL(fileURLWithPath: data), length: oracle.config.sequenceLength,
+                vocabularySize: oracle.config.vocabularySize)
+            let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
+            let values = tokens.withUnsafeBufferPointer {
+                oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: count, workspace: workspace)
+            }
+            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(count)
+            print("\(count) sequences of \(oracle.config.sequenceLength) tokens")
+            print(String(format: "%.6f", mean))
+        }
+    }
 }

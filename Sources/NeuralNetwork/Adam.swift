@@ -1,0 +1,72 @@
+import Foundation
+import TensorCore
+
+/// Adam (Kingma and Ba), in the form TensorFlow's `AdamOptimizer` computes it:
+/// `lr_t = lr * sqrt(1 - β2^t) / (1 - β1^t)`, `θ -= lr_t * m / (sqrt(v) + ε)`.
+///
+/// The moments live in two buffers parallel to the parameter arena, so one update is one
+/// flat loop.
+public final class Adam: @unchecked Sendable {
+    /// The step size.
+    public var learningRate: Float
+    /// Decay of the first moment.
+    public let beta1: Float
+    /// Decay of the second moment.
+    public let beta2: Float
+    /// Added to the root of the second moment.
+    public let epsilon: Float
+    /// First moments, laid out like the arena.
+    public let firstMoments: FloatBuffer
+    /// Second moments, laid out like the arena.
+    public let secondMoments: FloatBuffer
+    /// Updates applied so far.
+    public var step: Int = 0
+
+    /// Creates an optimiser for `parameterCount` parameters with zero moments.
+    public init(
+        parameterCount: Int, learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999,
+        epsilon: Float = 1e-8
+    ) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        firstMoments = FloatBuffer(count: parameterCount)
+        secondMoments = FloatBuffer(count: parameterCount)
+    }
+
+    /// Applies one update to `arena.values` from `arena.gradients`.
+    public func update(_ arena: ParameterArena) {
+        precondition(arena.values.count == firstMoments.count, "Adam sized for another arena")
+        step += 1
+        let t = Double(step)
+        let correction = Float(
+            Double(learningRate) * (1 - Foundation.pow(Double(beta2), t)).squareRoot()
+                / (1 - Foundation.pow(Double(beta1), t)))
+        let theta = arena.values.base
+        let grad = arena.gradients.base
+        let m = firstMoments.base
+        let v = secondMoments.base
+        for i in 0..<arena.values.count {
+            let g = grad[i]
+            let mi = beta1 * m[i] + (1 - beta1) * g
+            let vi = beta2 * v[i] + (1 - beta2) * g * g
+            m[i] = mi
+            v[i] = vi
+            theta[i] -= correction * mi / (vi.squareRoot() + epsilon)
+        }
+    }
+}
+
+/// Scales `gradients` so that their global L2 norm is at most `maxNorm`, as TensorFlow's
+/// `clip_by_global_norm` does.
+///
+/// - Returns: The norm before clipping.
+@discardableResult
+public func clipByGlobalNorm(_ gradients: FloatBuffer, maxNorm: Float) -> Float {
+    let norm = Float(VectorMath.sumOfSquares(gradients.base, count: gradients.count).squareRoot())
+    if norm > maxNorm {
+        VectorMath.scale(gradients.base, count: gradients.count, by: maxNorm / norm)
+    }
+    return norm
+}

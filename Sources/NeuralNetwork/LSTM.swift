@@ -1,0 +1,232 @@
+import Foundation
+import TensorCore
+
+/// A single-layer LSTM with the gate equations of the SeqGAN code (row-vector convention):
+///
+///     i = σ(x Wi + h Ui + bi)    f = σ(x Wf + h Uf + bf)
+///     o = σ(x Wo + h Uo + bo)    g = tanh(x Wc + h Uc + bc)
+///     c = f ⊙ c' + i ⊙ g         h = o ⊙ tanh(c)
+///
+/// The four gates are fused column blocks `[i | f | o | g]` of one `[I, 4H]` input matrix, one
+/// `[H, 4H]` recurrent matrix and one `[4H]` bias. A sequence is run time-major: row
+/// `t * B + b` holds step `t` of sequence `b`. The input projection of all steps is one GEMM;
+/// each step adds one fused recurrent GEMM.
+public struct LSTM: Sendable {
+    /// `I`, the input width.
+    public let inputSize: Int
+    /// `H`, the hidden width.
+    public let hiddenSize: Int
+    /// `[I, 4H]`, gate blocks i, f, o, g.
+    public let inputWeights: ParameterSlot
+    /// `[H, 4H]`, gate blocks i, f, o, g.
+    public let recurrentWeights: ParameterSlot
+    /// `[4H]`, gate blocks i, f, o, g.
+    public let bias: ParameterSlot
+
+    /// Registers the LSTM's tensors as `name.inputWeights`, `name.recurrentWeights` and
+    /// `name.bias` in `layout`.
+    public init(name: String, inputSize: Int, hiddenSize: Int, layout: inout ParameterLayout) {
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        inputWeights = layout.add("\(name).inputWeights", shape: [inputSize, 4 * hiddenSize])
+        recurrentWeights = layout.add(
+            "\(name).recurrentWeights", shape: [hiddenSize, 4 * hiddenSize])
+        bias = layout.add("\(name).bias", shape: [4 * hiddenSize])
+    }
+
+    /// The activations of one sequence forward pass, kept for the backward pass, and the
+    /// backward pass's scratch space. Sized once for the largest `T x B`.
+    public final class Cache: @unchecked Sendable {
+        /// Rows (`T x B`) the cache can hold.
+        public let capacity: Int
+        let batchCapacity: Int
+        /// Activated gates `[T*B, 4H]` (i, f, o, g).
+        public let gates: FloatBuffer
+        /// Cell states `[T*B, H]`.
+        public let cells: FloatBuffer
+        /// `tanh` of the cell states `[T*B, H]`.
+        public let tanhCells: FloatBuffer
+        /// Hidden states `[T*B, H]`: the layer's output.
+        public let hidden: FloatBuffer
+        let gateGradients: FloatBuffer
+        let hiddenCarry: FloatBuffer
+        let cellCarry: FloatBuffer
+
+        /// Allocates room for `steps x batch` rows of an LSTM with `hiddenSize` units.
+        public init(steps: Int, batch: Int, hiddenSize: Int) {
+            capacity = steps * batch
+            batchCapacity = batch
+            gates = FloatBuffer(count: capacity * 4 * hiddenSize)
+            cells = FloatBuffer(count: capacity * hiddenSize)
+            tanhCells = FloatBuffer(count: capacity * hiddenSize)
+            hidden = FloatBuffer(count: capacity * hiddenSize)
+            gateGradients = FloatBuffer(count: capacity * 4 * hiddenSize)
+            hiddenCarry = FloatBuffer(count: batch * hiddenSize)
+            cellCarry = FloatBuffer(count: batch * hiddenSize)
+        }
+    }
+
+    /// Runs `steps` steps over `batch` sequences from a zero state.
+    ///
+    /// - Parameters:
+    ///   - input: `[T*B, I]`, time-major.
+    ///   - cache: Receives the activations; `cache.hidden` is the output `[T*B, H]`.
+    public func forward(
+        input: UnsafePointer<Float>, steps: Int, batch: Int, parameters: UnsafePointer<Float>,
+        cache: Cache
+    ) {
+        precondition(steps * batch <= cache.capacity, "LSTM cache too small")
+        let h = hiddenSize
+        let g = 4 * h
+        let rows = steps * batch
+        let z = cache.gates.base
+        for row in 0..<rows { (z + row * g).update(from: parameters + bias.offset, count: g) }
+        BLAS.gemm(
+            m: rows, n: g, k: inputSize, a: input, lda: inputSize,
+            b: parameters + inputWeights.offset, ldb: g, beta: 1, c: z, ldc: g)
+        for t in 0..<steps {
+            let zt = z + t * batch * g
+            if t > 0 {
+                BLAS.gemm(
+                    m: batch, n: g, k: h, a: cache.hidden.base + (t - 1) * batch * h, lda: h,
+                    b: parameters + recurrentWeights.offset, ldb: g, beta: 1, c: zt, ldc: g)
+            }
+            let previousCells: UnsafePointer<Float>? =
+                t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : nil
+            LSTM.activate(
+                gates: zt, rows: batch, hiddenSize: h, previousCells: previousCells,
+                cells: cache.cells.base + t * batch * h,
+                tanhCells: cache.tanhCells.base + t * batch * h,
+                hidden: cache.hidden.base + t * batch * h)
+        }
+    }
+
+    /// Back-propagates through the sequence of the last ``forward(input:steps:batch:parameters:cache:)``.
+    ///
+    /// - Parameters:
+    ///   - input: The same `[T*B, I]` input as the forward pass.
+    ///   - hiddenGradient: `[T*B, H]`, the loss gradient with respect to every hidden state.
+    ///   - inputGradient: Receives `[T*B, I]` (overwritten), or `nil` to skip it.
+    ///   - gradients: The arena-shaped gradient buffer the weight gradients are added to.
+    public func backward(
+        input: UnsafePointer<Float>, steps: Int, batch: Int,
+        hiddenGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, cache: Cache
+    ) {
+        let h = hiddenSize
+        let g = 4 * h
+        let rows = steps * batch
+        let dz = cache.gateGradients.base
+        let dhNext = cache.hiddenCarry.base
+        let dcNext = cache.cellCarry.base
+        dhNext.update(repeating: 0, count: batch * h)
+        dcNext.update(repeating: 0, count: batch * h)
+        for t in stride(from: steps - 1, through: 0, by: -1) {
+            for b in 0..<batch {
+                let row = t * batch + b
+                let gate = UnsafePointer(cache.gates.base + row * g)
+                let dGate = dz + row * g
+                for j in 0..<h {
+                    let index = row * h + j
+                    let carry = b * h + j
+                    let i = gate[j]
+                    let f = gate[h + j]
+                    let o = gate[2 * h + j]
+                    let c = gate[3 * h + j]
+                    let tc = cache.tanhCells[index]
+                    let previousCell = t > 0 ? cache.cells[index - batch * h] : 0
+                    let dh = hiddenGradient[index] + dhNext[carry]
+                    let dc = dh * o * (1 - tc * tc) + dcNext[carry]
+                    dcNext[carry] = dc * f
+                    dGate[j] = dc * c * i * (1 - i)
+                    dGate[h + j] = dc * previousCell * f * (1 - f)
+                    dGate[2 * h + j] = dh * tc * o * (1 - o)
+                    dGate[3 * h + j] = dc * i * (1 - c * c)
+                }
+            }
+            if t > 0 {
+                BLAS.gemm(
+                    transposeB: true, m: batch, n: h, k: g, a: dz + t * batch * g, lda: g,
+                    b: parameters + recurrentWeights.offset, ldb: g, c: dhNext, ldc: h)
+            }
+        }
+        BLAS.gemm(
+            transposeA: true, m: h, n: g, k: rows - batch, a: cache.hidden.base, lda: h,
+            b: dz + batch * g, ldb: g, beta: 1, c: gradients + recurrentWeights.offset, ldc: g)
+        BLAS.gemm(
+            transposeA: true, m: inputSize, n: g, k: rows, a: input, lda: inputSize, b: dz,
+            ldb: g, beta: 1, c: gradients + inputWeights.offset, ldc: g)
+        VectorMath.accumulateColumnSums(
+            of: dz, rows: rows, columns: g, into: gradients + bias.offset)
+        if let inputGradient {
+            BLAS.gemm(
+                transposeB: true, m: rows, n: inputSize, k: g, a: dz, lda: g,
+                b: parameters + inputWeights.offset, ldb: g, c: inputGradient, ldc: inputSize)
+        }
+    }
+
+    /// Advances `batch` states by one step (no cache; for sampling).
+    ///
+    /// - Parameters:
+    ///   - input: `[B, I]`.
+    ///   - hidden: `[B, H]`, updated in place.
+    ///   - cell: `[B, H]`, updated in place.
+    ///   - scratch: `[B, 4H]` of working space.
+    public func step(
+        input: UnsafePointer<Float>, hidden: UnsafeMutablePointer<Float>,
+        cell: UnsafeMutablePointer<Float>, batch: Int, parameters: UnsafePointer<Float>,
+        scratch: UnsafeMutablePointer<Float>
+    ) {
+        let h = hiddenSize
+        let g = 4 * h
+        for row in 0..<batch { (scratch + row * g).update(from: parameters + bias.offset, count: g) }
+        BLAS.gemm(
+            m: batch, n: g, k: inputSize, a: input, lda: inputSize,
+            b: parameters + inputWeights.offset, ldb: g, beta: 1, c: scratch, ldc: g)
+        BLAS.gemm(
+            m: batch, n: g, k: h, a: hidden, lda: h, b: parameters + recurrentWeights.offset,
+            ldb: g, beta: 1, c: scratch, ldc: g)
+        for row in 0..<batch {
+            let z = scratch + row * g
+            for j in 0..<h {
+                let index = row * h + j
+                let i = VectorMath.sigmoid(z[j])
+                let f = VectorMath.sigmoid(z[h + j])
+                let o = VectorMath.sigmoid(z[2 * h + j])
+                let c = tanhf(z[3 * h + j])
+                let newCell = f * cell[index] + i * c
+                cell[index] = newCell
+                hidden[index] = o * tanhf(newCell)
+            }
+        }
+    }
+
+    /// Applies the gate nonlinearities to `rows` pre-activation rows in place and computes
+    /// the new cell, its tanh and the hidden state.
+    @inline(__always)
+    static func activate(
+        gates: UnsafeMutablePointer<Float>, rows: Int, hiddenSize h: Int,
+        previousCells: UnsafePointer<Float>?, cells: UnsafeMutablePointer<Float>,
+        tanhCells: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>
+    ) {
+        for row in 0..<rows {
+            let z = gates + row * 4 * h
+            for j in 0..<h {
+                let index = row * h + j
+                let i = VectorMath.sigmoid(z[j])
+                let f = VectorMath.sigmoid(z[h + j])
+                let o = VectorMath.sigmoid(z[2 * h + j])
+                let c = tanhf(z[3 * h + j])
+                z[j] = i
+                z[h + j] = f
+                z[2 * h + j] = o
+                z[3 * h + j] = c
+                let cell = f * (previousCells?[index] ?? 0) + i * c
+                let tc = tanhf(cell)
+                cells[index] = cell
+                tanhCells[index] = tc
+                hidden[index] = o * tc
+            }
+        }
+    }
+}

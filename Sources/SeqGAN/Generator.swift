@@ -1,0 +1,220 @@
+import NeuralNetwork
+import TensorCore
+
+/// The SeqGAN generator: token embedding, one LSTM layer and a softmax over the vocabulary.
+/// At the first step it reads the start token; each later step reads the previous token.
+///
+/// The synthetic oracle is a `Generator` too (see ``Generator/init(oracleAt:)``).
+public final class Generator: @unchecked Sendable {
+    /// The model's shape.
+    public let config: GeneratorConfig
+    /// Every parameter, and their gradients.
+    public let arena: ParameterArena
+    let embedding: Embedding
+    let lstm: LSTM
+    let output: SoftmaxOutputLayer
+
+    /// Work is split into this many independent partitions (fixed, so results never depend
+    /// on the number of cores).
+    static let partitionCount = 2
+
+    /// Creates a generator with all parameters zero; see ``initializeRandom(using:)``.
+    public init(config: GeneratorConfig) {
+        precondition(config.vocabularySize > 0 && config.sequenceLength > 0, "empty generator")
+        self.config = config
+        var layout = ParameterLayout()
+        embedding = Embedding(
+            name: "embedding", vocabularySize: config.vocabularySize,
+            dimension: config.embeddingSize, layout: &layout)
+        lstm = LSTM(
+            name: "lstm", inputSize: config.embeddingSize, hiddenSize: config.hiddenSize,
+            layout: &layout)
+        output = SoftmaxOutputLayer(
+            name: "output", inputSize: config.hiddenSize, classCount: config.vocabularySize,
+            layout: &layout)
+        arena = ParameterArena(layout: layout)
+    }
+
+    /// Draws every parameter from N(0, `config.initialStandardDeviation`).
+    public func initializeRandom(using generator: inout some RandomNumberGenerator) {
+        arena.initializeNormal(
+            standardDeviation: config.initialStandardDeviation, using: &generator)
+    }
+
+    /// Scratch space for training and scoring batches of up to `batchSize` sequences:
+    /// allocated once, reused by every step.
+    public final class Workspace: @unchecked Sendable {
+        /// Largest batch it holds.
+        public let batchSize: Int
+        let partitions: [Partition]
+
+        final class Partition: @unchecked Sendable {
+            let capacity: Int
+            let inputTokens: UnsafeMutablePointer<Int32>
+            let targets: UnsafeMutablePointer<Int32>
+            let rowWeights: FloatBuffer
+            let rowLosses: FloatBuffer
+            let inputs: FloatBuffer
+            let inputGradient: FloatBuffer
+            let hiddenGradient: FloatBuffer
+            let cache: LSTM.Cache
+            let outputWorkspace: SoftmaxOutputLayer.Workspace
+            let gradients: FloatBuffer
+
+            init(batch: Int, config: GeneratorConfig, parameterCount: Int) {
+                let rows = batch * config.sequenceLength
+                capacity = batch
+                inputTokens = .allocate(capacity: max(1, rows))
+                targets = .allocate(capacity: max(1, rows))
+                rowWeights = FloatBuffer(count: rows)
+                rowLosses = FloatBuffer(count: rows)
+                inputs = FloatBuffer(count: rows * config.embeddingSize)
+                inputGradient = FloatBuffer(count: rows * config.embeddingSize)
+                hiddenGradient = FloatBuffer(count: rows * config.hiddenSize)
+                cache = LSTM.Cache(
+                    steps: config.sequenceLength, batch: batch, hiddenSize: config.hiddenSize)
+                outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: config.vocabularySize)
+                gradients = FloatBuffer(count: parameterCount)
+            }
+
+            deinit {
+                inputTokens.deallocate()
+                targets.deallocate()
+            }
+        }
+
+        /// Allocates room for batches of up to `batchSize` sequences of `generator`.
+        public init(batchSize: Int, generator: Generator) {
+            self.batchSize = batchSize
+            let share = (batchSize + Generator.partitionCount - 1) / Generator.partitionCount
+            partitions = (0..<Generator.partitionCount).map { _ in
+                Partition(
+                    batch: share, config: generator.config,
+                    parameterCount: generator.arena.values.count)
+            }
+        }
+    }
+
+    /// The range of batch rows partition `p` handles.
+    func partitionRange(_ p: Int, batch: Int, workspace: Workspace) -> Range<Int> {
+        let share = workspace.partitions[0].capacity
+        return min(batch, p * share)..<min(batch, (p + 1) * share)
+    }
+
+    /// Loads `sequences` rows `range` of a batch, time-major, into `part`.
+    func loadTeacherForced(
+        _ sequences: UnsafePointer<Int32>, range: Range<Int>, weights: UnsafePointer<Float>?,
+        into part: Workspace.Partition
+    ) {
+        let t = config.sequenceLength
+        let b = range.count
+        for (local, row) in range.enumerated() {
+            let sequence = sequences + row * t
+            for step in 0..<t {
+                let index = step * b + local
+                part.inputTokens[index] = step == 0 ? Int32(config.startToken) : sequence[step - 1]
+                part.targets[index] = sequence[step]
+                if let weights { part.rowWeights[index] = weights[row * t + step] }
+            }
+        }
+    }
+
+    /// Adds the gradient of the weighted negative log-likelihood of a batch to
+    /// `arena.gradients` (which it first sets to zero) and returns the loss.
+    ///
+    /// The loss is `sum over b, t of w[b][t] * -log G(y[b][t] | y[b][<t])`, with `w` given per
+    /// token (policy-gradient rewards) or `uniformWeight` for every token (MLE uses
+    /// `1 / (B T)`, the mean).
+    ///
+    /// - Parameters:
+    ///   - sequences: `[B, T]` token ids, batch-major.
+    ///   - weights: `[B, T]` per-token weights, or `nil`.
+    public func accumulateGradients(
+        sequences: UnsafePointer<Int32>, batch: Int, weights: UnsafePointer<Float>? = nil,
+        uniformWeight: Float = 1, workspace: Workspace
+    ) -> Double {
+        precondition(batch <= workspace.batchSize, "batch larger than the workspace")
+        let t = config.sequenceLength
+        var losses = [Double](repeating: 0, count: Generator.partitionCount)
+        let parameters = UnsafePointer(arena.values.base)
+        losses.withUnsafeMutableBufferPointer { lossBuffer in
+            parallelFor(Generator.partitionCount) { p in
+                let part = workspace.partitions[p]
+                part.gradients.zero()
+                let range = partitionRange(p, batch: batch, workspace: workspace)
+                guard !range.isEmpty else { return }
+                let rows = range.count * t
+                loadTeacherForced(sequences, range: range, weights: weights, into: part)
+                embedding.forward(
+                    tokens: part.inputTokens, count: rows, parameters: parameters,
+                    into: part.inputs.base)
+                lstm.forward(
+                    input: part.inputs.base, steps: t, batch: range.count,
+                    parameters: parameters, cache: part.cache)
+                lossBuffer[p] = output.crossEntropy(
+                    input: part.cache.hidden.base, targets: part.targets, rows: rows,
+                    rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
+                    uniformWeight: uniformWeight, inputGradient: part.hiddenGradient.base,
+                    gradients: part.gradients.base, parameters: parameters,
+                    workspace: part.outputWorkspace)
+                lstm.backward(
+                    input: part.inputs.base, steps: t, batch: range.count,
+                    hiddenGradient: part.hiddenGradient.base,
+                    inputGradient: part.inputGradient.base, parameters: parameters,
+                    gradients: part.gradients.base, cache: part.cache)
+                embedding.backward(
+                    tokens: part.inputTokens, count: rows,
+                    outputGradient: part.inputGradient.base, gradients: part.gradients.base)
+            }
+        }
+        arena.gradients.copy(from: workspace.partitions[0].gradients.base)
+        for part in workspace.partitions.dropFirst() {
+            VectorMath.add(part.gradients.base, to: arena.gradients.base, count: arena.gradients.count)
+        }
+        return losses.reduce(0, +)
+    }
+
+    /// The per-token negative log-likelihood of each of `count` sequences, averaged over its
+    /// `T` tokens: `-(1/T) sum_t log G(y_t | y_<t)`.
+    ///
+    /// - Parameter sequences: `[count, T]` token ids, batch-major.
+    /// - Returns: `count` values.
+    public func negativeLogLikelihoods(
+        of sequences: UnsafePointer<Int32>, count: Int, workspace: Workspace
+    ) -> [Float] {
+        let t = config.sequenceLength
+        var result = [Float](repeating: 0, count: count)
+        let parameters = UnsafePointer(arena.values.base)
+        let chunk = workspace.partitions[0].capacity
+        let chunkCount = (count + chunk - 1) / chunk
+        result.withUnsafeMutableBufferPointer { out in
+            parallelFor(Generator.partitionCount) { p in
+                let part = workspace.partitions[p]
+                var c = p
+                while c < chunkCount {
+                    let range = (c * chunk)..<min(count, (c + 1) * chunk)
+                    let rows = range.count * t
+                    let first = sequences + range.lowerBound * t
+                    loadTeacherForced(first, range: 0..<range.count, weights: nil, into: part)
+                    embedding.forward(
+                        tokens: part.inputTokens, count: rows, parameters: parameters,
+                        into: part.inputs.base)
+                    lstm.forward(
+                        input: part.inputs.base, steps: t, batch: range.count,
+                        parameters: parameters, cache: part.cache)
+                    output.crossEntropy(
+                        input: part.cache.hidden.base, targets: part.targets, rows: rows,
+                        rowLosses: part.rowLosses.base, parameters: parameters,
+                        workspace: part.outputWorkspace)
+                    for local in 0..<range.count {
+                        var sum: Float = 0
+                        for step in 0..<t { sum += part.rowLosses[step * range.count + local] }
+                        out[range.lowerBound + local] = sum / Float(t)
+                    }
+                    c += Generator.partitionCount
+                }
+            }
+        }
+        return result
+    }
+}

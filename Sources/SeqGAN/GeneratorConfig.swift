@@ -1,0 +1,44 @@
+/// The generator's (and the synthetic oracle's) shape. Defaults are the paper's sizes.
+public struct GeneratorConfig: Codable, Sendable, Equatable {
+    /// `V`, the number of tokens.
+    public var vocabularySize = 5000
+    /// `E`, the embedding width.
+    public var embeddingSize = 32
+    /// `H`, the LSTM width.
+    public var hiddenSize = 32
+    /// `T`, the length of every sequence.
+    public var sequenceLength = 20
+    /// The token fed as input at the first step.
+    public var startToken = 0
+    /// Standard deviation of the N(0, σ) initial weights (generator 0.1, oracle 1).
+    public var initialStandardDeviation: Float = 0.1
+
+    /// The paper's synthetic-task sizes.
+    public init() {}
+
+    /// A configuration with the given sizes.
+    public init(
+        vocabularySize: Int, embeddingSize: Int = 32, hiddenSize: Int = 32, sequenceLength: Int,
+        startToken: Int = 0, initialStandardDeviation: Float = 0.1
+    ) {
+        self.vocabularySize = vocabularySize
+        self.embeddingSize = embeddingSize
+        self.hiddenSize = hiddenSize
+        self.sequenceLength = sequenceLength
+        self.startToken = startToken
+        self.initialStandardDeviation = initialStandardDeviation
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let defaults = GeneratorConfig()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        vocabularySize = try c.decodeIfPresent(Int.self, forKey: .vocabularySize) ?? defaults.vocabularySize
+        embeddingSize = try c.decodeIfPresent(Int.self, forKey: .embeddingSize) ?? defaults.embeddingSize
+        hiddenSize = try c.decodeIfPresent(Int.self, forKey: .hiddenSize) ?? defaults.hiddenSize
+        sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength) ?? defaults.sequenceLength
+        startToken = try c.decodeIfPresent(Int.self, forKey: .startToken) ?? defaults.startToken
+        initialStandardDeviation =
+            try c.decodeIfPresent(Float.self, forKey: .initialStandardDeviation)
+            ?? defaults.initialStandardDeviation
+    }
+}

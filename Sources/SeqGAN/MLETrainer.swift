@@ -1,0 +1,72 @@
+import NeuralNetwork
+import TensorCore
+
+/// Maximum-likelihood (teacher-forced) training of a ``Generator`` on a fixed set of
+/// sequences, with Adam and clipping by global norm.
+public final class MLETrainer: @unchecked Sendable {
+    /// The model being trained.
+    public let generator: Generator
+    /// Its optimiser (state is saved in checkpoints).
+    public let optimizer: Adam
+    /// Batch size, learning rate and clipping.
+    public let settings: OptimizerConfig
+    let workspace: Generator.Workspace
+    let batch: UnsafeMutablePointer<Int32>
+
+    /// Prepares to train `generator`.
+    public init(generator: Generator, settings: OptimizerConfig) {
+        self.generator = generator
+        self.settings = settings
+        optimizer = Adam(
+            parameterCount: generator.arena.values.count, learningRate: settings.learningRate)
+        workspace = Generator.Workspace(batchSize: settings.batchSize, generator: generator)
+        batch = .allocate(capacity: settings.batchSize * generator.config.sequenceLength)
+    }
+
+    deinit { batch.deallocate() }
+
+    /// One update on the `[B, T]` sequences at `sequences`: mean per-token NLL, its gradient,
+    /// clipping, Adam.
+    ///
+    /// - Returns: The batch's mean per-token NLL before the update.
+    @discardableResult
+    public func step(sequences: UnsafePointer<Int32>, batchSize: Int) -> Double {
+        let tokens = batchSize * generator.config.sequenceLength
+        let loss = generator.accumulateGradients(
+            sequences: sequences, batch: batchSize, uniformWeight: 1 / Float(tokens),
+            workspace: workspace)
+        clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
+        optimizer.update(generator.arena)
+        return loss
+    }
+
+    /// One epoch over `count` sequences in an order shuffled by `generator`, in full batches
+    /// (a remainder smaller than a batch is skipped, as in the released code).
+    ///
+    /// - Parameters:
+    ///   - data: `[count, T]` sequences.
+    ///   - onBatch: Called after each update with (batch index, batch count, loss).
+    /// - Returns: The mean of the batches' losses.
+    public func trainEpoch(
+        data: [Int32], count: Int, using random: inout some RandomNumberGenerator,
+        onBatch: (Int, Int, Double) -> Void = { _, _, _ in }
+    ) -> Double {
+        let t = generator.config.sequenceLength
+        let b = settings.batchSize
+        let batches = count / b
+        var order = Array(0..<count)
+        order.shuffle(using: &random)
+        var total = 0.0
+        data.withUnsafeBufferPointer { source in
+            for index in 0..<batches {
+                for row in 0..<b {
+                    (batch + row * t).update(from: source.baseAddress! + order[index * b + row] * t, count: t)
+                }
+                let loss = step(sequences: batch, batchSize: b)
+                total += loss
+                onBatch(index, batches, loss)
+            }
+        }
+        return batches > 0 ? total / Double(batches) : 0
+    }
+}

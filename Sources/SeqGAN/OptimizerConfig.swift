@@ -1,0 +1,20 @@
+/// Optimiser settings shared by MLE and policy-gradient updates of the generator.
+public struct OptimizerConfig: Codable, Sendable, Equatable {
+    /// Sequences per update.
+    public var batchSize = 64
+    /// Adam's step size.
+    public var learningRate: Float = 0.01
+    /// Gradients are scaled down to this global L2 norm.
+    public var gradientClip: Float = 5.0
+
+    /// The released code's settings.
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let d = OptimizerConfig()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
+        learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? d.learningRate
+        gradientClip = try c.decodeIfPresent(Float.self, forKey: .gradientClip) ?? d.gradientClip
+    }
+}

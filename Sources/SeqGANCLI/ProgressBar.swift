@@ -1,0 +1,50 @@
+import Foundation
+import SeqGAN
+
+/// Shows training progress: a redrawn bar with ETA and loss on a terminal, plain lines
+/// otherwise (so logs stay readable when output goes to a file).
+final class ProgressBar: TrainingObserver {
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private var phase = ""
+    private var phaseStart = ContinuousClock.now
+    private var lastDraw = ContinuousClock.now
+
+    func phaseStarted(_ name: String, total: Int) {
+        phase = name
+        phaseStart = .now
+    }
+
+    func progressed(done: Int, total: Int, loss: Double?) {
+        guard isTerminal, total > 0 else { return }
+        let now = ContinuousClock.now
+        guard done == total || now - lastDraw > .milliseconds(100) else { return }
+        lastDraw = now
+        let fraction = Double(done) / Double(total)
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let spent = (now - phaseStart).seconds
+        let eta = fraction > 0 ? spent * (1 - fraction) / fraction : 0
+        var line = "\r\(phase) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] "
+        line += String(format: "%3.0f%% ETA %@", fraction * 100, Self.clock(eta))
+        if let loss { line += String(format: " loss %.4f", loss) }
+        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+    }
+
+    func report(_ line: String) {
+        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(line)
+        fflush(nil)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return String(format: "%d:%02d", s / 60, s % 60)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

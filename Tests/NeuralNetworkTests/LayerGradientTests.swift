@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import NeuralNetwork
+import TensorCore
+
+@Suite("Layer gradients by finite differences")
+struct LayerGradientTests {
+    @Test("Embedding: backward scatters the output gradient to the looked-up rows")
+    func embedding() {
+        var layout = ParameterLayout()
+        let layer = Embedding(name: "e", vocabularySize: 6, dimension: 3, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 1, seed: 1)
+        let tokens: [Int32] = [2, 5, 2, 0]
+        let weights = FloatBuffer(count: tokens.count * 3)
+        fillNormal(weights.base, count: weights.count, scale: 1, seed: 2)
+        let output = FloatBuffer(count: tokens.count * 3)
+        func loss() -> Double {
+            layer.forward(tokens: tokens, count: tokens.count, parameters: arena.values.base, into: output.base)
+            return (0..<output.count).reduce(0.0) { $0 + Double(output[$1] * weights[$1]) }
+        }
+        arena.gradients.zero()
+        layer.backward(tokens: tokens, count: tokens.count, outputGradient: weights.base, gradients: arena.gradients.base)
+        let worst = worstGradientError(
+            values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
+        #expect(worst < 1e-2, "worst relative error \(worst)")
+    }
+
+    @Test("LSTM: weights, recurrent weights, bias and inputs over a whole sequence")
+    func lstm() {
+        let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
+        var layout = ParameterLayout()
+        let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: 3)
+        let rows = steps * batch
+        let input = FloatBuffer(count: rows * inputSize)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 4)
+        let outputWeights = FloatBuffer(count: rows * hidden)
+        fillNormal(outputWeights.base, count: outputWeights.count, scale: 1, seed: 5)
+        let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
+        func loss() -> Double {
+            layer.forward(input: input.base, steps: steps, batch: batch, parameters: arena.values.base, cache: cache)
+            return (0..<(rows * hidden)).reduce(0.0) { $0 + Double(cache.hidden[$1] * outputWeights[$1]) }
+        }
+        _ = loss()
+        arena.gradients.zero()
+        let inputGradient = FloatBuffer(count: input.count)
+        layer.backward(
+            input: input.base, steps: steps, batch: batch, hiddenGradient: outputWeights.base,
+            inputGradient: inputGradient.base, parameters: arena.values.base,
+            gradients: arena.gradients.base, cache: cache)
+        let parameterError = worstGradientError(
+            values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
+        #expect(parameterError < 1e-2, "worst parameter error \(parameterError)")
+        let inputError = worstGradientError(
+            values: input.base, count: input.count, analytic: inputGradient.array, loss: loss)
+        #expect(inputError < 1e-2, "worst input error \(inputError)")
+    }
+
+    @Test("LSTM: a step-by-step run equals the sequence run")
+    func lstmStepMatchesSequence() {
+        let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
+        var layout = ParameterLayout()
+        let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: 6)
+        let input = FloatBuffer(count: steps * batch * inputSize)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 7)
+        let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
+        layer.forward(input: input.base, steps: steps, batch: batch, parameters: arena.values.base, cache: cache)
+        let h = FloatBuffer(count: batch * hidden)
+        let c = FloatBuffer(count: batch * hidden)
+        let scratch = FloatBuffer(count: batch * 4 * hidden)
+        for t in 0..<steps {
+            layer.step(
+                input: input.base + t * batch * inputSize, hidden: h.base, cell: c.base, batch: batch,
+                parameters: arena.values.base, scratch: scratch.base)
+            for i in 0..<(batch * hidden) {
+                #expect(abs(h[i] - cache.hidden[t * batch * hidden + i]) < 1e-6)
+            }
+        }
+    }
+
+    @Test("Softmax output layer: weighted cross-entropy, its losses and gradients, across tiles")
+    func softmaxOutput() {
+        let (inputSize, classes, rows) = (4, 11, 7)
+        var layout = ParameterLayout()
+        let layer = SoftmaxOutputLayer(name: "o", inputSize: inputSize, classCount: classes, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 1, seed: 8)
+        let input = FloatBuffer(count: rows * inputSize)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 9)
+        let targets: [Int32] = [0, 10, 3, 3, 7, 1, 9]
+        let weights: [Float] = [0.5, -1, 2, 0.25, 1, 0.75, -0.5]
+        let workspace = SoftmaxOutputLayer.Workspace(tileRows: 3, classCount: classes)
+        let rowLosses = FloatBuffer(count: rows)
+        func loss() -> Double {
+            layer.crossEntropy(
+                input: input.base, targets: targets, rows: rows, rowWeights: weights,
+                rowLosses: rowLosses.base, parameters: arena.values.base, workspace: workspace)
+        }
+        // Reference losses in Double.
+        let total = loss()
+        var expectedTotal = 0.0
+        for n in 0..<rows {
+            var logits = [Double](repeating: 0, count: classes)
+            for v in 0..<classes {
+                var z = Double(arena.values[layer.bias.offset + v])
+                for k in 0..<inputSize {
+                    z += Double(input[n * inputSize + k]) * Double(arena.values[layer.weights.offset + k * classes + v])
+                }
+                logits[v] = z
+            }
+            let m = logits.max()!
+            let logSum = m + Foundation.log(logits.reduce(0.0) { $0 + Foundation.exp($1 - m) })
+            let expected = logSum - logits[Int(targets[n])]
+            #expect(abs(Double(rowLosses[n]) - expected) < 1e-5)
+            expectedTotal += Double(weights[n]) * expected
+        }
+        #expect(abs(total - expectedTotal) < 1e-4)
+
+        arena.gradients.zero()
+        let inputGradient = FloatBuffer(count: input.count)
+        layer.crossEntropy(
+            input: input.base, targets: targets, rows: rows, rowWeights: weights,
+            inputGradient: inputGradient.base, gradients: arena.gradients.base,
+            parameters: arena.values.base, workspace: workspace)
+        let parameterError = worstGradientError(
+            values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
+        #expect(parameterError < 1e-2, "worst parameter error \(parameterError)")
+        let inputError = worstGradientError(
+            values: input.base, count: input.count, analytic: inputGradient.array, loss: loss)
+        #expect(inputError < 1e-2, "worst input error \(inputError)")
+    }
+}

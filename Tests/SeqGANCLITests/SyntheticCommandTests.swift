@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("seqgan oracle and seqgan train --task synthetic")
+struct SyntheticCommandTests {
+    /// Options for a small synthetic run on a fresh random oracle.
+    static let small = [
+        "--task", "synthetic", "--oracle-seed", "3", "--train-size", "512", "--batch-size", "32",
+        "--eval-samples", "256", "--eval-every", "2", "--seed", "7",
+    ]
+
+    @Test("oracle sample then oracle nll prints the number alone on the last line")
+    func sampleThenScore() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("oracle-cli")
+        let data = directory.appendingPathComponent("real.txt").path
+        let sample = try runSeqGAN(["oracle", "sample", "--oracle-seed", "4", "-n", "200", "--seed", "1", "-o", data])
+        #expect(sample.status == 0, "\(sample.standardError)")
+        let lines = try String(contentsOfFile: data, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 200)
+        #expect(lines.allSatisfy { $0.split(separator: " ").count == 20 })
+        let nll = try runSeqGAN(["oracle", "nll", "--oracle-seed", "4", "--data", data])
+        #expect(nll.status == 0, "\(nll.standardError)")
+        let last = nll.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
+        let value = try #require(Double(last))
+        // Its own samples score near its entropy: well below log(5000) = 8.52.
+        #expect(value > 1 && value < 8.5)
+    }
+
+    @Test("bad oracle and data files give one line naming the file, and a non-zero exit")
+    func badInputs() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("bad-cli")
+        let missing = directory.appendingPathComponent("missing.safetensors").path
+        let result = try runSeqGAN(["oracle", "nll", "--oracle", missing, "--data", missing])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains(missing))
+        #expect(result.standardError.split(separator: "\n").count == 1)
+
+        let corrupt = directory.appendingPathComponent("corrupt.safetensors")
+        try Data("not a tensor file".utf8).write(to: corrupt)
+        let run = directory.appendingPathComponent("run")
+        let train = try runSeqGAN(["train", "--task", "synthetic", "--oracle", corrupt.path, "--epochs", "1", "--out", run.path])
+        #expect(train.status != 0)
+        #expect(train.standardError.contains(corrupt.path))
+        #expect(!FileManager.default.fileExists(atPath: run.path), "nothing may be written for a bad oracle")
+
+        let data = directory.appendingPathComponent("data.txt")
+        try (String(repeating: "1 ", count: 19) + "1\n" + String(repeating: "2 ", count: 19) + "5000\n").write(to: data, atomically: true, encoding: .utf8)
+        let nll = try runSeqGAN(["oracle", "nll", "--oracle-seed", "1", "--data", data.path])
+        #expect(nll.status != 0)
+        #expect(nll.standardError.contains("\(data.path):2"))
+    }
+
+    @Test("a run killed mid-way and resumed ends with the same numbers as an uninterrupted one")
+    func killAndResume() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("resume-cli")
+        let whole = directory.appendingPathComponent("whole").path
+        let parted = directory.appendingPathComponent("parted").path
+        let full = try runSeqGAN(["train"] + Self.small + ["--epochs", "6", "--out", whole])
+        #expect(full.status == 0, "\(full.standardError)")
+
+        // Start the same run and kill it hard part-way through.
+        let process = Process()
+        process.executableURL = TestPaths.seqganBinary
+        process.arguments = ["train"] + Self.small + ["--epochs", "6", "--out", parted]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        let log = parted + "/log.csv"
+        // Wait until at least epoch 2 is logged, then kill.
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: log, encoding: .utf8), text.split(separator: "\n").count >= 4 { break }
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let resumed = try runSeqGAN(["train"] + Self.small + ["--epochs", "6", "--out", parted, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        func numbers(_ path: String) throws -> [String] {
+            // Every column but the wall-clock seconds.
+            try String(contentsOfFile: path + "/log.csv", encoding: .utf8).split(separator: "\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
+            }
+        }
+        #expect(try numbers(whole) == numbers(parted))
+        #expect(try numbers(whole).count == 8)
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: whole + "/nll_oracle_per_sample.txt"))
+                == Data(contentsOf: URL(fileURLWithPath: parted + "/nll_oracle_per_sample.txt")))
+    }
+
+    @Test("train refuses to overwrite a run without --resume")
+    func refusesOverwrite() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("overwrite-cli")
+        let out = directory.appendingPathComponent("run").path
+        #expect(try runSeqGAN(["train"] + Self.small + ["--epochs", "1", "--out", out]).status == 0)
+        let again = try runSeqGAN(["train"] + Self.small + ["--epochs", "1", "--out", out])
+        #expect(again.status != 0)
+        #expect(again.standardError.contains("--resume"))
+    }
+}
