@@ -1,0 +1,59 @@
+import Foundation
+
+/// Shared measuring helpers for the benchmark areas.
+enum BenchmarkSupport {
+    /// Peak resident memory of this process so far, in MiB (`getrusage` `ru_maxrss`).
+    static var peakMemoryMiB: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Runs `body` `repeats` times after one warm-up run and returns the median seconds.
+    static func medianSeconds(repeats: Int, warmUp: Bool = true, _ body: () throws -> Void) rethrows -> Double {
+        if warmUp { try body() }
+        var times: [Double] = []
+        for _ in 0..<max(1, repeats) {
+            let start = ContinuousClock.now
+            try body()
+            let d = ContinuousClock.now - start
+            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// The value of `--name VALUE` in `arguments`, if present.
+    static func option(_ name: String, in arguments: [String]) -> String? {
+        guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+        return arguments[i + 1]
+    }
+
+    /// The project's root folder (two levels above this file's folder).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs a peer command and returns its standard output, or `nil` when it failed.
+    static func runPeer(_ executable: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Prints one result row: a label, our value, and the peer's with the ratio when known.
+    static func row(_ label: String, ours: Double, peer: Double?, unit: String = "s") {
+        var line = String(format: "%-44@ ours %9.3f %@", label as NSString, ours, unit)
+        if let peer {
+            line += String(format: "   peer %9.3f %@   peer/ours %6.2fx", peer, unit, peer / ours)
+        }
+        print(line)
+    }
+}
