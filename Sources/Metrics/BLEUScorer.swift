@@ -1,0 +1,76 @@
+/// Cumulative BLEU-n of hypotheses against one whole, fixed reference set.
+///
+/// Every hypothesis is scored against *all* references exactly as NLTK's
+/// `sentence_bleu(references, hypothesis, weights=(1/n,)*n, smoothing_function=...)` does:
+/// n-gram counts clipped by their maximum count in any single reference, the brevity penalty
+/// from the closest reference length (ties to the shorter). Because the reference set is fixed,
+/// the maximum count of every reference n-gram and the sorted reference lengths are computed
+/// once, in `init`; scoring a hypothesis of length h then costs O(h n) hash look-ups.
+///
+/// Tokens are integer ids (map strings to ids first, e.g. with a vocabulary).
+public struct BLEUScorer: Sendable {
+    /// The highest n-gram order n (weights are 1/n for orders 1...n).
+    public let order: Int
+    /// How zero counts are smoothed.
+    public let smoothing: BLEUSmoothing
+    /// The number of references.
+    public let referenceCount: Int
+    private let counts: ReferenceNGramCounts
+    private let lengths: ClosestLengthTable
+
+    /// Precomputes the clipping limits and lengths of `references`.
+    ///
+    /// - Parameters:
+    ///   - references: The reference set (token ids, each in `0..<UInt32.max`).
+    ///   - order: The highest n-gram order n, at least 1.
+    ///   - smoothing: `.method1` (NLTK `SmoothingFunction().method1`) or `.none`.
+    /// - Throws: `BLEUError` for n < 1, an empty reference set or an out-of-range token.
+    public init(references: [[Int]], order: Int, smoothing: BLEUSmoothing = .method1)
+        throws(BLEUError)
+    {
+        guard order >= 1 else { throw .invalidOrder(order) }
+        guard !references.isEmpty else { throw .emptyReferenceSet }
+        let sequences = try TokenSequences(references)
+        self.order = order
+        self.smoothing = smoothing
+        referenceCount = references.count
+        counts = ReferenceNGramCounts(sequences, maximumOrder: order)
+        lengths = ClosestLengthTable(lengths: references.map(\.count))
+    }
+
+    /// The BLEU score of each hypothesis, in order.
+    ///
+    /// - Throws: `BLEUError.tokenOutOfRange` for a token outside `0..<UInt32.max`.
+    public func scores(_ hypotheses: [[Int]]) throws(BLEUError) -> [Double] {
+        let sequences = try TokenSequences(hypotheses)
+        return parallelScores(count: sequences.count) { range, output in
+            let counter = ClippedMatchCounter(
+                distinctNGrams: counts.distinctCount, maximumOrder: order,
+                maximumHypothesisLength: sequences.maximumLength)
+            sequences.tokens.withUnsafeBufferPointer { tokens in
+                for index in range {
+                    let start = sequences.starts[index]
+                    let hypothesis = UnsafeBufferPointer(
+                        rebasing: tokens[start..<sequences.starts[index + 1]])
+                    counter.count(hypothesis, in: counts)
+                    // The reference set is not empty, so a closest length exists.
+                    let closest = lengths.closest(to: hypothesis.count)!
+                    output[index] = sentenceBLEU(
+                        matches: UnsafeBufferPointer(counter.matches),
+                        hypothesisLength: hypothesis.count, closestReferenceLength: closest,
+                        smoothing: smoothing)
+                }
+            }
+        }
+    }
+
+    /// The BLEU score of one hypothesis.
+    public func score(_ hypothesis: [Int]) throws(BLEUError) -> Double {
+        try scores([hypothesis])[0]
+    }
+
+    /// The mean BLEU score over `hypotheses` (0 for none): the number papers report.
+    public func meanScore(_ hypotheses: [[Int]]) throws(BLEUError) -> Double {
+        Statistics.mean(try scores(hypotheses))
+    }
+}
