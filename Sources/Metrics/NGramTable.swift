@@ -3,14 +3,19 @@
 /// An n-gram of order k is keyed by the id of its first k-1 tokens (its prefix, itself an
 /// interned n-gram) in the high 32 bits and its last token in the low 32 bits; a unigram uses
 /// `unigramPrefix` as its prefix. Keys are therefore exact (no collisions between different
-/// n-grams), and one table holds every order. Linear probing, load factor at most 1/2.
+/// n-grams), and one table holds every order. Linear probing, load factor at most 1/2; a key
+/// and its id share a slot, so a probe touches one cache line.
 struct NGramTable: Sendable {
     /// The prefix of unigram keys; never an id, since ids stay below `UInt32.max`.
     static let unigramPrefix: UInt64 = 0xFFFF_FFFF
     private static let emptyKey: UInt64 = .max
 
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private struct Slot {
+        var key: UInt64
+        var id: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private var shift: UInt64
     /// The number of n-grams interned.
@@ -19,8 +24,7 @@ struct NGramTable: Sendable {
     init(minimumCapacity: Int = 1024) {
         var capacity = 16
         while capacity < 2 * minimumCapacity { capacity *= 2 }
-        keys = Array(repeating: Self.emptyKey, count: capacity)
-        values = Array(repeating: -1, count: capacity)
+        slots = Array(repeating: Slot(key: Self.emptyKey, id: -1), count: capacity)
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
@@ -37,12 +41,12 @@ struct NGramTable: Sendable {
     /// The id of `key`, or -1 when it was never inserted.
     @inline(__always)
     func id(of key: UInt64) -> Int32 {
-        keys.withUnsafeBufferPointer { keys in
+        slots.withUnsafeBufferPointer { slots in
             var index = slot(of: key)
             while true {
-                let stored = keys[index]
-                if stored == key { return values[index] }
-                if stored == Self.emptyKey { return -1 }
+                let stored = slots[index]
+                if stored.key == key { return stored.id }
+                if stored.key == Self.emptyKey { return -1 }
                 index = (index + 1) & mask
             }
         }
@@ -50,34 +54,35 @@ struct NGramTable: Sendable {
 
     /// The id of `key`, inserting it with the next free id when absent.
     mutating func intern(_ key: UInt64) -> Int32 {
-        if 2 * (count + 1) > keys.count { grow() }
-        var index = slot(of: key)
-        while true {
-            let stored = keys[index]
-            if stored == key { return values[index] }
-            if stored == Self.emptyKey {
-                keys[index] = key
-                values[index] = Int32(count)
-                count += 1
-                return values[index]
+        if 2 * (count + 1) > slots.count { grow() }
+        let start = slot(of: key)
+        let mask = mask
+        let (id, inserted) = slots.withUnsafeMutableBufferPointer { slots in
+            var index = start
+            while true {
+                let stored = slots[index]
+                if stored.key == key { return (stored.id, false) }
+                if stored.key == Self.emptyKey {
+                    slots[index] = Slot(key: key, id: Int32(count))
+                    return (Int32(count), true)
+                }
+                index = (index + 1) & mask
             }
-            index = (index + 1) & mask
         }
+        if inserted { count += 1 }
+        return id
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        let capacity = keys.count * 2
-        keys = Array(repeating: Self.emptyKey, count: capacity)
-        values = Array(repeating: -1, count: capacity)
+        let old = slots
+        let capacity = slots.count * 2
+        slots = Array(repeating: Slot(key: Self.emptyKey, id: -1), count: capacity)
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)
-        for (key, value) in zip(oldKeys, oldValues) where key != Self.emptyKey {
-            var index = slot(of: key)
-            while keys[index] != Self.emptyKey { index = (index + 1) & mask }
-            keys[index] = key
-            values[index] = value
+        for entry in old where entry.key != Self.emptyKey {
+            var index = slot(of: entry.key)
+            while slots[index].key != Self.emptyKey { index = (index + 1) & mask }
+            slots[index] = entry
         }
     }
 }

@@ -19,9 +19,14 @@ struct ReferenceNGramCounts: Sendable {
 
     init(_ sequences: TokenSequences, maximumOrder: Int) {
         self.maximumOrder = maximumOrder
-        table = NGramTable()
+        // A first guess: one distinct n-gram per token; the table grows as needed.
+        table = NGramTable(minimumCapacity: sequences.tokens.count)
         var countInSequence: [Int32] = []
         var touched: [Int32] = []
+        countInSequence.reserveCapacity(sequences.tokens.count)
+        largest.reserveCapacity(sequences.tokens.count)
+        owner.reserveCapacity(sequences.tokens.count)
+        second.reserveCapacity(sequences.tokens.count)
         sequences.tokens.withUnsafeBufferPointer { tokens in
             for sequence in 0..<sequences.count {
                 let start = sequences.starts[sequence]
@@ -43,7 +48,8 @@ struct ReferenceNGramCounts: Sendable {
                         prefix = UInt64(id)
                     }
                 }
-                for id in touched.map(Int.init) {
+                for touchedID in touched {
+                    let id = Int(touchedID)
                     let count = countInSequence[id]
                     countInSequence[id] = 0
                     if count > largest[id] {
