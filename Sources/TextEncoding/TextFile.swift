@@ -31,9 +31,10 @@ public enum TextFile {
     ///   line.
     public static func readLines(_ url: URL) throws(TextFileError) -> [String] {
         let text = try readText(url)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        var lines = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+        ).map(String.init)
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard lines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
             throw .empty(path: url.path)
