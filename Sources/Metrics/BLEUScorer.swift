@@ -65,6 +65,9 @@ public struct BLEUScorer: Sendable {
     }
 
     /// The BLEU score of one hypothesis.
+    ///
+    /// Each call sets up scratch space as large as the reference n-gram table; to score many
+    /// hypotheses (roll-outs, samples) pass them together to `scores(_:)`.
     public func score(_ hypothesis: [Int]) throws(BLEUError) -> Double {
         try scores([hypothesis])[0]
     }

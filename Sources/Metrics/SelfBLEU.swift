@@ -49,4 +49,21 @@ public enum SelfBLEU {
     ) throws(BLEUError) -> Double {
         Statistics.mean(try scores(samples, order: order, smoothing: smoothing))
     }
+
+    /// The self-BLEU of each sample of text tokens (equal strings match), in order.
+    ///
+    /// - Throws: `BLEUError` for n < 1 or fewer than two samples.
+    public static func scores(
+        text samples: [[String]], order: Int, smoothing: BLEUSmoothing = .method1
+    ) throws(BLEUError) -> [Double] {
+        var ids: [String: Int] = [:]
+        let encoded = samples.map { sample in
+            sample.map { token in
+                if let id = ids[token] { return id }
+                ids[token] = ids.count
+                return ids.count - 1
+            }
+        }
+        return try scores(encoded, order: order, smoothing: smoothing)
+    }
 }

@@ -21,6 +21,16 @@ struct BLEUScorerTests {
             #expect(abs(ours - theirs) <= 1e-9, "hypothesis \(index): \(ours) vs NLTK \(theirs)")
         }
         #expect(abs(try scorer.meanScore(hypotheses) - golden.mean) <= 1e-9)
+        // The text scorer maps strings itself and must agree exactly.
+        let text = try TextBLEUScorer(
+            references: golden.references, order: golden.n, smoothing: smoothing)
+        #expect(text.scores(golden.hypotheses) == scores)
+    }
+
+    @Test("text tokens absent from the references never match, not even each other")
+    func foreignTextTokens() throws {
+        let scorer = try TextBLEUScorer(references: [["a", "b", "c"]], order: 1)
+        #expect(scorer.scores([["x", "y", "z"], ["a", "x", "c"]]) == [0, 2.0 / 3.0])
     }
 
     @Test("the golden set covers real poems and both smoothings")

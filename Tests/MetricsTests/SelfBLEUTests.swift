@@ -17,6 +17,8 @@ struct SelfBLEUTests {
             #expect(abs(ours - theirs) <= 1e-9, "sample \(index): \(ours) vs NLTK \(theirs)")
         }
         #expect(abs(Statistics.mean(scores) - golden.mean) <= 1e-9)
+        let text = try SelfBLEU.scores(text: golden.samples, order: golden.n, smoothing: smoothing)
+        #expect(text == scores)
     }
 
     @Test("a sample is never compared with itself")

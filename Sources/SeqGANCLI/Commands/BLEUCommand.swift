@@ -32,12 +32,9 @@ struct BLEUCommand: ParsableCommand {
         guard order >= 1 else { throw BLEUError.invalidOrder(order) }
         let referenceTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: references))
         let hypothesisTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: hypotheses))
-        // Every token of both files gets an id; ids only need to be equal for equal tokens.
-        let vocabulary = Vocabulary(counting: referenceTokens + hypothesisTokens)
-        let scorer = try BLEUScorer(
-            references: referenceTokens.map(vocabulary.encode), order: order,
-            smoothing: smoothing)
-        let score = try scorer.meanScore(hypothesisTokens.map(vocabulary.encode))
+        let scorer = try TextBLEUScorer(
+            references: referenceTokens, order: order, smoothing: smoothing)
+        let score = scorer.meanScore(hypothesisTokens)
         let empty = hypothesisTokens.filter(\.isEmpty).count
         print(
             "BLEU-\(order) (smoothing \(smoothing.rawValue)) of \(hypothesisTokens.count) "

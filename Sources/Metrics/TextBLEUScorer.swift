@@ -1,0 +1,44 @@
+/// BLEU over text tokens: `BLEUScorer` with the strings mapped to ids internally.
+///
+/// Use this rather than ids from a model's vocabulary when the references may hold tokens the
+/// vocabulary lacks: a vocabulary maps them all to one unknown id, which would then wrongly
+/// match a generated unknown token. Here a token matches only an equal string, as in NLTK.
+public struct TextBLEUScorer: Sendable {
+    private let scorer: BLEUScorer
+    private let ids: [String: Int]
+
+    /// Precomputes the clipping limits and lengths of `references`.
+    ///
+    /// - Throws: `BLEUError` for n < 1 or an empty reference set.
+    public init(references: [[String]], order: Int, smoothing: BLEUSmoothing = .method1)
+        throws(BLEUError)
+    {
+        var ids: [String: Int] = [:]
+        let encoded = references.map { reference in
+            reference.map { token in
+                if let id = ids[token] { return id }
+                ids[token] = ids.count
+                return ids.count - 1
+            }
+        }
+        scorer = try BLEUScorer(references: encoded, order: order, smoothing: smoothing)
+        self.ids = ids
+    }
+
+    /// The highest n-gram order n.
+    public var order: Int { scorer.order }
+
+    /// The BLEU score of each hypothesis, in order.
+    public func scores(_ hypotheses: [[String]]) -> [Double] {
+        // A token absent from the references gets an id no reference n-gram contains.
+        let foreign = ids.count
+        let encoded = hypotheses.map { $0.map { ids[$0] ?? foreign } }
+        // Ids are below the number of distinct tokens, so they are always in range.
+        do { return try scorer.scores(encoded) } catch { preconditionFailure("\(error)") }
+    }
+
+    /// The mean BLEU score over `hypotheses` (0 for none).
+    public func meanScore(_ hypotheses: [[String]]) -> Double {
+        Statistics.mean(scores(hypotheses))
+    }
+}
