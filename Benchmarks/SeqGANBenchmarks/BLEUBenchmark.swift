@@ -18,8 +18,9 @@ enum BLEUBenchmark {
         let nltkCount = integer(after: "--nltk-hypotheses", in: arguments) ?? 10
         let runs = integer(after: "--runs", in: arguments) ?? 5
         let (references, hypotheses, source) = try data()
-        print("BLEU-\(order), smoothing method1: \(hypotheses.count) hypotheses against "
-              + "\(references.count) references (\(source))")
+        print(
+            "BLEU-\(order), smoothing method1: \(hypotheses.count) hypotheses against "
+                + "\(references.count) references (\(source))")
 
         // Ours: precompute the reference table, then score all hypotheses (median of runs).
         var buildTimes: [Double] = []
@@ -35,10 +36,12 @@ enum BLEUBenchmark {
             scoreTimes.append(seconds(built, done))
         }
         let oursTotal = median(zip(buildTimes, scoreTimes).map { $0 + $1 })
-        print(String(format: "  ours: %.4f s total (reference table %.4f s, scoring %.4f s; "
-                     + "median of %d runs), %.0f hypotheses/s, mean BLEU %.6f",
-                     oursTotal, median(buildTimes), median(scoreTimes), runs,
-                     Double(hypotheses.count) / oursTotal, Statistics.mean(ours)))
+        print(
+            String(
+                format: "  ours: %.4f s total (reference table %.4f s, scoring %.4f s; "
+                    + "median of %d runs), %.0f hypotheses/s, mean BLEU %.6f",
+                oursTotal, median(buildTimes), median(scoreTimes), runs,
+                Double(hypotheses.count) / oursTotal, Statistics.mean(ours)))
 
         // Self-BLEU of the 2,000 hypotheses, for reference.
         var selfTimes: [Double] = []
@@ -48,8 +51,10 @@ enum BLEUBenchmark {
             selfMean = try SelfBLEU.meanScore(hypotheses, order: order)
             selfTimes.append(seconds(start, DispatchTime.now()))
         }
-        print(String(format: "  ours: self-BLEU-4 of the %d hypotheses %.4f s, mean %.6f",
-                     hypotheses.count, median(selfTimes), selfMean))
+        print(
+            String(
+                format: "  ours: self-BLEU-4 of the %d hypotheses %.4f s, mean %.6f",
+                hypotheses.count, median(selfTimes), selfMean))
 
         // NLTK on the first K hypotheses against all references, scaled to all hypotheses.
         guard nltkCount > 0 else { return }
@@ -59,15 +64,21 @@ enum BLEUBenchmark {
         }
         let scaled = peer.seconds * Double(hypotheses.count) / Double(peer.scores.count)
         let difference = zip(peer.scores, ours).map { abs($0 - $1) }.max() ?? 0
-        print(String(format: "  NLTK: %.2f s for the first %d hypotheses against all %d "
-                     + "references, scaled x%.0f to %.1f s for %d",
-                     peer.seconds, peer.scores.count, references.count,
-                     Double(hypotheses.count) / Double(peer.scores.count), scaled,
-                     hypotheses.count))
-        print(String(format: "  largest difference from NLTK on those hypotheses: %.2e",
-                     difference))
-        print(String(format: "  speed-up over NLTK: %.0fx (target: at least 100x)",
-                     scaled / oursTotal))
+        print(
+            String(
+                format: "  NLTK: %.2f s for the first %d hypotheses against all %d "
+                    + "references, scaled x%.0f to %.1f s for %d",
+                peer.seconds, peer.scores.count, references.count,
+                Double(hypotheses.count) / Double(peer.scores.count), scaled,
+                hypotheses.count))
+        print(
+            String(
+                format: "  largest difference from NLTK on those hypotheses: %.2e",
+                difference))
+        print(
+            String(
+                format: "  speed-up over NLTK: %.0fx (target: at least 100x)",
+                scaled / oursTotal))
         print("  peak memory (ru_maxrss): \(peakMemoryMiB()) MiB")
     }
 
@@ -86,16 +97,20 @@ enum BLEUBenchmark {
                 }
             }
             if sequences.count == referenceCount + hypothesisCount {
-                return (Array(sequences.prefix(referenceCount)),
-                        Array(sequences.suffix(hypothesisCount)),
-                        "quatrain lines from ../shared/corpora/poems")
+                return (
+                    Array(sequences.prefix(referenceCount)),
+                    Array(sequences.suffix(hypothesisCount)),
+                    "quatrain lines from ../shared/corpora/poems"
+                )
             }
         }
         var generator = SplitMix64(state: 2017)
         func sequence() -> [Int] { (0..<20).map { _ in Int(generator.next() % 6_000) } }
-        return ((0..<referenceCount).map { _ in sequence() },
-                (0..<hypothesisCount).map { _ in sequence() },
-                "seeded random sequences of 20 tokens over 6,000 ids")
+        return (
+            (0..<referenceCount).map { _ in sequence() },
+            (0..<hypothesisCount).map { _ in sequence() },
+            "seeded random sequences of 20 tokens over 6,000 ids"
+        )
     }
 
     struct PeerResult: Decodable {

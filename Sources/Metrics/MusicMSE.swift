@@ -19,12 +19,14 @@ public enum MusicMSE {
         guard let length = test.first?.count else { throw .emptyTestSet }
         guard length > 0 else { throw .emptySequences }
         for (index, sequence) in test.enumerated() where sequence.count != length {
-            throw .lengthMismatch(set: "test", index: index, length: sequence.count,
-                                  expected: length)
+            throw .lengthMismatch(
+                set: "test", index: index, length: sequence.count,
+                expected: length)
         }
         for (index, sequence) in generated.enumerated() where sequence.count != length {
-            throw .lengthMismatch(set: "generated", index: index, length: sequence.count,
-                                  expected: length)
+            throw .lengthMismatch(
+                set: "generated", index: index, length: sequence.count,
+                expected: length)
         }
         let flatTest = test.flatMap { $0 }
         let flatGenerated = generated.flatMap { $0 }

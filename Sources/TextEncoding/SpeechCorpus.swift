@@ -33,8 +33,9 @@ public enum SpeechCorpus {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars where scalar != "\n" && scalar != "\r" {
-            let normalized: Unicode.Scalar = scalar.properties.isWhitespace
-                || scalar.properties.generalCategory == .control ? " " : scalar
+            let normalized: Unicode.Scalar =
+                scalar.properties.isWhitespace
+                    || scalar.properties.generalCategory == .control ? " " : scalar
             if normalized == " ", scalars.last == " " || scalars.isEmpty { continue }
             scalars.append(normalized)
         }

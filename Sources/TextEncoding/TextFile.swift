@@ -11,7 +11,8 @@ public enum TextFile {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path)
+            let reason =
+                FileManager.default.fileExists(atPath: url.path)
                 ? error.localizedDescription : "no such file"
             throw .unreadable(path: url.path, reason: reason)
         }

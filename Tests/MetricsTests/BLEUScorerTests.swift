@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import Metrics
+import Testing
 
 @Suite("BLEU against NLTK and by its definition")
 struct BLEUScorerTests {

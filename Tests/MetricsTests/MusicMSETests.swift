@@ -1,6 +1,5 @@
-import Testing
-
 import Metrics
+import Testing
 
 @Suite("Music MSE: nearest test sequence by mean squared pitch difference")
 struct MusicMSETests {
@@ -17,7 +16,8 @@ struct MusicMSETests {
     @Test("a generated sequence found in the test set has MSE 0")
     func exactCopy() throws {
         let test = [[60, 62, 64], [50, 50, 50]]
-        #expect(try MusicMSE.perSample(generated: [[50, 50, 50], [52, 50, 50]], test: test)
+        #expect(
+            try MusicMSE.perSample(generated: [[50, 50, 50], [52, 50, 50]], test: test)
                 == [0, 4.0 / 3.0])
     }
 
@@ -26,8 +26,10 @@ struct MusicMSETests {
         #expect(throws: MusicMSEError.emptyTestSet) {
             try MusicMSE.perSample(generated: [[1]], test: [])
         }
-        #expect(throws: MusicMSEError.lengthMismatch(
-            set: "generated", index: 1, length: 2, expected: 3)) {
+        #expect(
+            throws: MusicMSEError.lengthMismatch(
+                set: "generated", index: 1, length: 2, expected: 3)
+        ) {
             try MusicMSE.perSample(generated: [[1, 2, 3], [1, 2]], test: [[1, 2, 3]])
         }
     }

@@ -1,6 +1,5 @@
-import Testing
-
 import Metrics
+import Testing
 
 @Suite("Self-BLEU: each sample against all the others")
 struct SelfBLEUTests {

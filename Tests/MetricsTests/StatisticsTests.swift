@@ -1,6 +1,5 @@
-import Testing
-
 import Metrics
+import Testing
 
 @Suite("Welch t-test, Student t and the incomplete beta function against SciPy")
 struct StatisticsTests {

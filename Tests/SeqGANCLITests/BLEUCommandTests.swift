@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("seqgan bleu")
 struct BLEUCommandTests {
@@ -29,8 +29,10 @@ struct BLEUCommandTests {
 
     @Test(
         "the last line equals NLTK's mean sentence BLEU",
-        arguments: ["poems-n2-method1", "poems-n4-none", "edge-empty-and-short-n3-method1",
-                    "random-4-v5-n2"])
+        arguments: [
+            "poems-n2-method1", "poems-n4-none", "edge-empty-and-short-n3-method1",
+            "random-4-v5-n2",
+        ])
     func matchesGolden(name: String) throws {
         let golden = try #require(Self.golden.first { $0.name == name })
         let folder = try TestPaths.makeTemporaryDirectory("bleu-cli")

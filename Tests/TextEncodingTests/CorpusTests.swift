@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TextEncoding
 
 @Suite("Corpora: quatrains, speeches, splits")
@@ -24,8 +24,10 @@ struct CorpusTests {
         let url = folder.appendingPathComponent("poems.txt")
         let good = String(repeating: "山 ", count: 20)
         try "\(good)\n\(good)\n山 水\n".write(to: url, atomically: true, encoding: .utf8)
-        #expect(throws: TextFileError.malformedLine(
-            path: url.path, line: 3, reason: "a quatrain has 20 characters, this line has 2")) {
+        #expect(
+            throws: TextFileError.malformedLine(
+                path: url.path, line: 3, reason: "a quatrain has 20 characters, this line has 2")
+        ) {
             try QuatrainCorpus.load(url)
         }
     }
@@ -38,13 +40,14 @@ struct CorpusTests {
             ith and George W. Bush for the U.S. economy. We ? always ? win.But not today! "Ri
             ght?" she asked. the end
             """
-        #expect(SpeechCorpus.sentences(inWrappedText: text) == [
-            "Good morning.",
-            "I thank Mr. Smith and George W. Bush for the U.S. economy.",
-            "We ? always ? win.",
-            "But not today!",
-            "\"Right?\" she asked. the end",
-        ])
+        #expect(
+            SpeechCorpus.sentences(inWrappedText: text) == [
+                "Good morning.",
+                "I thank Mr. Smith and George W. Bush for the U.S. economy.",
+                "We ? always ? win.",
+                "But not today!",
+                "\"Right?\" she asked. the end",
+            ])
     }
 
     @Test("the Obama file becomes thousands of word-tokenized sentences")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TextEncoding
 
 @Suite("Text files: lines, UTF-8 errors, empty files")
