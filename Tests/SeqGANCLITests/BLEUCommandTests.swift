@@ -13,13 +13,26 @@ struct BLEUCommandTests {
         var mean: Double
     }
 
-    struct GoldenFile: Decodable { var bleu: [GoldenCase] }
+    struct GoldenSelfCase: Decodable {
+        var name: String
+        var n: Int
+        var smoothing: String
+        var samples: [[String]]
+        var mean: Double
+    }
 
-    static let golden: [GoldenCase] = {
+    struct GoldenFile: Decodable {
+        var bleu: [GoldenCase]
+        var selfBLEU: [GoldenSelfCase]
+    }
+
+    static let goldenFile: GoldenFile = {
         let url = TestPaths.repositoryRoot.appendingPathComponent(
             "Tests/Fixtures/Metrics/bleu_golden.json")
-        return try! JSONDecoder().decode(GoldenFile.self, from: Data(contentsOf: url)).bleu
+        return try! JSONDecoder().decode(GoldenFile.self, from: Data(contentsOf: url))
     }()
+
+    static let golden = goldenFile.bleu
 
     /// Writes sequences one per line, tokens separated by spaces.
     static func write(_ sequences: [[String]], to url: URL) throws {
@@ -54,6 +67,26 @@ struct BLEUCommandTests {
         #expect(abs(score - golden.mean) <= 1e-9, "\(score) vs NLTK \(golden.mean)")
     }
 
+    @Test(
+        "--self prints NLTK's mean self-BLEU on the last line",
+        arguments: ["self-poems-n2", "self-duplicates", "self-random-1"])
+    func selfBLEU(name: String) throws {
+        let golden = try #require(Self.goldenFile.selfBLEU.first { $0.name == name })
+        let folder = try TestPaths.makeTemporaryDirectory("bleu-cli-self")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = folder.appendingPathComponent("samples.txt")
+        try Self.write(golden.samples, to: samples)
+        let result = try runSeqGAN([
+            "bleu", "--self", "--hypotheses", samples.path, "-n", String(golden.n),
+            "--smoothing", golden.smoothing,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Self-BLEU-\(golden.n)") == true)
+        let score = try #require(lines.last.flatMap { Double($0) })
+        #expect(abs(score - golden.mean) <= 1e-9, "\(score) vs NLTK \(golden.mean)")
+    }
+
     @Test("bad input fails with one clear line naming the problem")
     func badInput() throws {
         let folder = try TestPaths.makeTemporaryDirectory("bleu-cli-errors")
@@ -70,6 +103,9 @@ struct BLEUCommandTests {
             (["--references", good.path, "--hypotheses", empty.path], "no token sequences"),
             (["--references", binary.path, "--hypotheses", good.path], "binary.txt:2"),
             (["--references", good.path, "--hypotheses", good.path, "-n", "0"], "at least 1"),
+            (["--hypotheses", good.path], "needs --references"),
+            (["--self", "--references", good.path, "--hypotheses", good.path], "leave out"),
+            (["--self", "--hypotheses", good.path], "at least 2 samples"),
         ]
         for (arguments, message) in cases {
             let result = try runSeqGAN(["bleu"] + arguments)
