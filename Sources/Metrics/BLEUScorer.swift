@@ -7,7 +7,7 @@
 /// the maximum count of every reference n-gram and the sorted reference lengths are computed
 /// once, in `init`; scoring a hypothesis of length h then costs O(h n) hash look-ups.
 ///
-/// Tokens are integer ids (map strings to ids first, e.g. with a vocabulary).
+/// Tokens are integer ids; for text tokens use `TextBLEUScorer`.
 public struct BLEUScorer: Sendable {
     /// The highest n-gram order n (weights are 1/n for orders 1...n).
     public let order: Int
@@ -42,26 +42,9 @@ public struct BLEUScorer: Sendable {
     ///
     /// - Throws: `BLEUError.tokenOutOfRange` for a token outside `0..<UInt32.max`.
     public func scores(_ hypotheses: [[Int]]) throws(BLEUError) -> [Double] {
-        let sequences = try TokenSequences(hypotheses)
-        return parallelScores(count: sequences.count) { range, output in
-            let counter = ClippedMatchCounter(
-                distinctNGrams: counts.distinctCount, maximumOrder: order,
-                maximumHypothesisLength: sequences.maximumLength)
-            sequences.tokens.withUnsafeBufferPointer { tokens in
-                for index in range {
-                    let start = sequences.starts[index]
-                    let hypothesis = UnsafeBufferPointer(
-                        rebasing: tokens[start..<sequences.starts[index + 1]])
-                    counter.count(hypothesis, in: counts)
-                    // The reference set is not empty, so a closest length exists.
-                    let closest = lengths.closest(to: hypothesis.count)!
-                    output[index] = sentenceBLEU(
-                        matches: UnsafeBufferPointer(counter.matches),
-                        hypothesisLength: hypothesis.count, closestReferenceLength: closest,
-                        smoothing: smoothing)
-                }
-            }
-        }
+        sentenceScores(
+            try TokenSequences(hypotheses), against: counts, lengths: lengths,
+            smoothing: smoothing, leavingOutSelf: false)
     }
 
     /// The BLEU score of one hypothesis.

@@ -20,27 +20,10 @@ public enum SelfBLEU {
         guard order >= 1 else { throw .invalidOrder(order) }
         guard samples.count >= 2 else { throw .tooFewSamples(samples.count) }
         let sequences = try TokenSequences(samples)
-        let counts = ReferenceNGramCounts(sequences, maximumOrder: order)
-        let lengths = ClosestLengthTable(lengths: samples.map(\.count))
-        return parallelScores(count: sequences.count) { range, output in
-            let counter = ClippedMatchCounter(
-                distinctNGrams: counts.distinctCount, maximumOrder: order,
-                maximumHypothesisLength: sequences.maximumLength)
-            sequences.tokens.withUnsafeBufferPointer { tokens in
-                for index in range {
-                    let start = sequences.starts[index]
-                    let sample = UnsafeBufferPointer(
-                        rebasing: tokens[start..<sequences.starts[index + 1]])
-                    counter.count(sample, in: counts, excluding: Int32(index))
-                    // At least one other sample remains, so a closest length exists.
-                    let closest = lengths.closest(to: sample.count, excluding: sample.count)!
-                    output[index] = sentenceBLEU(
-                        matches: UnsafeBufferPointer(counter.matches),
-                        hypothesisLength: sample.count, closestReferenceLength: closest,
-                        smoothing: smoothing)
-                }
-            }
-        }
+        return sentenceScores(
+            sequences, against: ReferenceNGramCounts(sequences, maximumOrder: order),
+            lengths: ClosestLengthTable(lengths: samples.map(\.count)), smoothing: smoothing,
+            leavingOutSelf: true)
     }
 
     /// The mean self-BLEU over `samples`.
@@ -56,14 +39,8 @@ public enum SelfBLEU {
     public static func scores(
         text samples: [[String]], order: Int, smoothing: BLEUSmoothing = .method1
     ) throws(BLEUError) -> [Double] {
-        var ids: [String: Int] = [:]
-        let encoded = samples.map { sample in
-            sample.map { token in
-                if let id = ids[token] { return id }
-                ids[token] = ids.count
-                return ids.count - 1
-            }
-        }
+        var ids = StringTokenIDs()
+        let encoded = ids.intern(samples)
         return try scores(encoded, order: order, smoothing: smoothing)
     }
 }

@@ -5,7 +5,7 @@
 /// match a generated unknown token. Here a token matches only an equal string, as in NLTK.
 public struct TextBLEUScorer: Sendable {
     private let scorer: BLEUScorer
-    private let ids: [String: Int]
+    private let ids: StringTokenIDs
 
     /// Precomputes the clipping limits and lengths of `references`.
     ///
@@ -13,14 +13,8 @@ public struct TextBLEUScorer: Sendable {
     public init(references: [[String]], order: Int, smoothing: BLEUSmoothing = .method1)
         throws(BLEUError)
     {
-        var ids: [String: Int] = [:]
-        let encoded = references.map { reference in
-            reference.map { token in
-                if let id = ids[token] { return id }
-                ids[token] = ids.count
-                return ids.count - 1
-            }
-        }
+        var ids = StringTokenIDs()
+        let encoded = ids.intern(references)
         scorer = try BLEUScorer(references: encoded, order: order, smoothing: smoothing)
         self.ids = ids
     }
@@ -30,10 +24,8 @@ public struct TextBLEUScorer: Sendable {
 
     /// The BLEU score of each hypothesis, in order.
     public func scores(_ hypotheses: [[String]]) -> [Double] {
-        // A token absent from the references gets an id no reference n-gram contains.
-        let foreign = ids.count
-        let encoded = hypotheses.map { $0.map { ids[$0] ?? foreign } }
-        // Ids are below the number of distinct tokens, so they are always in range.
+        let encoded = ids.lookUp(hypotheses)
+        // Ids are small non-negative numbers, so scoring cannot throw.
         do { return try scorer.scores(encoded) } catch { preconditionFailure("\(error)") }
     }
 
