@@ -27,16 +27,21 @@ struct ReferenceNGramCounts: Sendable {
         largest.reserveCapacity(sequences.tokens.count)
         owner.reserveCapacity(sequences.tokens.count)
         second.reserveCapacity(sequences.tokens.count)
+        // The id of the n-gram of the current order starting at each position of a sequence.
+        var prefixes = [UInt64](repeating: 0, count: sequences.maximumLength)
         sequences.tokens.withUnsafeBufferPointer { tokens in
             for sequence in 0..<sequences.count {
                 let start = sequences.starts[sequence]
                 let length = sequences.starts[sequence + 1] - start
                 touched.removeAll(keepingCapacity: true)
-                for position in 0..<length {
-                    var prefix = NGramTable.unigramPrefix
-                    for order in 1...min(maximumOrder, length - position) {
+                for position in 0..<length { prefixes[position] = NGramTable.unigramPrefix }
+                // Order by order, so that the look-ups of one order are independent of each
+                // other and their cache misses overlap.
+                for order in 1...maximumOrder where order <= length {
+                    for position in 0...(length - order) {
                         let token = tokens[start + position + order - 1]
-                        let id = Int(table.intern(NGramTable.key(prefix: prefix, token: token)))
+                        let key = NGramTable.key(prefix: prefixes[position], token: token)
+                        let id = Int(table.intern(key))
                         if id == countInSequence.count {
                             countInSequence.append(0)
                             largest.append(0)
@@ -45,7 +50,7 @@ struct ReferenceNGramCounts: Sendable {
                         }
                         if countInSequence[id] == 0 { touched.append(Int32(id)) }
                         countInSequence[id] += 1
-                        prefix = UInt64(id)
+                        prefixes[position] = UInt64(id)
                     }
                 }
                 for touchedID in touched {
