@@ -53,6 +53,17 @@ public enum TextFile {
         }
     }
 
+    /// The training sequences of a text corpus: one per non-blank line, split by `tokenizer`
+    /// (the `seqgan train FILE.txt --task text --tokens char|word` format). Blank lines are
+    /// skipped, since an empty sequence teaches a model nothing.
+    ///
+    /// - Throws: `TextFileError` as `readLines(_:)`.
+    public static func readSequences(_ url: URL, tokenizer: Tokenizer) throws(TextFileError)
+        -> [[String]]
+    {
+        try readLines(url).map { tokenizer.tokens($0) }.filter { !$0.isEmpty }
+    }
+
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence.
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
         var offset = 0

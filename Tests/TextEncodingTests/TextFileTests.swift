@@ -18,6 +18,15 @@ struct TextFileTests {
         let url = try write(Array("a b\r\n\nc  d\n".utf8), "lines.txt", in: folder)
         #expect(try TextFile.readLines(url) == ["a b", "", "c  d"])
         #expect(try TextFile.readWhitespaceTokens(url) == [["a", "b"], [], ["c", "d"]])
+        let corpus = try write(Array("Go on, \u{24B0A}!\n\n".utf8), "corpus.txt", in: folder)
+        #expect(
+            try TextFile.readSequences(corpus, tokenizer: .char) == [
+                ["G", "o", "o", "n", ",", "\u{24B0A}", "!"]
+            ])
+        #expect(
+            try TextFile.readSequences(corpus, tokenizer: .word) == [
+                ["Go", "on", ",", "\u{24B0A}", "!"]
+            ])
     }
 
     @Test("errors name the file, and invalid UTF-8 its line and byte offset")
