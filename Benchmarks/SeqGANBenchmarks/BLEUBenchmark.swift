@@ -171,7 +171,8 @@ enum BLEUBenchmark {
         return usage.ru_maxrss / 1024
     }
 
-    /// SplitMix64, for the seeded fallback data.
+    /// SplitMix64, for the seeded fallback data (TensorCore's `SplitMix64` can replace it once
+    /// the branches are merged).
     struct SplitMix64: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
