@@ -1,12 +1,83 @@
 import ArgumentParser
+import Foundation
+import Metrics
+import TextEncoding
 
-/// `seqgan bleu`: Cumulative BLEU-N of hypotheses against a whole reference set.
+/// `seqgan bleu`: cumulative BLEU-N of hypotheses against a whole reference set.
 struct BLEUCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bleu",
-        abstract: "Cumulative BLEU-N of hypotheses against a whole reference set.")
+        abstract: "Cumulative BLEU-N of hypotheses against a whole reference set.",
+        discussion: """
+            Both files hold one token sequence per line, tokens separated by whitespace. Every \
+            hypothesis is scored against all references (n-gram counts clipped by their \
+            maximum in any one reference, brevity penalty from the closest reference length), \
+            exactly as NLTK's sentence_bleu with uniform weights; the mean over hypotheses is \
+            printed alone on the last line, after a summary line. With --self, each \
+            hypothesis is scored against all the other hypotheses instead (self-BLEU, a \
+            measure of how alike the samples are).
+            """)
+
+    @Option(help: "The reference file: one whitespace-tokenized sequence per line.")
+    var references: String?
+
+    @Option(help: "The hypothesis file (e.g. generated samples): one sequence per line.")
+    var hypotheses: String
+
+    @Option(name: .customShort("n"), help: "The highest n-gram order N (BLEU-N, weights 1/N).")
+    var order: Int = 4
+
+    @Option(help: "Zero-count smoothing: method1 (NLTK's, epsilon 0.1) or none.")
+    var smoothing: BLEUSmoothing = .method1
+
+    @Flag(
+        name: .customLong("self"),
+        help: """
+            Self-BLEU instead: score each hypothesis against all the other hypotheses (never \
+            itself); --references is then not given.
+            """)
+    var selfBLEU = false
+
+    /// Command-line combinations that cannot be run, as one-line messages.
+    enum UsageError: Error, CustomStringConvertible {
+        case missingReferences
+        case referencesWithSelf
+
+        var description: String {
+            switch self {
+            case .missingReferences:
+                return "seqgan bleu needs --references R.txt (or --self for self-BLEU)"
+            case .referencesWithSelf:
+                return "--self scores the hypotheses against each other; leave out --references"
+            }
+        }
+    }
 
     func run() throws {
-        throw ValidationError("seqgan bleu is not implemented yet")
+        guard order >= 1 else { throw BLEUError.invalidOrder(order) }
+        if selfBLEU {
+            guard references == nil else { throw UsageError.referencesWithSelf }
+        } else {
+            guard references != nil else { throw UsageError.missingReferences }
+        }
+        let hypothesisTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: hypotheses))
+        let empty = hypothesisTokens.filter(\.isEmpty).count
+        let setting =
+            "(smoothing \(smoothing.rawValue)) of \(hypothesisTokens.count) "
+            + "hypotheses (\(empty) empty)"
+        if let references {
+            let referenceTokens = try TextFile.readWhitespaceTokens(
+                URL(fileURLWithPath: references))
+            let scorer = try TextBLEUScorer(
+                references: referenceTokens, order: order, smoothing: smoothing)
+            let score = scorer.meanScore(hypothesisTokens)
+            print("BLEU-\(order) \(setting) against \(referenceTokens.count) references:")
+            print(score)
+        } else {
+            let scores = try SelfBLEU.scores(
+                text: hypothesisTokens, order: order, smoothing: smoothing)
+            print("Self-BLEU-\(order) \(setting), each against the other \(scores.count - 1):")
+            print(Statistics.mean(scores))
+        }
     }
 }

@@ -1,0 +1,4 @@
+import ArgumentParser
+import Metrics
+
+extension BLEUSmoothing: ExpressibleByArgument {}
