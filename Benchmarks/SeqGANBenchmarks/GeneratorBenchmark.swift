@@ -27,7 +27,7 @@ enum GeneratorBenchmark {
         let data = oracle.sample(count: 10_000, using: &random)
         let generator = Generator(config: GeneratorConfig())
         generator.initializeRandom(using: &random)
-        let trainer = MLETrainer(generator: generator, settings: OptimizerConfig())
+        let trainer = GeneratorTrainer(generator: generator, settings: OptimizerConfig())
         var epoch = 0
         let mle = BenchmarkSupport.medianSeconds(repeats: repeats) {
             epoch += 1

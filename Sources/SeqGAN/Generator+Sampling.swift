@@ -5,6 +5,62 @@ extension Generator {
     /// Rows sampled together in one chunk (one GEMM per step for all of them).
     static let samplingChunk = 128
 
+    /// Buffers for sampling up to `rows` sequences at once; allocated once per task.
+    final class SamplingBuffers {
+        let rows: Int
+        let hidden: FloatBuffer
+        let cell: FloatBuffer
+        let inputs: FloatBuffer
+        let scratch: FloatBuffer
+        let logits: FloatBuffer
+        let previous: UnsafeMutablePointer<Int32>
+
+        init(rows: Int, config: GeneratorConfig) {
+            self.rows = rows
+            hidden = FloatBuffer(count: rows * config.hiddenSize)
+            cell = FloatBuffer(count: rows * config.hiddenSize)
+            inputs = FloatBuffer(count: rows * config.embeddingSize)
+            scratch = FloatBuffer(count: rows * 4 * config.hiddenSize)
+            logits = FloatBuffer(count: rows * config.vocabularySize)
+            previous = .allocate(capacity: rows)
+        }
+
+        deinit { previous.deallocate() }
+    }
+
+    /// Feeds `buffers.previous` (one token per row) through the LSTM: one step.
+    func feedPrevious(_ buffers: SamplingBuffers, rows: Int, parameters: UnsafePointer<Float>) {
+        embedding.forward(
+            tokens: buffers.previous, count: rows, parameters: parameters, into: buffers.inputs.base)
+        lstm.step(
+            input: buffers.inputs.base, hidden: buffers.hidden.base, cell: buffers.cell.base,
+            batch: rows, parameters: parameters, scratch: buffers.scratch.base)
+    }
+
+    /// Samples positions `steps` of `rows` sequences whose LSTM state in `buffers` already
+    /// predicts position `steps.lowerBound`. Row `r`'s tokens go to `destination + r * rowStride`.
+    func sampleSteps(
+        _ buffers: SamplingBuffers, rows: Int, steps: Range<Int>,
+        destination: UnsafeMutablePointer<Int32>, rowStride: Int, temperature: Float,
+        random: inout SplitMix64, parameters: UnsafePointer<Float>
+    ) {
+        let v = config.vocabularySize
+        for step in steps {
+            output.logits(
+                input: buffers.hidden.base, rows: rows, parameters: parameters,
+                into: buffers.logits.base)
+            for row in 0..<rows {
+                let token = Int32(
+                    Sampling.drawIndex(
+                        fromLogits: buffers.logits.base + row * v, count: v,
+                        temperature: temperature, uniform: random.nextUnitFloat()))
+                buffers.previous[row] = token
+                destination[row * rowStride + step] = token
+            }
+            if step + 1 < steps.upperBound { feedPrevious(buffers, rows: rows, parameters: parameters) }
+        }
+    }
+
     /// Samples `count` sequences of `T` tokens, each token drawn from
     /// `softmax(logits / temperature)` given the tokens before it.
     ///
@@ -23,44 +79,21 @@ extension Generator {
         let chunk = Generator.samplingChunk
         let chunkCount = (count + chunk - 1) / chunk
         let parameters = UnsafePointer(arena.values.base)
-        let e = config.embeddingSize
-        let h = config.hiddenSize
-        let v = config.vocabularySize
         result.withUnsafeMutableBufferPointer { out in
             parallelFor(min(Generator.partitionCount, chunkCount)) { p in
-                let hidden = FloatBuffer(count: chunk * h)
-                let cell = FloatBuffer(count: chunk * h)
-                let inputs = FloatBuffer(count: chunk * e)
-                let scratch = FloatBuffer(count: chunk * 4 * h)
-                let logits = FloatBuffer(count: chunk * v)
-                let previous = UnsafeMutablePointer<Int32>.allocate(capacity: chunk)
-                defer { previous.deallocate() }
+                let buffers = SamplingBuffers(rows: chunk, config: config)
                 var c = p
                 while c < chunkCount {
                     var random = SplitMix64(seed: seed, stream: UInt64(c))
-                    let first = c * chunk
-                    let rows = min(chunk, count - first)
-                    hidden.zero()
-                    cell.zero()
-                    previous.update(repeating: Int32(config.startToken), count: rows)
-                    for step in 0..<t {
-                        embedding.forward(
-                            tokens: previous, count: rows, parameters: parameters,
-                            into: inputs.base)
-                        lstm.step(
-                            input: inputs.base, hidden: hidden.base, cell: cell.base, batch: rows,
-                            parameters: parameters, scratch: scratch.base)
-                        output.logits(
-                            input: hidden.base, rows: rows, parameters: parameters,
-                            into: logits.base)
-                        for row in 0..<rows {
-                            let token = Sampling.drawIndex(
-                                fromLogits: logits.base + row * v, count: v,
-                                temperature: temperature, uniform: random.nextUnitFloat())
-                            previous[row] = Int32(token)
-                            out[(first + row) * t + step] = Int32(token)
-                        }
-                    }
+                    let rows = min(chunk, count - c * chunk)
+                    buffers.hidden.zero()
+                    buffers.cell.zero()
+                    buffers.previous.update(repeating: Int32(config.startToken), count: rows)
+                    feedPrevious(buffers, rows: rows, parameters: parameters)
+                    sampleSteps(
+                        buffers, rows: rows, steps: 0..<t, destination: out.baseAddress! + c * chunk * t,
+                        rowStride: t, temperature: temperature, random: &random,
+                        parameters: parameters)
                     c += Generator.partitionCount
                 }
             }

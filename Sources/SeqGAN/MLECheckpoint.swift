@@ -10,7 +10,7 @@ enum MLECheckpoint {
     }
 
     static func save(
-        trainer: MLETrainer, config: SyntheticRunConfig, epoch: Int, rows: [MLELogRow], to url: URL
+        trainer: GeneratorTrainer, config: SyntheticRunConfig, epoch: Int, rows: [MLELogRow], to url: URL
     ) throws {
         var tensors = trainer.generator.tensors(prefix: "generator.")
         let count = trainer.optimizer.firstMoments.count
@@ -26,7 +26,7 @@ enum MLECheckpoint {
         try SafeTensors(tensors: tensors, metadata: metadata).write(to: url)
     }
 
-    static func load(from url: URL, into trainer: MLETrainer) throws -> State {
+    static func load(from url: URL, into trainer: GeneratorTrainer) throws -> State {
         let path = url.path
         let file = try SafeTensors(contentsOf: url)
         guard file.metadata["format"] == "seqgan-swift mle checkpoint 1",

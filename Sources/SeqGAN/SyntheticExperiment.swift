@@ -91,7 +91,7 @@ public final class SyntheticExperiment {
         let generator = Generator(config: config.generator)
         var initRandom = SplitMix64(seed: config.seed, stream: 0x6E4)
         generator.initializeRandom(using: &initRandom)
-        let trainer = MLETrainer(generator: generator, settings: config.optimizer)
+        let trainer = GeneratorTrainer(generator: generator, settings: config.optimizer)
         let evaluator = Generator.Workspace(batchSize: 64, generator: oracle)
 
         var rows: [MLELogRow] = []

@@ -100,7 +100,7 @@ struct GeneratorTests {
             let data = { var r = SplitMix64(seed: 6); return (0..<(64 * 6)).map { _ in Int32(r.next() % 7) } }()
             var settings = OptimizerConfig()
             settings.batchSize = 16
-            let trainer = MLETrainer(generator: generator, settings: settings)
+            let trainer = GeneratorTrainer(generator: generator, settings: settings)
             var losses: [Double] = []
             for epoch in 0..<5 {
                 var random = SplitMix64(seed: 7, stream: UInt64(epoch))

@@ -1,9 +1,10 @@
 import NeuralNetwork
 import TensorCore
 
-/// Maximum-likelihood (teacher-forced) training of a ``Generator`` on a fixed set of
-/// sequences, with Adam and clipping by global norm.
-public final class MLETrainer: @unchecked Sendable {
+/// Updates of a ``Generator`` with Adam and clipping by global norm: maximum-likelihood
+/// (teacher-forced) steps and epochs here, policy-gradient steps in
+/// `GeneratorTrainer+PolicyGradient.swift`.
+public final class GeneratorTrainer: @unchecked Sendable {
     /// The model being trained.
     public let generator: Generator
     /// Its optimiser (state is saved in checkpoints).

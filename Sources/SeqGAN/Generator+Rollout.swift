@@ -1,0 +1,86 @@
+import Foundation
+import NeuralNetwork
+import TensorCore
+
+extension Generator {
+    /// Monte Carlo completions of every prefix of a batch (SeqGAN's roll-out).
+    ///
+    /// For each prefix length `t` in `1..<T` and each sequence `b`, `n` completions keep
+    /// `Y_b[0..<t]` and sample the remaining `T - t` tokens from this generator. The LSTM state
+    /// after each prefix is computed once (one teacher-forced pass over the batch) and shared
+    /// by its `n` completions; all `B x n` completions of a prefix length run as one batch.
+    /// Prefix lengths are independent tasks spread over the cores, each with its own random
+    /// stream derived from `seed` and `t`, so the result does not depend on scheduling.
+    ///
+    /// - Parameters:
+    ///   - sequences: `[B, T]` sampled sequences.
+    ///   - perPrefix: `N`, completions per prefix.
+    /// - Returns: `[T-1][B][N][T]` tokens: block `t - 1` holds the completions of the
+    ///   length-`t` prefixes.
+    public func rolloutCompletions(
+        of sequences: UnsafePointer<Int32>, batch: Int, perPrefix: Int, temperature: Float = 1,
+        seed: UInt64
+    ) -> [Int32] {
+        let t = config.sequenceLength
+        let h = config.hiddenSize
+        let rows = batch * perPrefix
+        let parameters = UnsafePointer(arena.values.base)
+        guard t > 1 else { return [] }
+
+        // States after each prefix: prefixStates[t-1] holds [B, H] hidden and cell after
+        // feeding start, y_1, ..., y_t, which predict y_{t+1}.
+        let hiddenStates = FloatBuffer(count: (t - 1) * batch * h)
+        let cellStates = FloatBuffer(count: (t - 1) * batch * h)
+        let teacher = SamplingBuffers(rows: batch, config: config)
+        teacher.previous.update(repeating: Int32(config.startToken), count: batch)
+        feedPrevious(teacher, rows: batch, parameters: parameters)
+        for prefix in 1..<t {
+            for b in 0..<batch { teacher.previous[b] = sequences[b * t + prefix - 1] }
+            feedPrevious(teacher, rows: batch, parameters: parameters)
+            (hiddenStates.base + (prefix - 1) * batch * h).update(from: teacher.hidden.base, count: batch * h)
+            (cellStates.base + (prefix - 1) * batch * h).update(from: teacher.cell.base, count: batch * h)
+        }
+
+        var result = [Int32](repeating: 0, count: (t - 1) * rows * t)
+        let next = TaskCounter()
+        result.withUnsafeMutableBufferPointer { out in
+            parallelFor(Generator.partitionCount) { _ in
+                let buffers = SamplingBuffers(rows: rows, config: config)
+                while let task = next.take(below: t - 1) {
+                    let prefix = task + 1
+                    let block = out.baseAddress! + task * rows * t
+                    for b in 0..<batch {
+                        let hiddenSource = hiddenStates.base + (task * batch + b) * h
+                        let cellSource = cellStates.base + (task * batch + b) * h
+                        for n in 0..<perPrefix {
+                            let row = b * perPrefix + n
+                            (buffers.hidden.base + row * h).update(from: hiddenSource, count: h)
+                            (buffers.cell.base + row * h).update(from: cellSource, count: h)
+                            (block + row * t).update(from: sequences + b * t, count: prefix)
+                        }
+                    }
+                    var random = SplitMix64(seed: seed, stream: UInt64(prefix))
+                    sampleSteps(
+                        buffers, rows: rows, steps: prefix..<t, destination: block, rowStride: t,
+                        temperature: temperature, random: &random, parameters: parameters)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Hands out task indices `0, 1, 2, ...` to worker threads, each exactly once.
+final class TaskCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+
+    /// The next task index below `limit`, or `nil` when all are taken.
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < limit else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+}

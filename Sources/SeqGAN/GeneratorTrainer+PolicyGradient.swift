@@ -1,0 +1,54 @@
+import NeuralNetwork
+
+/// How per-token policy-gradient terms are reduced to one loss.
+public enum PolicyGradientReduction: String, Codable, Sendable, CaseIterable {
+    /// Summed over batch and time, as the released code does.
+    case sum
+    /// Averaged over batch and time.
+    case mean
+}
+
+/// What is subtracted from the rewards before the update.
+public enum PolicyGradientBaseline: String, Codable, Sendable, CaseIterable {
+    /// Nothing, as the released code.
+    case none
+    /// The batch mean of `Q` at each time step.
+    case mean
+}
+
+extension GeneratorTrainer {
+    /// One policy-gradient update: loss `-sum over b, t of log G(y[b][t] | prefix) * A[b][t]`
+    /// where `A` is the reward `Q` less the baseline, reduced by `reduction`; then clipping and
+    /// Adam.
+    ///
+    /// - Parameters:
+    ///   - sequences: `[B, T]` sequences sampled from the generator.
+    ///   - rewards: `[B][T]` rewards `Q` (see ``RolloutRewards``).
+    /// - Returns: The loss before the update.
+    @discardableResult
+    public func policyGradientStep(
+        sequences: UnsafePointer<Int32>, batchSize: Int, rewards: [Float],
+        reduction: PolicyGradientReduction = .sum, baseline: PolicyGradientBaseline = .none
+    ) -> Double {
+        let t = generator.config.sequenceLength
+        precondition(rewards.count == batchSize * t, "rewards must be [B][T]")
+        var advantages = rewards
+        if baseline == .mean {
+            for step in 0..<t {
+                var mean: Float = 0
+                for b in 0..<batchSize { mean += rewards[b * t + step] }
+                mean /= Float(batchSize)
+                for b in 0..<batchSize { advantages[b * t + step] -= mean }
+            }
+        }
+        if reduction == .mean {
+            let scale = 1 / Float(batchSize * t)
+            for i in advantages.indices { advantages[i] *= scale }
+        }
+        let loss = generator.accumulateGradients(
+            sequences: sequences, batch: batchSize, weights: advantages, workspace: workspace)
+        clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
+        optimizer.update(generator.arena)
+        return loss
+    }
+}

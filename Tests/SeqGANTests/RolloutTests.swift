@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import SeqGAN
+import TensorCore
+
+/// Scores a sequence as 100 x (number of non-zero tokens) + its first token, so a reward
+/// tells exactly which sample and which prefix length it was computed from.
+final class PrefixRevealingScorer: SequenceScorer {
+    func score(_ sequences: UnsafePointer<Int32>, count: Int, into scores: UnsafeMutablePointer<Float>) {
+        for row in 0..<count {
+            let s = sequences + row * RolloutTests.length
+            let nonZero = (0..<RolloutTests.length).filter { s[$0] != 0 }.count
+            scores[row] = Float(100 * nonZero) + Float(s[0])
+        }
+    }
+}
+
+/// Scores a sequence by the mean of its tokens (a smooth, arbitrary reward).
+final class MeanTokenScorer: SequenceScorer {
+    let length: Int
+    init(length: Int) { self.length = length }
+    func score(_ sequences: UnsafePointer<Int32>, count: Int, into scores: UnsafeMutablePointer<Float>) {
+        for row in 0..<count {
+            var sum: Float = 0
+            for i in 0..<length { sum += Float(sequences[row * length + i]) }
+            scores[row] = sum / Float(length * 10)
+        }
+    }
+}
+
+@Suite("Roll-out rewards and policy gradient")
+struct RolloutTests {
+    static let length = 7
+
+    /// A roll-out policy that (almost surely) only ever emits token 0.
+    func zeroPolicy() -> Generator {
+        let generator = Generator(config: GeneratorConfig(vocabularySize: 9, embeddingSize: 3, hiddenSize: 4, sequenceLength: Self.length))
+        let bias = generator.arena.slot(named: "output.bias")!
+        generator.arena.values[bias.offset] = 80
+        return generator
+    }
+
+    @Test("reward[b][t] belongs to sample b at prefix length t + 1")
+    func rewardLayout() {
+        let batch = 5
+        let t = Self.length
+        // Sample b is the constant sequence b + 1: distinct and all non-zero.
+        let sequences = (0..<batch).flatMap { b in [Int32](repeating: Int32(b + 1), count: t) }
+        let rewards = RolloutRewards.compute(
+            for: sequences, batch: batch, sequenceLength: t, perPrefix: 3,
+            rolloutPolicy: zeroPolicy(), scorer: PrefixRevealingScorer(), seed: 1)
+        for b in 0..<batch {
+            for step in 0..<t {
+                // Completions keep the prefix (step + 1 non-zero tokens) and add zeros.
+                #expect(rewards[b * t + step] == Float(100 * (step + 1) + b + 1), "b \(b) t \(step)")
+            }
+        }
+    }
+
+    @Test("completions keep their prefix, are reproducible and do not depend on scheduling")
+    func completions() {
+        let generator = Generator(config: GeneratorConfig(vocabularySize: 11, embeddingSize: 3, hiddenSize: 4, sequenceLength: Self.length))
+        var random = SplitMix64(seed: 3)
+        generator.initializeRandom(using: &random)
+        let batch = 4
+        let perPrefix = 5
+        let t = Self.length
+        let sequences = generator.sample(count: batch, using: &random)
+        let a = generator.rolloutCompletions(of: sequences, batch: batch, perPrefix: perPrefix, seed: 9)
+        let b = generator.rolloutCompletions(of: sequences, batch: batch, perPrefix: perPrefix, seed: 9)
+        let c = generator.rolloutCompletions(of: sequences, batch: batch, perPrefix: perPrefix, seed: 10)
+        #expect(a == b)
+        #expect(a != c)
+        #expect(a.count == (t - 1) * batch * perPrefix * t)
+        for prefix in 1..<t {
+            for s in 0..<batch {
+                for n in 0..<perPrefix {
+                    let row = ((prefix - 1) * batch + s) * perPrefix + n
+                    #expect(Array(a[(row * t)..<(row * t + prefix)]) == Array(sequences[(s * t)..<(s * t + prefix)]))
+                }
+            }
+        }
+        // The completions differ from each other (they are samples, not copies).
+        let lastBlock = (0..<perPrefix).map { n in Array(a[(n * t)..<((n + 1) * t)]) }
+        #expect(Set(lastBlock.map { $0.description }).count > 1)
+    }
+
+    @Test("a policy-gradient step raises the expected reward")
+    func policyGradientImproves() {
+        let t = Self.length
+        let generator = Generator(config: GeneratorConfig(vocabularySize: 10, embeddingSize: 4, hiddenSize: 8, sequenceLength: t))
+        var random = SplitMix64(seed: 4)
+        generator.initializeRandom(using: &random)
+        var settings = OptimizerConfig()
+        settings.batchSize = 32
+        settings.learningRate = 0.05
+        let trainer = GeneratorTrainer(generator: generator, settings: settings)
+        let scorer = MeanTokenScorer(length: t)
+        func meanReward() -> Float {
+            var r = SplitMix64(seed: 99)
+            let samples = generator.sample(count: 2000, using: &r)
+            var scores = [Float](repeating: 0, count: 2000)
+            scores.withUnsafeMutableBufferPointer { scorer.score(samples, count: 2000, into: $0.baseAddress!) }
+            return scores.reduce(0, +) / 2000
+        }
+        let before = meanReward()
+        for round in 0..<30 {
+            let batch = generator.sample(count: 32, using: &random)
+            let rewards = RolloutRewards.compute(
+                for: batch, batch: 32, sequenceLength: t, perPrefix: 4, rolloutPolicy: generator,
+                scorer: scorer, seed: UInt64(round))
+            trainer.policyGradientStep(sequences: batch, batchSize: 32, rewards: rewards, reduction: .mean, baseline: .mean)
+        }
+        let after = meanReward()
+        #expect(after > before + 0.05, "mean reward \(before) -> \(after)")
+    }
+}
