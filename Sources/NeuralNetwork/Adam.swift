@@ -36,18 +36,32 @@ public final class Adam: @unchecked Sendable {
     }
 
     /// Applies one update to `arena.values` from `arena.gradients`.
-    public func update(_ arena: ParameterArena) {
+    ///
+    /// - Parameter partitions: The flat parameter range is cut into this many equal parts,
+    ///   updated in parallel (each element's update is independent, so the result does not
+    ///   depend on the number).
+    public func update(_ arena: ParameterArena, partitions: Int = 1) {
         precondition(arena.values.count == firstMoments.count, "Adam sized for another arena")
         step += 1
         let t = Double(step)
         let correction = Float(
             Double(learningRate) * (1 - Foundation.pow(Double(beta2), t)).squareRoot()
                 / (1 - Foundation.pow(Double(beta1), t)))
+        let count = arena.values.count
+        let share = (count + partitions - 1) / partitions
+        parallelFor(partitions) { p in
+            let range = min(count, p * share)..<min(count, (p + 1) * share)
+            apply(correction: correction, to: arena, range: range)
+        }
+    }
+
+    /// The update of elements `range` with the bias-corrected step size `correction`.
+    private func apply(correction: Float, to arena: ParameterArena, range: Range<Int>) {
         let theta = arena.values.base
         let grad = arena.gradients.base
         let m = firstMoments.base
         let v = secondMoments.base
-        for i in 0..<arena.values.count {
+        for i in range {
             let g = grad[i]
             let mi = beta1 * m[i] + (1 - beta1) * g
             let vi = beta2 * v[i] + (1 - beta2) * g * g

@@ -1,0 +1,96 @@
+import Foundation
+import NeuralNetwork
+import SeqGAN
+import TensorCore
+
+/// `seqgan-bench discriminator [--epochs N] [--score-count N] [--workspace ROWS] [--seed S]`:
+/// times the discriminator at the paper's sizes (V 5000, T 20, 1,720 feature maps): training
+/// epochs over 10,000 real + 10,000 generated sequences (batch 64, dropout on), and scoring
+/// one generator step's roll-outs (19 x 16 x 64 = 19,456 sequences, dropout off).
+///
+/// The data are uniform random tokens; the work does not depend on them. BLAS runs
+/// single-threaded inside the discriminator's two fixed partitions.
+enum DiscriminatorBenchmark {
+    /// Per-phase times of the peers in ../shared/docs/performance.md (same machine, 2 threads).
+    static let peerEpochSeconds = [("TensorFlow (released code)", 210.0), ("PyTorch port", 28.0)]
+
+    static func run(arguments: [String]) throws {
+        var epochs = 1
+        var scoreCount = 19 * 16 * 64
+        var workspaceRows = 512
+        var seed: UInt64 = 1
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+            switch arguments[index] {
+            case "--epochs": epochs = Int(value) ?? epochs
+            case "--score-count": scoreCount = Int(value) ?? scoreCount
+            case "--workspace": workspaceRows = Int(value) ?? workspaceRows
+            case "--seed": seed = UInt64(value) ?? seed
+            default: break
+            }
+            index += 2
+        }
+        BLAS.threadCount = 1
+        let config = DiscriminatorConfig()
+        let t = config.sequenceLength
+        let discriminator = Discriminator(config: config)
+        var random = SplitMix64(seed: seed)
+        discriminator.initializeRandom(using: &random)
+        let count = 10_000
+        let real = (0..<(count * t)).map { _ in Int32(random.next() % UInt64(config.vocabularySize)) }
+        let fake = (0..<(count * t)).map { _ in Int32(random.next() % UInt64(config.vocabularySize)) }
+        print("discriminator: V \(config.vocabularySize), T \(t), E \(config.embeddingSize), \(config.featureCount) maps, \(discriminator.arena.values.count) parameters, batch \(config.batchSize)")
+
+        var epochTimes: [Double] = []
+        for epoch in 0..<epochs {
+            let start = ContinuousClock.now
+            let result = discriminator.trainEpochs(real: real, fake: fake, epochs: 1, using: &random)
+            let seconds = (ContinuousClock.now - start).seconds
+            epochTimes.append(seconds)
+            print(String(format: "  epoch %d (20,000 sequences): %.2f s, %.0f sequences/s, loss %.4f, accuracy %.3f",
+                         epoch + 1, seconds, Double(2 * count) / seconds, result[0].loss, result[0].accuracy))
+        }
+        let epochMedian = median(epochTimes)
+        for (peer, seconds) in peerEpochSeconds {
+            print(String(format: "  epoch vs %@ (%.0f s, documented): %.1fx faster", peer, seconds, seconds / epochMedian))
+        }
+
+        let sequences = (0..<(scoreCount * t)).map { _ in Int32(random.next() % UInt64(config.vocabularySize)) }
+        let workspace = Discriminator.Workspace(batchSize: workspaceRows, discriminator: discriminator)
+        var probabilities = [Float](repeating: 0, count: scoreCount)
+        var scoreTimes: [Double] = []
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            sequences.withUnsafeBufferPointer { tokens in
+                probabilities.withUnsafeMutableBufferPointer {
+                    discriminator.probabilityReal(
+                        of: tokens.baseAddress!, count: scoreCount, into: $0.baseAddress!, workspace: workspace)
+                }
+            }
+            scoreTimes.append((ContinuousClock.now - start).seconds)
+        }
+        let scoreMedian = median(scoreTimes)
+        print(String(format: "  scoring %d sequences (dropout off, workspace %d rows): %.2f s median of 3, %.0f sequences/s",
+                     scoreCount, workspaceRows, scoreMedian, Double(scoreCount) / scoreMedian))
+        print("  peak memory: \(peakMemoryMegabytes()) MB")
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted[sorted.count / 2]
+    }
+
+    /// `ru_maxrss` in megabytes (Linux reports kilobytes).
+    static func peakMemoryMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
+    }
+}
+
+extension Duration {
+    fileprivate var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

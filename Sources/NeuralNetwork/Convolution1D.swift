@@ -1,0 +1,190 @@
+import TensorCore
+
+/// One bank of a Kim-2014 text CNN: a valid convolution over time of `F` filters, each spanning
+/// `w` consecutive steps of the whole `E`-wide embedding, then bias, ReLU and max over time.
+///
+///     z[b, p, f] = sum over j < w, e < E of x[b, p + j, e] * W[f, j E + e]    (p < T - w + 1)
+///     y[b, f]    = relu(max over p of z[b, p, f] + bias[f])
+///
+/// ReLU and adding a bias are monotonic, so the maximum is taken over the raw `z` and its
+/// position (the first one on ties) is kept for the backward pass.
+///
+/// im2col without a copy: the window of sequence `b` at position `p` is the `w E` contiguous
+/// values starting at `x + (b T + p) E`, so over a batch the im2col matrix of position `p` is a
+/// strided view of the input with row stride `T E`. Each position is one GEMM
+/// `[B, wE] x [wE, F]`; the running maximum is folded in while the `[B, F]` tile is in cache.
+///
+/// The weights are stored one filter per row (`[F, w E]`), so the backward pass, which only
+/// touches the maximising window of each `(b, f)`, is a sequence of contiguous row updates.
+public struct Convolution1D: Sendable {
+    /// `w`, the number of time steps a filter spans.
+    public let window: Int
+    /// `E`, the width of an input step.
+    public let inputWidth: Int
+    /// `F`, the number of filters (output features).
+    public let filterCount: Int
+    /// `[F, w E]`: filter `f`'s weights for step `j` of its window, feature `e`, at `j E + e`.
+    public let weights: ParameterSlot
+    /// `[F]`.
+    public let bias: ParameterSlot
+
+    /// Registers `name.weights` `[F, w E]` and `name.bias` `[F]` in `layout`.
+    public init(
+        name: String, window: Int, inputWidth: Int, filterCount: Int,
+        layout: inout ParameterLayout
+    ) {
+        precondition(window > 0 && inputWidth > 0 && filterCount > 0, "empty convolution")
+        self.window = window
+        self.inputWidth = inputWidth
+        self.filterCount = filterCount
+        weights = layout.add("\(name).weights", shape: [filterCount, window * inputWidth])
+        bias = layout.add("\(name).bias", shape: [filterCount])
+    }
+
+    /// The number of valid window positions in a sequence of `steps` steps, `T - w + 1`.
+    public func positions(steps: Int) -> Int { steps - window + 1 }
+
+    /// Floats of scratch space ``forward(input:steps:batch:parameters:output:argmax:outputStride:scratch:)``
+    /// needs for `batch` sequences.
+    public func scratchCount(batch: Int) -> Int { 3 * batch * filterCount }
+
+    /// Pooled features of `batch` sequences.
+    ///
+    /// - Parameters:
+    ///   - input: `[B, T, E]`, batch-major.
+    ///   - output: Receives `y[b, f]` at `output[b * outputStride + f]`, so that several banks
+    ///     can write side by side into one concatenated feature matrix.
+    ///   - argmax: Receives the maximising position of `(b, f)` at `argmax[b * outputStride + f]`.
+    ///   - scratch: ``scratchCount(batch:)`` floats.
+    public func forward(
+        input: UnsafePointer<Float>, steps: Int, batch: Int, parameters: UnsafePointer<Float>,
+        output: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>,
+        outputStride: Int, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let positionCount = positions(steps: steps)
+        precondition(positionCount > 0, "window \(window) longer than the sequence (\(steps))")
+        guard batch > 0 else { return }
+        let f = filterCount
+        let n = batch * f
+        let best = scratch
+        let bestPosition = scratch + n
+        let tile = scratch + 2 * n
+        let k = window * inputWidth
+        for p in 0..<positionCount {
+            BLAS.gemm(
+                transposeB: true, m: batch, n: f, k: k, a: input + p * inputWidth,
+                lda: steps * inputWidth, b: parameters + weights.offset, ldb: k,
+                c: p == 0 ? best : tile, ldc: f)
+            if p == 0 {
+                bestPosition.update(repeating: 0, count: n)
+            } else {
+                Convolution1D.keepMaximum(
+                    best, positions: bestPosition, candidate: tile, position: Float(p), count: n)
+            }
+        }
+        let b = parameters + bias.offset
+        for row in 0..<batch {
+            let out = output + row * outputStride
+            let index = argmax + row * outputStride
+            for j in 0..<f {
+                let z = best[row * f + j] + b[j]
+                out[j] = z > 0 ? z : 0
+                index[j] = Int32(bestPosition[row * f + j])
+            }
+        }
+    }
+
+    /// Where `candidate > best`, sets `best = candidate` and `positions = position`.
+    @inline(__always)
+    static func keepMaximum(
+        _ best: UnsafeMutablePointer<Float>, positions: UnsafeMutablePointer<Float>,
+        candidate: UnsafePointer<Float>, position: Float, count: Int
+    ) {
+        typealias Lanes = VectorMath.Lanes
+        let width = VectorMath.width
+        let here = Lanes(repeating: position)
+        var i = 0
+        while i + width <= count {
+            let z = UnsafeRawPointer(candidate + i).loadUnaligned(as: Lanes.self)
+            var m = UnsafeRawPointer(best + i).loadUnaligned(as: Lanes.self)
+            var a = UnsafeRawPointer(positions + i).loadUnaligned(as: Lanes.self)
+            let larger = z .> m
+            m.replace(with: z, where: larger)
+            a.replace(with: here, where: larger)
+            UnsafeMutableRawPointer(best + i).storeBytes(of: m, as: Lanes.self)
+            UnsafeMutableRawPointer(positions + i).storeBytes(of: a, as: Lanes.self)
+            i += width
+        }
+        while i < count {
+            if candidate[i] > best[i] {
+                best[i] = candidate[i]
+                positions[i] = position
+            }
+            i += 1
+        }
+    }
+
+    /// The gradient reaching the maximum of `(b, f)`: the output gradient where the ReLU was
+    /// active, else zero.
+    @inline(__always)
+    static func activeGradient(
+        _ outputGradient: UnsafePointer<Float>, _ output: UnsafePointer<Float>, at index: Int
+    ) -> Float {
+        output[index] > 0 ? outputGradient[index] : 0
+    }
+
+    /// Adds the gradient with respect to the input of `batch` sequences to `inputGradient`.
+    ///
+    /// Only the maximising window of each active `(b, f)` receives gradient:
+    /// `dx[b, p* + j] += dy[b, f] * W[f, j]`, one contiguous `w E` row update each.
+    ///
+    /// - Parameters:
+    ///   - outputGradient: `dy`, laid out like `output` (stride `outputStride`).
+    ///   - output, argmax: What ``forward(input:steps:batch:parameters:output:argmax:outputStride:scratch:)`` wrote.
+    ///   - inputGradient: `[B, T, E]`, added to.
+    public func accumulateInputGradient(
+        steps: Int, batch: Int, outputGradient: UnsafePointer<Float>,
+        output: UnsafePointer<Float>, argmax: UnsafePointer<Int32>, outputStride: Int,
+        parameters: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>
+    ) {
+        let k = window * inputWidth
+        let w = parameters + weights.offset
+        for row in 0..<batch {
+            let sequence = inputGradient + row * steps * inputWidth
+            for j in 0..<filterCount {
+                let index = row * outputStride + j
+                let g = Convolution1D.activeGradient(outputGradient, output, at: index)
+                guard g != 0 else { continue }
+                VectorMath.addScaled(
+                    w + j * k, by: g, to: sequence + Int(argmax[index]) * inputWidth, count: k)
+            }
+        }
+    }
+
+    /// Adds the weight and bias gradients of filters `filters` over `batch` sequences to
+    /// `gradients` (arena-shaped): `dW[f] += sum over b of dy[b, f] * x[b, p*(b, f) ..< + w]`.
+    ///
+    /// Disjoint filter ranges write disjoint memory, so the filters can be split between
+    /// threads.
+    public func accumulateParameterGradients(
+        input: UnsafePointer<Float>, steps: Int, batch: Int, outputGradient: UnsafePointer<Float>,
+        output: UnsafePointer<Float>, argmax: UnsafePointer<Int32>, outputStride: Int,
+        filters: Range<Int>, gradients: UnsafeMutablePointer<Float>
+    ) {
+        let k = window * inputWidth
+        let dW = gradients + weights.offset
+        let db = gradients + bias.offset
+        for j in filters {
+            var biasGradient: Float = 0
+            for row in 0..<batch {
+                let index = row * outputStride + j
+                let g = Convolution1D.activeGradient(outputGradient, output, at: index)
+                guard g != 0 else { continue }
+                let window = input + (row * steps + Int(argmax[index])) * inputWidth
+                VectorMath.addScaled(window, by: g, to: dW + j * k, count: k)
+                biasGradient += g
+            }
+            db[j] += biasGradient
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+extension ParameterArena {
+    /// The parameter values as named safetensors tensors, each name prefixed by `prefix`.
+    public func tensors(prefix: String = "") -> [String: SafeTensors.Tensor] {
+        var result: [String: SafeTensors.Tensor] = [:]
+        for slot in layout.slots {
+            let stored = Array(UnsafeBufferPointer(start: values.base + slot.offset, count: slot.count))
+            result[prefix + slot.name] = SafeTensors.Tensor(shape: slot.shape, values: stored)
+        }
+        return result
+    }
+
+    /// Loads values written by ``tensors(prefix:)``, checking every name and shape; nothing
+    /// is changed unless every tensor is present with its shape.
+    ///
+    /// - Throws: ``SafeTensorsError`` naming `path` and the tensor.
+    public func load(from file: SafeTensors, prefix: String = "", path: String) throws {
+        let found = try layout.slots.map { try file.tensor(prefix + $0.name, shape: $0.shape, path: path) }
+        for (slot, tensor) in zip(layout.slots, found) {
+            tensor.values.withUnsafeBufferPointer {
+                (values.base + slot.offset).update(from: $0.baseAddress!, count: slot.count)
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+import NeuralNetwork
+import TensorCore
+
+/// The SeqGAN discriminator, a Kim-2014 text CNN as in the released code: embedding `V x E`,
+/// one ``Convolution1D`` bank per ``DiscriminatorConfig/FilterBank`` (ReLU, max over time),
+/// the pooled features concatenated, one ``Highway`` layer, ``Dropout``, and a linear layer to
+/// two classes with softmax cross-entropy plus an L2 penalty on that last layer.
+///
+/// Class 1 is "real" and class 0 "generated" (the released code's one-hot `[0, 1]` = real).
+///
+/// The work of a batch is split over two fixed partitions (never over "the number of cores",
+/// so results do not depend on scheduling). Each stage is split along the axis that makes the
+/// two partitions write disjoint memory, so that the parameter gradients are written straight
+/// into ``ParameterArena/gradients`` with no per-partition copies to reduce (the arena holds
+/// about 7 million parameters at the paper's sizes, and reducing two copies of it per step
+/// would cost more than the convolutions): the forward pass and the input gradients by batch
+/// rows; the highway weight gradient by column block (transform, gate); the convolution
+/// weight gradients by filter halves.
+public final class Discriminator: @unchecked Sendable {
+    /// The model's shape and training settings.
+    public let config: DiscriminatorConfig
+    /// Every parameter, and their gradients.
+    public let arena: ParameterArena
+    /// The optimiser of ``trainStep(sequences:labels:count:using:)`` (state is checkpointed).
+    public let optimizer: Adam
+    let embedding: Embedding
+    let convolutions: [Convolution1D]
+    /// The column of each bank's first feature in the concatenated `[B, F]` features.
+    let featureOffsets: [Int]
+    /// `F`, the total number of feature maps (the highway width).
+    let featureCount: Int
+    let highway: Highway
+    let dropout: Dropout
+    let output: SoftmaxOutputLayer
+
+    /// Work is split into this many partitions.
+    static let partitionCount = 2
+    /// The index of the "real" class.
+    public static let realClass: Int32 = 1
+
+    /// Scratch space of ``trainStep(sequences:labels:count:using:)``.
+    private(set) lazy var trainingWorkspace = Workspace(batchSize: config.batchSize, discriminator: self)
+
+    /// Creates a discriminator with all parameters zero; see ``initializeRandom(using:)``.
+    public init(config: DiscriminatorConfig) {
+        precondition(config.vocabularySize > 0 && config.embeddingSize > 0, "empty discriminator")
+        precondition(!config.filterBanks.isEmpty, "the discriminator needs at least one filter bank")
+        for bank in config.filterBanks {
+            precondition(
+                bank.window > 0 && bank.window <= config.sequenceLength && bank.count > 0,
+                "filter bank \(bank) does not fit sequences of \(config.sequenceLength)")
+        }
+        precondition(config.batchSize > 0, "batch size must be positive")
+        self.config = config
+        var layout = ParameterLayout()
+        embedding = Embedding(
+            name: "embedding", vocabularySize: config.vocabularySize,
+            dimension: config.embeddingSize, layout: &layout)
+        var offsets: [Int] = []
+        var total = 0
+        convolutions = config.filterBanks.enumerated().map { index, bank in
+            offsets.append(total)
+            total += bank.count
+            return Convolution1D(
+                name: "convolution\(index)", window: bank.window, inputWidth: config.embeddingSize,
+                filterCount: bank.count, layout: &layout)
+        }
+        featureOffsets = offsets
+        featureCount = total
+        highway = Highway(
+            name: "highway", size: total, gateBias: config.highwayGateBias, layout: &layout)
+        dropout = Dropout(keepProbability: config.dropoutKeepProbability)
+        output = SoftmaxOutputLayer(name: "output", inputSize: total, classCount: 2, layout: &layout)
+        arena = ParameterArena(layout: layout)
+        optimizer = Adam(parameterCount: arena.values.count, learningRate: config.learningRate)
+    }
+
+    /// Initialises the parameters as the released code does: embedding uniform in
+    /// `[-1, 1)`; convolution weights truncated normal (σ 0.1, redrawn beyond 2σ) and biases
+    /// 0.1; the output layer likewise; the highway weights and biases Glorot-uniform
+    /// (TensorFlow's default for `get_variable`, which the released code's `linear` uses:
+    /// limit `sqrt(6 / (I + I))` for the `[I, I]` matrices and, with TensorFlow's fan rule for
+    /// vectors, the same limit for the biases).
+    public func initializeRandom<G: RandomNumberGenerator>(using generator: inout G) {
+        let values = arena.values.base
+        arena.values.zero()
+        func fill(_ slot: ParameterSlot, _ draw: (inout G) -> Float) {
+            for i in 0..<slot.count { values[slot.offset + i] = draw(&generator) }
+        }
+        func truncatedNormal(_ random: inout G) -> Float {
+            while true {
+                let x = random.nextNormal()
+                if abs(x) <= 2 { return Float(x * 0.1) }
+            }
+        }
+        fill(embedding.table) { Float($0.nextUnitDouble() * 2 - 1) }
+        for convolution in convolutions {
+            fill(convolution.weights, truncatedNormal)
+            fill(convolution.bias) { _ in 0.1 }
+        }
+        let limit = (6 / Double(2 * featureCount)).squareRoot()
+        fill(highway.weights) { Float(($0.nextUnitDouble() * 2 - 1) * limit) }
+        fill(highway.bias) { Float(($0.nextUnitDouble() * 2 - 1) * limit) }
+        fill(output.weights, truncatedNormal)
+        fill(output.bias) { _ in 0.1 }
+    }
+
+    /// Scratch space for batches of up to `batchSize` sequences, allocated once and reused.
+    /// Partition `p` works in rows `p * share ..< (p + 1) * share`.
+    public final class Workspace: @unchecked Sendable {
+        /// The largest batch it holds.
+        public let batchSize: Int
+        /// Rows per partition.
+        let share: Int
+        /// `[B, T, E]` embedded tokens, and their gradient.
+        let embedded: FloatBuffer
+        let embeddedGradient: FloatBuffer
+        /// `[B, F]` pooled features (the highway input), and their gradient.
+        let features: FloatBuffer
+        let featureGradient: FloatBuffer
+        /// `[B, F]` position of each feature's maximum.
+        let argmax: UnsafeMutablePointer<Int32>
+        let highway: Highway.Cache
+        /// `[B, F]` dropout mask, dropped features, and their gradient (turned in place into
+        /// the highway output's gradient).
+        let mask: FloatBuffer
+        let dropped: FloatBuffer
+        let droppedGradient: FloatBuffer
+        /// `[B, 2]` logits.
+        let logits: FloatBuffer
+        let outputWorkspace: SoftmaxOutputLayer.Workspace
+        /// One convolution scratch area per partition.
+        let convolutionScratch: [FloatBuffer]
+
+        /// Allocates room for batches of up to `batchSize` sequences of `discriminator`.
+        public init(batchSize: Int, discriminator: Discriminator) {
+            precondition(batchSize > 0, "empty workspace")
+            let config = discriminator.config
+            let f = discriminator.featureCount
+            self.batchSize = batchSize
+            let share = (batchSize + Discriminator.partitionCount - 1) / Discriminator.partitionCount
+            self.share = share
+            let tokens = batchSize * config.sequenceLength * config.embeddingSize
+            embedded = FloatBuffer(count: tokens)
+            embeddedGradient = FloatBuffer(count: tokens)
+            features = FloatBuffer(count: batchSize * f)
+            featureGradient = FloatBuffer(count: batchSize * f)
+            argmax = .allocate(capacity: batchSize * f)
+            argmax.initialize(repeating: 0, count: batchSize * f)
+            highway = Highway.Cache(capacity: batchSize, size: f)
+            mask = FloatBuffer(count: batchSize * f)
+            dropped = FloatBuffer(count: batchSize * f)
+            droppedGradient = FloatBuffer(count: batchSize * f)
+            logits = FloatBuffer(count: batchSize * 2)
+            outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: 2)
+            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: share) }.max()!
+            convolutionScratch = (0..<Discriminator.partitionCount).map { _ in
+                FloatBuffer(count: scratch)
+            }
+        }
+
+        deinit { argmax.deallocate() }
+
+        /// The rows of a batch of `count` that partition `p` handles.
+        func rows(_ p: Int, count: Int) -> Range<Int> {
+            min(count, p * share)..<min(count, (p + 1) * share)
+        }
+    }
+
+    /// Embeds `rows` of a batch and runs the convolutions and the highway layer on them.
+    ///
+    /// - Parameter tokens: `[rows.count, T]`, the first of the rows.
+    func forwardFeatures(
+        tokens: UnsafePointer<Int32>, rows: Range<Int>, parameters: UnsafePointer<Float>,
+        workspace: Workspace, scratch: UnsafeMutablePointer<Float>
+    ) {
+        guard !rows.isEmpty else { return }
+        let t = config.sequenceLength
+        let f = featureCount
+        let embedded = workspace.embedded.base + rows.lowerBound * t * config.embeddingSize
+        embedding.forward(
+            tokens: tokens, count: rows.count * t, parameters: parameters, into: embedded)
+        for (bank, convolution) in convolutions.enumerated() {
+            let column = rows.lowerBound * f + featureOffsets[bank]
+            convolution.forward(
+                input: embedded, steps: t, batch: rows.count, parameters: parameters,
+                output: workspace.features.base + column, argmax: workspace.argmax + column,
+                outputStride: f, scratch: scratch)
+        }
+        highway.forward(
+            input: workspace.features.base, rows: rows, parameters: parameters,
+            cache: workspace.highway)
+    }
+
+    /// Runs the model without dropout on `count` sequences, in chunks of one partition's
+    /// share of `workspace`, the chunks alternating between the two partitions, and hands each
+    /// chunk's `[n, 2]` logits to `consume` with the chunk's range of sequences.
+    ///
+    /// Every sequence is computed on its own row, so its logits do not depend on the others
+    /// in its chunk. `consume` runs concurrently for different chunks.
+    func scoreLogits(
+        of sequences: UnsafePointer<Int32>, count: Int, workspace: Workspace,
+        consume: (Range<Int>, UnsafePointer<Float>) -> Void
+    ) {
+        let t = config.sequenceLength
+        let f = featureCount
+        let chunk = workspace.share
+        let chunkCount = (count + chunk - 1) / chunk
+        let parameters = UnsafePointer(arena.values.base)
+        parallelFor(min(Discriminator.partitionCount, chunkCount)) { p in
+            var c = p
+            while c < chunkCount {
+                let range = (c * chunk)..<min(count, (c + 1) * chunk)
+                let rows = (p * chunk)..<(p * chunk + range.count)
+                forwardFeatures(
+                    tokens: sequences + range.lowerBound * t, rows: rows, parameters: parameters,
+                    workspace: workspace, scratch: workspace.convolutionScratch[p].base)
+                let logits = workspace.logits.base + rows.lowerBound * 2
+                output.logits(
+                    input: workspace.highway.output.base + rows.lowerBound * f, rows: rows.count,
+                    parameters: parameters, into: logits)
+                consume(range, logits)
+                c += Discriminator.partitionCount
+            }
+        }
+    }
+
+    /// The probability that each of `count` sequences is real, `D(Y)`, with dropout off:
+    /// the reward of the policy gradient.
+    ///
+    /// - Parameters:
+    ///   - sequences: `[count, T]` token ids, batch-major.
+    ///   - probabilities: Receives `count` values.
+    ///   - workspace: Scratch space; a larger one (a few hundred rows) makes bigger products.
+    public func probabilityReal(
+        of sequences: UnsafePointer<Int32>, count: Int,
+        into probabilities: UnsafeMutablePointer<Float>, workspace: Workspace
+    ) {
+        scoreLogits(of: sequences, count: count, workspace: workspace) { range, logits in
+            for (row, n) in range.enumerated() {
+                // softmax([z0, z1])[1]
+                probabilities[n] = 1 / (1 + Foundation.exp(logits[2 * row] - logits[2 * row + 1]))
+            }
+        }
+    }
+
+    /// The mean cross-entropy plus the L2 penalty (the loss that training minimises) and the
+    /// accuracy over `real` and `fake` sequences, with dropout off.
+    ///
+    /// - Parameters:
+    ///   - real, fake: `[n, T]` token ids each, batch-major.
+    public func evaluate(
+        real: [Int32], fake: [Int32], workspaceSize: Int = 256
+    ) -> (loss: Double, accuracy: Double) {
+        let t = config.sequenceLength
+        precondition(real.count % t == 0 && fake.count % t == 0, "sequences must have length \(t)")
+        let sequences = real + fake
+        let realCount = real.count / t
+        let count = sequences.count / t
+        guard count > 0 else { return (0, 0) }
+        var losses = [Double](repeating: 0, count: count)
+        var correct = [Bool](repeating: false, count: count)
+        let workspace = Workspace(batchSize: workspaceSize, discriminator: self)
+        sequences.withUnsafeBufferPointer { tokens in
+            losses.withUnsafeMutableBufferPointer { loss in
+                correct.withUnsafeMutableBufferPointer { right in
+                    scoreLogits(of: tokens.baseAddress!, count: count, workspace: workspace) { range, logits in
+                        for (row, n) in range.enumerated() {
+                            let label = n < realCount ? 1 : 0
+                            let z0 = Double(logits[2 * row])
+                            let z1 = Double(logits[2 * row + 1])
+                            let top = max(z0, z1)
+                            let logSum = top + Foundation.log(Foundation.exp(z0 - top) + Foundation.exp(z1 - top))
+                            loss[n] = logSum - (label == 1 ? z1 : z0)
+                            right[n] = (z1 > z0 ? 1 : 0) == label
+                        }
+                    }
+                }
+            }
+        }
+        let penalty = l2Penalty(
+            of: [output.weights, output.bias], coefficient: config.l2Coefficient,
+            parameters: arena.values.base)
+        let meanLoss = losses.reduce(0, +) / Double(count)
+        return (meanLoss + penalty, Double(correct.filter { $0 }.count) / Double(count))
+    }
+}

@@ -1,0 +1,101 @@
+import Testing
+@testable import NeuralNetwork
+import TensorCore
+
+@Suite("Convolution1D: convolution over time, ReLU, max over time")
+struct Convolution1DTests {
+    let steps = 7
+    let width = 3
+    let filters = 5
+    let window = 3
+    let batch = 3
+    var stride: Int { filters + 2 }  // write into a wider, concatenated feature matrix
+
+    func makeLayer() -> (Convolution1D, ParameterArena) {
+        var layout = ParameterLayout()
+        let layer = Convolution1D(
+            name: "c", window: window, inputWidth: width, filterCount: filters, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 0.7, seed: 11)
+        return (layer, arena)
+    }
+
+    @Test("forward equals a direct triple loop, with the first maximising position")
+    func forwardMatchesDirectLoop() {
+        let (layer, arena) = makeLayer()
+        let input = FloatBuffer(count: batch * steps * width)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 12)
+        let output = FloatBuffer(count: batch * stride)
+        let argmax = [Int32](unsafeUninitializedCapacity: batch * stride) { buffer, count in
+            let scratch = FloatBuffer(count: layer.scratchCount(batch: batch))
+            layer.forward(
+                input: input.base, steps: steps, batch: batch, parameters: arena.values.base,
+                output: output.base, argmax: buffer.baseAddress!, outputStride: stride,
+                scratch: scratch.base)
+            count = batch * stride
+        }
+        let w = arena.values.base + layer.weights.offset
+        let b = arena.values.base + layer.bias.offset
+        for row in 0..<batch {
+            for f in 0..<filters {
+                var best = -Double.infinity
+                var bestPosition = -1
+                for p in 0..<layer.positions(steps: steps) {
+                    var z = 0.0
+                    for j in 0..<window {
+                        for e in 0..<width {
+                            z += Double(input[(row * steps + p + j) * width + e]) * Double(w[f * window * width + j * width + e])
+                        }
+                    }
+                    if z > best { best = z; bestPosition = p }
+                }
+                let expected = max(0, best + Double(b[f]))
+                #expect(abs(Double(output[row * stride + f]) - expected) < 1e-5)
+                #expect(Int(argmax[row * stride + f]) == bestPosition)
+            }
+        }
+    }
+
+    @Test("weight, bias and input gradients match finite differences, filters split in two")
+    func gradients() {
+        let (layer, arena) = makeLayer()
+        let input = FloatBuffer(count: batch * steps * width)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 13)
+        let lossWeights = FloatBuffer(count: batch * stride)
+        fillNormal(lossWeights.base, count: lossWeights.count, scale: 1, seed: 14)
+        let output = FloatBuffer(count: batch * stride)
+        let argmax = UnsafeMutablePointer<Int32>.allocate(capacity: batch * stride)
+        defer { argmax.deallocate() }
+        let scratch = FloatBuffer(count: layer.scratchCount(batch: batch))
+        func loss() -> Double {
+            layer.forward(
+                input: input.base, steps: steps, batch: batch, parameters: arena.values.base,
+                output: output.base, argmax: argmax, outputStride: stride, scratch: scratch.base)
+            var sum = 0.0
+            for row in 0..<batch {
+                for f in 0..<filters { sum += Double(output[row * stride + f] * lossWeights[row * stride + f]) }
+            }
+            return sum
+        }
+        _ = loss()
+        #expect((0..<(batch * stride)).contains { output[$0] > 0 }, "some features must be active")
+        arena.gradients.zero()
+        let inputGradient = FloatBuffer(count: input.count)
+        for filters in [0..<2, 2..<filters] {
+            layer.accumulateParameterGradients(
+                input: input.base, steps: steps, batch: batch, outputGradient: lossWeights.base,
+                output: output.base, argmax: argmax, outputStride: stride, filters: filters,
+                gradients: arena.gradients.base)
+        }
+        layer.accumulateInputGradient(
+            steps: steps, batch: batch, outputGradient: lossWeights.base, output: output.base,
+            argmax: argmax, outputStride: stride, parameters: arena.values.base,
+            inputGradient: inputGradient.base)
+        let parameterError = worstGradientError(
+            values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
+        #expect(parameterError < 1e-2, "worst parameter error \(parameterError)")
+        let inputError = worstGradientError(
+            values: input.base, count: input.count, analytic: inputGradient.array, loss: loss)
+        #expect(inputError < 1e-2, "worst input error \(inputError)")
+    }
+}
