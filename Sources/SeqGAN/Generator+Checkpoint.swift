@@ -4,25 +4,14 @@ import NeuralNetwork
 extension Generator {
     /// The parameters as named safetensors tensors, each name prefixed by `prefix`.
     public func tensors(prefix: String = "") -> [String: SafeTensors.Tensor] {
-        var result: [String: SafeTensors.Tensor] = [:]
-        for slot in arena.layout.slots {
-            let values = Array(
-                UnsafeBufferPointer(start: arena.values.base + slot.offset, count: slot.count))
-            result[prefix + slot.name] = SafeTensors.Tensor(shape: slot.shape, values: values)
-        }
-        return result
+        arena.tensors(prefix: prefix)
     }
 
     /// Loads parameters written by ``tensors(prefix:)``, checking every name and shape.
     ///
     /// - Throws: ``SafeTensorsError`` naming `path` and the tensor.
     public func load(from file: SafeTensors, prefix: String = "", path: String) throws {
-        for slot in arena.layout.slots {
-            let tensor = try file.tensor(prefix + slot.name, shape: slot.shape, path: path)
-            tensor.values.withUnsafeBufferPointer {
-                (arena.values.base + slot.offset).update(from: $0.baseAddress!, count: slot.count)
-            }
-        }
+        try arena.load(from: file, prefix: prefix, path: path)
     }
 
     /// Loads the SeqGAN authors' oracle: a safetensors file with `g_embeddings` `[V, E]`,

@@ -101,18 +101,22 @@ public final class Generator: @unchecked Sendable {
         return min(batch, p * share)..<min(batch, (p + 1) * share)
     }
 
-    /// Loads `sequences` rows `range` of a batch, time-major, into `part`.
+    /// Loads `sequences` rows `range` of a batch, time-major, into `part`: targets from
+    /// `sequences`, inputs (after the start token) from `inputs`, by default the targets
+    /// shifted by one (teacher forcing).
     func loadTeacherForced(
-        _ sequences: UnsafePointer<Int32>, range: Range<Int>, weights: UnsafePointer<Float>?,
-        into part: Workspace.Partition
+        _ sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, range: Range<Int>,
+        weights: UnsafePointer<Float>?, into part: Workspace.Partition
     ) {
+        let inputs = inputs ?? sequences
         let t = config.sequenceLength
         let b = range.count
         for (local, row) in range.enumerated() {
             let sequence = sequences + row * t
+            let input = inputs + row * t
             for step in 0..<t {
                 let index = step * b + local
-                part.inputTokens[index] = step == 0 ? Int32(config.startToken) : sequence[step - 1]
+                part.inputTokens[index] = step == 0 ? Int32(config.startToken) : input[step - 1]
                 part.targets[index] = sequence[step]
                 if let weights { part.rowWeights[index] = weights[row * t + step] }
             }
@@ -128,10 +132,12 @@ public final class Generator: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - sequences: `[B, T]` token ids, batch-major.
+    ///   - inputs: `[B, T]` tokens fed after the start token (step `t` reads `inputs[b][t-1]`);
+    ///     `nil` feeds `sequences` itself (teacher forcing).
     ///   - weights: `[B, T]` per-token weights, or `nil`.
     public func accumulateGradients(
-        sequences: UnsafePointer<Int32>, batch: Int, weights: UnsafePointer<Float>? = nil,
-        uniformWeight: Float = 1, workspace: Workspace
+        sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, batch: Int,
+        weights: UnsafePointer<Float>? = nil, uniformWeight: Float = 1, workspace: Workspace
     ) -> Double {
         precondition(batch <= workspace.batchSize, "batch larger than the workspace")
         let t = config.sequenceLength
@@ -144,7 +150,7 @@ public final class Generator: @unchecked Sendable {
                 let range = partitionRange(p, batch: batch, workspace: workspace)
                 guard !range.isEmpty else { return }
                 let rows = range.count * t
-                loadTeacherForced(sequences, range: range, weights: weights, into: part)
+                loadTeacherForced(sequences, inputs: inputs, range: range, weights: weights, into: part)
                 embedding.forward(
                     tokens: part.inputTokens, count: rows, parameters: parameters,
                     into: part.inputs.base)

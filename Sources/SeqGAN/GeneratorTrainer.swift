@@ -12,6 +12,7 @@ public final class GeneratorTrainer: @unchecked Sendable {
     /// Batch size, learning rate and clipping.
     public let settings: OptimizerConfig
     let workspace: Generator.Workspace
+    let samplingBuffers: Generator.SamplingBuffers
     let batch: UnsafeMutablePointer<Int32>
 
     /// Prepares to train `generator`.
@@ -21,6 +22,7 @@ public final class GeneratorTrainer: @unchecked Sendable {
         optimizer = Adam(
             parameterCount: generator.arena.values.count, learningRate: settings.learningRate)
         workspace = Generator.Workspace(batchSize: settings.batchSize, generator: generator)
+        samplingBuffers = Generator.SamplingBuffers(rows: settings.batchSize, config: generator.config)
         batch = .allocate(capacity: settings.batchSize * generator.config.sequenceLength)
     }
 
@@ -52,6 +54,19 @@ public final class GeneratorTrainer: @unchecked Sendable {
         data: [Int32], count: Int, using random: inout some RandomNumberGenerator,
         onBatch: (Int, Int, Double) -> Void = { _, _, _ in }
     ) -> Double {
+        trainEpoch(data: data, count: count, using: &random, onBatch: onBatch) { batch, size in
+            step(sequences: batch, batchSize: size)
+        }
+    }
+
+    /// One epoch over `count` sequences in shuffled full batches, each passed to `update`.
+    ///
+    /// - Returns: The mean of the losses `update` returned.
+    public func trainEpoch(
+        data: [Int32], count: Int, using random: inout some RandomNumberGenerator,
+        onBatch: (Int, Int, Double) -> Void = { _, _, _ in },
+        update: (UnsafePointer<Int32>, Int) -> Double
+    ) -> Double {
         let t = generator.config.sequenceLength
         let b = settings.batchSize
         let batches = count / b
@@ -63,7 +78,7 @@ public final class GeneratorTrainer: @unchecked Sendable {
                 for row in 0..<b {
                     (batch + row * t).update(from: source.baseAddress! + order[index * b + row] * t, count: t)
                 }
-                let loss = step(sequences: batch, batchSize: b)
+                let loss = update(batch, b)
                 total += loss
                 onBatch(index, batches, loss)
             }

@@ -35,7 +35,56 @@ struct SyntheticExperimentTests {
         #expect(rowsWhole.last!.nllOracle! < rowsWhole.first!.nllOracle!)
         let log = try String(contentsOf: parted.appendingPathComponent("log.csv"), encoding: .utf8)
         #expect(log.split(separator: "\n").count == 7)
-        #expect(log.hasPrefix(MLELogRow.csvHeader))
+        #expect(log.hasPrefix(RunLogRow.csvHeader))
+    }
+
+    /// A tiny adversarial run of `mode`.
+    static func adversarialConfig(mode: SyntheticRunConfig.Mode, rounds: Int) -> SyntheticRunConfig {
+        var config = smallConfig(epochs: 2)
+        config.mode = mode
+        config.rounds = rounds
+        config.discriminator = DiscriminatorConfig(vocabularySize: 60, sequenceLength: 8)
+        config.discriminator.embeddingSize = 8
+        config.discriminator.filterBanks = [.init(window: 2, count: 6), .init(window: 3, count: 5)]
+        config.discriminatorPretrainSteps = 2
+        config.discriminatorEpochs = 1
+        config.discriminatorSteps = 1
+        config.rolloutsPerPrefix = 3
+        config.discriminatorEvaluationSamples = 50
+        return config
+    }
+
+    @Test("a SeqGAN run stopped after 2 rounds and resumed to 4 equals an uninterrupted run", arguments: [SyntheticRunConfig.RolloutPolicy.same, .ema])
+    func adversarialResume(rollout: SyntheticRunConfig.RolloutPolicy) throws {
+        var whole = Self.adversarialConfig(mode: .seqgan, rounds: 4)
+        whole.rollout = rollout
+        var parted = Self.adversarialConfig(mode: .seqgan, rounds: 2)
+        parted.rollout = rollout
+        let a = try TestPaths.makeTemporaryDirectory("adv-whole")
+        let rowsWhole = try SyntheticExperiment(config: whole, directory: a).run(resume: false)
+        let b = try TestPaths.makeTemporaryDirectory("adv-parted")
+        try SyntheticExperiment(config: parted, directory: b).run(resume: false)
+        let rowsParted = try SyntheticExperiment(config: whole, directory: b).run(resume: true)
+        #expect(rowsWhole.map(\.phase) == ["pretrain", "pretrain", "pretrain", "discriminator", "discriminator", "seqgan", "seqgan", "seqgan", "seqgan"])
+        func strip(_ rows: [RunLogRow]) -> [RunLogRow] { rows.map { var r = $0; r.seconds = 0; return r } }
+        #expect(strip(rowsWhole) == strip(rowsParted))
+        let adversarial = rowsWhole.filter { $0.phase == "seqgan" }
+        #expect(adversarial.allSatisfy { $0.rewardMean != nil && $0.generatorLoss != nil })
+        #expect(adversarial.allSatisfy { ($0.rewardMean ?? -1) >= 0 && ($0.rewardMean ?? 2) <= 1 })
+        #expect(rowsWhole.filter { $0.phase == "discriminator" }.allSatisfy { $0.discriminatorAccuracy != nil })
+    }
+
+    @Test("every mode runs its phase and logs what it measures", arguments: SyntheticRunConfig.Mode.allCases)
+    func modes(mode: SyntheticRunConfig.Mode) throws {
+        let directory = try TestPaths.makeTemporaryDirectory("mode-\(mode)")
+        let rows = try SyntheticExperiment(config: Self.adversarialConfig(mode: mode, rounds: 2), directory: directory).run(resume: false)
+        let own = rows.filter { $0.phase == mode.rawValue }
+        #expect(own.count == 2)
+        #expect(own.last?.nllOracle != nil)
+        switch mode {
+        case .mle, .ss: #expect(own.allSatisfy { $0.trainNLL != nil })
+        case .pgbleu, .seqgan: #expect(own.allSatisfy { $0.rewardMean != nil })
+        }
     }
 
     @Test("a folder that holds a run is not overwritten without --resume")

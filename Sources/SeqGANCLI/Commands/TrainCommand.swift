@@ -3,6 +3,11 @@ import Foundation
 import SeqGAN
 import TensorCore
 
+extension SyntheticRunConfig.Preset: ExpressibleByArgument {}
+extension SyntheticRunConfig.RolloutPolicy: ExpressibleByArgument {}
+extension PolicyGradientReduction: ExpressibleByArgument {}
+extension PolicyGradientBaseline: ExpressibleByArgument {}
+
 /// `seqgan train`: train a generator.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,13 +15,20 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a SeqGAN generator.",
         discussion: """
             The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training
-            sequences; the generator is trained on them by MLE; NLL-oracle is reported every
-            --eval-every epochs. Everything lands in --out: config.json, train.txt, log.csv,
-            checkpoint.safetensors (after every epoch), nll_oracle_per_sample.txt.
-            A run that was stopped continues with --resume and ends with the same numbers.
+            sequences; the generator is pre-trained on them by MLE for --epochs epochs, then
+            trained for --rounds rounds by --mode: mle (more MLE epochs), ss (scheduled
+            sampling), pgbleu (policy gradient with BLEU-3 rewards) or seqgan (policy gradient
+            with the discriminator's Monte Carlo roll-out rewards; the discriminator is first
+            pre-trained). --preset paper is the released code's schedule, --preset fast this
+            project's quicker one. NLL-oracle is reported every --eval-every epochs or rounds.
+            Everything lands in --out: config.json, train.txt, log.csv, checkpoint.safetensors
+            (after every epoch, step and round), nll_oracle_per_sample.txt. A run that was
+            stopped continues with --resume and ends with the same numbers.
 
               seqgan train --task synthetic --oracle ../shared/oracle/seqgan-oracle.safetensors \\
                   --mode mle --epochs 120 --out runs/mle
+              seqgan train --task synthetic --oracle ../shared/oracle/seqgan-oracle.safetensors \\
+                  --mode seqgan --preset fast --out runs/seqgan
             """)
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
@@ -32,11 +44,44 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the fresh oracle when --oracle is not given.")
     var oracleSeed: UInt64 = 88
 
-    @Option(help: "Training mode: \(SyntheticRunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "What follows MLE pre-training: \(SyntheticRunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
     var mode: String = "mle"
 
-    @Option(help: "Epochs of MLE training.")
-    var epochs: Int = 120
+    @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs) or fast. Options given explicitly override it.")
+    var preset: SyntheticRunConfig.Preset?
+
+    @Option(help: "Epochs of MLE pre-training (default 120).")
+    var epochs: Int?
+
+    @Option(help: "Rounds after pre-training: adversarial rounds, or MLE/SS epochs (default 0; paper preset 200).")
+    var rounds: Int?
+
+    @Option(help: "Discriminator pre-training: this many times {fresh negatives; --d-epochs epochs}.")
+    var dPretrainSteps: Int?
+
+    @Option(help: "Epochs over real + fake each time the discriminator is trained (k).")
+    var dEpochs: Int?
+
+    @Option(help: "Generator updates per adversarial round.")
+    var gSteps: Int?
+
+    @Option(help: "Discriminator updates per adversarial round, each on fresh negatives.")
+    var dSteps: Int?
+
+    @Option(help: "Monte Carlo completions per prefix (N).")
+    var rollouts: Int?
+
+    @Option(help: "Roll-out policy: same (G_beta = G_theta after each round, the paper) or ema.")
+    var rollout: SyntheticRunConfig.RolloutPolicy = .same
+
+    @Option(help: "With --rollout ema: beta <- rate * beta + (1 - rate) * theta after each round.")
+    var rolloutRate: Float = 0.8
+
+    @Option(help: "Policy-gradient loss: sum over batch and time (the released code) or mean.")
+    var pgLoss: PolicyGradientReduction = .sum
+
+    @Option(help: "Baseline subtracted from the rewards: none (the released code) or mean (batch mean at each step).")
+    var baseline: PolicyGradientBaseline = .none
 
     @Option(help: "The run folder to create (or continue with --resume).")
     var out: String
@@ -66,7 +111,14 @@ struct TrainCommand: ParsableCommand {
         guard SyntheticRunConfig.Mode(rawValue: mode) != nil else {
             throw ValidationError("unknown --mode \(mode); expected one of: \(SyntheticRunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard epochs >= 0 else { throw ValidationError("--epochs must not be negative") }
+        guard (epochs ?? 0) >= 0, (rounds ?? 0) >= 0 else {
+            throw ValidationError("--epochs and --rounds must not be negative")
+        }
+        for (name, value) in [("--d-pretrain-steps", dPretrainSteps), ("--d-epochs", dEpochs), ("--g-steps", gSteps), ("--d-steps", dSteps), ("--rollouts", rollouts)] {
+            if let value, value < (name == "--d-pretrain-steps" || name == "--d-steps" ? 0 : 1) {
+                throw ValidationError("\(name) is too small: \(value)")
+            }
+        }
         guard evalEvery > 0, evalSamples > 0, trainSize > 0, batchSize > 0 else {
             throw ValidationError("--eval-every, --eval-samples, --train-size and --batch-size must be positive")
         }
@@ -79,12 +131,24 @@ struct TrainCommand: ParsableCommand {
         let checkpoint = directory.appendingPathComponent("checkpoint.safetensors")
         if resume && FileManager.default.fileExists(atPath: checkpoint.path) {
             config = try SyntheticExperiment.savedConfig(in: directory)
-            config.epochs = epochs
+            if let epochs { config.epochs = epochs }
+            if let rounds { config.rounds = rounds }
         } else {
             config = SyntheticRunConfig()
+            if let preset { config.apply(preset) }
             config.mode = SyntheticRunConfig.Mode(rawValue: mode)!
             config.seed = seed
-            config.epochs = epochs
+            if let epochs { config.epochs = epochs }
+            if let rounds { config.rounds = rounds }
+            if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
+            if let dEpochs { config.discriminatorEpochs = dEpochs }
+            if let gSteps { config.generatorSteps = gSteps }
+            if let dSteps { config.discriminatorSteps = dSteps }
+            if let rollouts { config.rolloutsPerPrefix = rollouts }
+            config.rollout = rollout
+            config.rolloutRate = rolloutRate
+            config.pgLoss = pgLoss
+            config.baseline = baseline
             config.evaluateEvery = evalEvery
             config.evaluationSamples = evalSamples
             config.trainingSequences = trainSize
@@ -96,7 +160,7 @@ struct TrainCommand: ParsableCommand {
         let experiment = try SyntheticExperiment(config: config, directory: directory)
         let rows = try experiment.run(resume: resume, observer: ProgressBar())
         if let last = rows.last(where: { $0.nllOracle != nil }), let nll = last.nllOracle {
-            print(String(format: "final NLL-oracle %.4f after %d epochs (%.1f s); log: %@", nll, last.epoch, last.seconds, experiment.directory.appendingPathComponent("log.csv").path))
+            print(String(format: "final NLL-oracle %.4f after %@ %d (%.1f s); log: %@", nll, last.phase, last.epoch, last.seconds, experiment.directory.appendingPathComponent("log.csv").path))
         }
     }
 }

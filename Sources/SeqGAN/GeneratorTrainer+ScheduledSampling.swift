@@ -1,0 +1,49 @@
+import NeuralNetwork
+import TensorCore
+
+extension GeneratorTrainer {
+    /// One scheduled-sampling update (Bengio et al. 2015): the generator runs over the batch
+    /// and at each step is fed the true previous token with probability `omega`, else its own
+    /// sample; the chosen inputs are then treated as fixed and the NLL of the true tokens is
+    /// minimised (clipping, Adam).
+    ///
+    /// - Returns: The batch's mean per-token NLL before the update.
+    @discardableResult
+    public func scheduledSamplingStep(
+        sequences: UnsafePointer<Int32>, batchSize: Int, omega: Double,
+        using random: inout SplitMix64
+    ) -> Double {
+        let t = generator.config.sequenceLength
+        var inputs = [Int32](repeating: 0, count: batchSize * t)
+        let buffers = samplingBuffers
+        let parameters = UnsafePointer(generator.arena.values.base)
+        buffers.hidden.zero()
+        buffers.cell.zero()
+        buffers.previous.update(repeating: Int32(generator.config.startToken), count: batchSize)
+        generator.feedPrevious(buffers, rows: batchSize, parameters: parameters)
+        let own = UnsafeMutablePointer<Int32>.allocate(capacity: batchSize * t)
+        defer { own.deallocate() }
+        for step in 0..<t {
+            // Draw the model's own token at this step, then choose each row's next input.
+            generator.sampleSteps(
+                buffers, rows: batchSize, steps: step..<(step + 1), destination: own, rowStride: t,
+                temperature: 1, random: &random, parameters: parameters)
+            for b in 0..<batchSize {
+                let truth = sequences[b * t + step]
+                let chosen = random.nextUnitDouble() < omega ? truth : own[b * t + step]
+                inputs[b * t + step] = chosen
+                buffers.previous[b] = chosen
+            }
+            if step + 1 < t { generator.feedPrevious(buffers, rows: batchSize, parameters: parameters) }
+        }
+        let tokens = batchSize * t
+        let loss = inputs.withUnsafeBufferPointer {
+            generator.accumulateGradients(
+                sequences: sequences, inputs: $0.baseAddress!, batch: batchSize,
+                uniformWeight: 1 / Float(tokens), workspace: workspace)
+        }
+        clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
+        optimizer.update(generator.arena)
+        return loss
+    }
+}

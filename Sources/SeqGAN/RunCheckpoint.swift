@@ -1,0 +1,74 @@
+import Foundation
+import NeuralNetwork
+
+/// The checkpoint of a synthetic run, one safetensors file: the generator and its Adam
+/// moments, the discriminator and its optimiser, the roll-out copy (for `ema`), the place in
+/// the schedule and the log so far, with the run's settings in `__metadata__`.
+///
+/// Every random stream is derived from the seed and the place in the schedule, so this is
+/// all a resumed run needs to continue bit for bit.
+struct RunCheckpoint {
+    static let format = "seqgan-swift synthetic checkpoint 2"
+
+    /// Where in the schedule the run is.
+    struct Position: Codable, Equatable {
+        /// The phase in progress (`pretrain`, `discriminator`, or the mode's own).
+        var phase: String
+        /// Units of that phase finished.
+        var done: Int
+    }
+
+    static func save(
+        to url: URL, config: SyntheticRunConfig, position: Position, rows: [RunLogRow],
+        trainer: GeneratorTrainer, discriminator: Discriminator?, rolloutCopy: Generator?
+    ) throws {
+        var tensors = trainer.generator.tensors(prefix: "generator.")
+        tensors.merge(trainer.optimizer.tensors(prefix: "generatorAdam."), uniquingKeysWith: { $1 })
+        var metadata = [
+            "format": format,
+            "config": String(decoding: try JSONEncoder().encode(config), as: UTF8.self),
+            "position": String(decoding: try JSONEncoder().encode(position), as: UTF8.self),
+            "log": String(decoding: try JSONEncoder().encode(rows), as: UTF8.self),
+        ]
+        metadata.merge(trainer.optimizer.metadata(prefix: "generatorAdam."), uniquingKeysWith: { $1 })
+        if let discriminator {
+            tensors.merge(discriminator.tensors(prefix: "discriminator."), uniquingKeysWith: { $1 })
+            tensors.merge(discriminator.optimizerTensors(prefix: "discriminatorAdam."), uniquingKeysWith: { $1 })
+            metadata.merge(discriminator.optimizerMetadata(prefix: "discriminatorAdam."), uniquingKeysWith: { $1 })
+        }
+        if let rolloutCopy {
+            tensors.merge(rolloutCopy.tensors(prefix: "rollout."), uniquingKeysWith: { $1 })
+        }
+        try SafeTensors(tensors: tensors, metadata: metadata).write(to: url)
+    }
+
+    /// Restores everything saved; returns the position and the log.
+    static func load(
+        from url: URL, trainer: GeneratorTrainer, discriminator: Discriminator?, rolloutCopy: Generator?
+    ) throws -> (Position, [RunLogRow]) {
+        let path = url.path
+        let file = try SafeTensors(contentsOf: url)
+        guard file.metadata["format"] == format,
+            let positionText = file.metadata["position"],
+            let position = try? JSONDecoder().decode(Position.self, from: Data(positionText.utf8)),
+            let log = file.metadata["log"],
+            let rows = try? JSONDecoder().decode([RunLogRow].self, from: Data(log.utf8))
+        else {
+            throw RunError.incompatibleCheckpoint(path: path, reason: "not a synthetic-run checkpoint of this version")
+        }
+        try trainer.generator.load(from: file, prefix: "generator.", path: path)
+        try trainer.optimizer.load(from: file, prefix: "generatorAdam.", path: path)
+        if let discriminator, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") }) {
+            try discriminator.load(from: file, prefix: "discriminator.", path: path)
+            try discriminator.loadOptimizer(from: file, prefix: "discriminatorAdam.", path: path)
+        }
+        if let rolloutCopy {
+            if file.tensors.keys.contains(where: { $0.hasPrefix("rollout.") }) {
+                try rolloutCopy.load(from: file, prefix: "rollout.", path: path)
+            } else {
+                rolloutCopy.arena.copyValues(from: trainer.generator.arena)
+            }
+        }
+        return (position, rows)
+    }
+}
