@@ -1,0 +1,36 @@
+/// The synthetic instruments the renderer can play every note with.
+public enum Instrument: String, Sendable, Codable, CaseIterable {
+    /// A simple piano-like tone: bright at the hammer strike, mellowing and decaying.
+    case piano
+    /// A soft organ-like additive tone that sustains while the key is held.
+    case organ
+    /// A plucked string (Karplus-Strong): a burst of noise in a tuned, damped delay line.
+    case pluck
+
+    /// One line describing the instrument, for `--help`.
+    public var summary: String {
+        switch self {
+        case .piano: "piano-like tone that decays and mellows (default)"
+        case .organ: "soft organ-like additive tone that sustains"
+        case .pluck: "plucked string (Karplus-Strong)"
+        }
+    }
+
+    /// Seconds over which the sound fades out after the note ends.
+    public var releaseSeconds: Double {
+        switch self {
+        case .piano: 0.08
+        case .organ: 0.1
+        case .pluck: 0.06
+        }
+    }
+
+    /// Seconds over which the sound fades in at the note's start (a raised cosine).
+    public var attackSeconds: Double {
+        switch self {
+        case .piano: 0.002
+        case .organ: 0.02
+        case .pluck: 0.0015
+        }
+    }
+}
