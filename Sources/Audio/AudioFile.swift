@@ -5,8 +5,8 @@ import Foundation
 public enum AudioFile {
     /// The most samples `read` loads into memory (about 1.6 GB of floats).
     public static let maximumSampleCount = 400_000_000
-    /// Frames per libsndfile call when reading.
-    private static let chunkFrames = 65_536
+    /// Frames per libsndfile call.
+    private static let chunkFrames = 16_384
 
     /// Writes `buffer` to `url`, in the format its extension names.
     ///
@@ -46,12 +46,21 @@ public enum AudioFile {
             if !moved { unlink(temporaryPath) }
         }
         sf_command(file, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
-        let written = buffer.samples.withUnsafeBufferPointer { samples in
-            sf_writef_float(file, samples.baseAddress, sf_count_t(buffer.frameCount))
-        }
-        guard written == sf_count_t(buffer.frameCount) else {
-            throw .writeFailed(
-                path: path, frame: max(0, Int(written)), reason: String(cString: sf_strerror(file)))
+        // In chunks: libvorbis needs stack space in proportion to the frames of one call.
+        let channelCount = buffer.channelCount
+        var framesWritten = 0
+        try buffer.samples.withUnsafeBufferPointer { (samples) throws(AudioFileError) in
+            while framesWritten < buffer.frameCount {
+                let count = min(chunkFrames, buffer.frameCount - framesWritten)
+                let written = sf_writef_float(
+                    file, samples.baseAddress! + framesWritten * channelCount, sf_count_t(count))
+                guard written == sf_count_t(count) else {
+                    throw .writeFailed(
+                        path: path, frame: framesWritten + max(0, Int(written)),
+                        reason: String(cString: sf_strerror(file)))
+                }
+                framesWritten += count
+            }
         }
         closed = true
         let status = sf_close(file)

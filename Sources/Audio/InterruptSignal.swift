@@ -23,7 +23,7 @@ public enum InterruptSignal {
                 interruptRequested.store(true, ordering: .relaxed)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
             sigaction(SIGINT, &action, nil)
         #else
             signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }

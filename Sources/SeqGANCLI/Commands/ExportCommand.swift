@@ -1,12 +1,72 @@
 import ArgumentParser
+import Audio
+import Foundation
 
 /// `seqgan export`: Render a MIDI file to audio (WAV, FLAC, Ogg) or rewrite it as MIDI.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Render a MIDI file to audio (WAV, FLAC, Ogg) or rewrite it as MIDI.")
+        abstract: "Render a MIDI file to audio (WAV, FLAC, Ogg) or rewrite it as MIDI.",
+        discussion: """
+            The output format follows the extension of -o: .wav (16-bit PCM, or 32-bit float \
+            with --float), .flac (16-bit), .ogg (Vorbis) or .mid. Audio is written through \
+            libsndfile to a temporary file that replaces OUT only when complete.
+            Example: seqgan export tune.mid -o tune.flac --instrument organ
+            """)
+
+    @Argument(help: ArgumentHelp("The MIDI file to export.", valueName: "in.mid"))
+    var input: String
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The file to write: .wav, .flac, .ogg or .mid.", valueName: "out"))
+    var output: String
+
+    @Flag(help: "Write WAV samples as 32-bit floats instead of 16-bit integers (WAV only).")
+    var float = false
+
+    @OptionGroup var render: RenderOptions
+
+    func validate() throws {
+        let fileExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
+        if RenderOptions.isMIDIFile(output) {
+            if float { throw ValidationError("--float applies to WAV output only") }
+            return
+        }
+        guard let format = AudioFileFormat(fileExtension: fileExtension) else {
+            throw ValidationError(
+                "cannot tell the format of '\(output)': use .wav, .flac, .ogg or .mid")
+        }
+        if float && format != .wav {
+            throw ValidationError("--float applies to WAV output only, not .\(fileExtension)")
+        }
+    }
 
     func run() throws {
-        throw ValidationError("seqgan export is not implemented yet")
+        if RenderOptions.isMIDIFile(output) {
+            throw ExportError.midiOutputUnavailable(output: output)
+        }
+        let started = Date()
+        let audio = try render.renderMIDIFile(at: input)
+        let encoding: AudioSampleEncoding = float ? .float32 : .pcm16
+        try AudioFile.write(audio, to: URL(fileURLWithPath: output), encoding: encoding)
+        let elapsed = Date().timeIntervalSince(started)
+        let layout = audio.channelCount == 1 ? "mono" : "stereo"
+        print(
+            "wrote \(output): \(formatDuration(audio.duration)) of \(render.instrument.rawValue), "
+                + "\(audio.sampleRate) Hz \(layout) (\(String(format: "%.2f", elapsed)) s)")
+    }
+}
+
+/// Failures of `seqgan export` that are not the reader's, renderer's or libsndfile's.
+enum ExportError: Error, CustomStringConvertible {
+    /// The MIDI writer is not part of this build yet.
+    case midiOutputUnavailable(output: String)
+
+    var description: String {
+        switch self {
+        case .midiOutputUnavailable(let output):
+            "cannot write \(output): MIDI output is not available yet; export to .wav, .flac or .ogg"
+        }
     }
 }
