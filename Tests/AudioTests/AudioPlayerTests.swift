@@ -98,6 +98,28 @@ struct AudioPlayerTests {
         #expect(sink.memory.samples.count < buffer.samples.count / 2)
     }
 
+    @Test("Ctrl-C (SIGINT) during real-time playback sets the flag and stops it within 200 ms")
+    func interruptSignalStopsPlayback() throws {
+        let buffer = Self.ramp(frames: 44_100 * 5, channelCount: 1, sampleRate: 44_100)
+        let sink = RealTimeSink(sampleRate: 44_100, channelCount: 1, periodFrames: 1_102)
+        InterruptSignal.install()
+        #expect(!InterruptSignal.isRequested)
+        let request = StopRequest()
+        let interrupter = Thread {
+            Thread.sleep(forTimeInterval: 0.3)
+            request.requestedAt.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+            kill(getpid(), SIGINT)
+        }
+        interrupter.start()
+        let outcome = try AudioPlayer(sink: sink).play(
+            buffer, shouldStop: { InterruptSignal.isRequested })
+        let stoppedAt = DispatchTime.now().uptimeNanoseconds
+        #expect(outcome == .interrupted)
+        #expect(InterruptSignal.isRequested)
+        let latency = Double(stoppedAt - request.requestedAt.load(ordering: .relaxed)) / 1e9
+        #expect(latency < 0.2, "stopped \(latency) s after SIGINT")
+    }
+
     @Test("a failing sink's error comes through and the sink is closed")
     func sinkFailure() throws {
         let sink = FailingSink(failAt: 3)
