@@ -9,7 +9,9 @@ merged tempo map), durationSeconds. Warnings are not compared.
 
 Usage: python3 mido_reference.py FILE... > expected.jsonl
 """
+import io
 import json
+import struct
 import sys
 from collections import defaultdict, deque
 
@@ -37,10 +39,28 @@ def seconds(segments, tick):
     return best[1] + (tick - best[0]) * best[2]
 
 
+def without_unknown_chunks(data):
+    """mido rejects chunks other than MThd/MTrk, which SMF 1.0 says to skip: drop them."""
+    out, offset = bytearray(), 0
+    while offset + 8 <= len(data):
+        length = struct.unpack(">I", data[offset + 4:offset + 8])[0]
+        if data[offset:offset + 4] in (b"MThd", b"MTrk"):
+            out += data[offset:offset + 8 + length]
+        offset += 8 + length
+    return bytes(out)
+
+
 def inspect(path):
-    midi = mido.MidiFile(path)
+    with open(path, "rb") as f:
+        midi = mido.MidiFile(file=io.BytesIO(without_unknown_chunks(f.read())))
     report = {"format": midi.type}
-    if midi.ticks_per_beat >= 0:
+    smpte = None
+    division = midi.ticks_per_beat & 0xFFFF  # mido reads the word as signed
+    if division & 0x8000:
+        fps, ticks_per_frame = 256 - (division >> 8), division & 0xFF
+        report["division"] = {"framesPerSecond": fps, "ticksPerFrame": ticks_per_frame}
+        smpte = (30000 / 1001 if fps == 29 else fps) * ticks_per_frame
+    else:
         report["division"] = {"ticksPerQuarter": midi.ticks_per_beat}
     tracks, tempos, times, keys, notes = [], [], [], [], []
     majors = ["Cb", "Gb", "Db", "Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#"]
@@ -93,7 +113,13 @@ def inspect(path):
     keys.sort(key=lambda t: (t["tick"], t["_track"]))
     for entry in times + keys:
         del entry["_track"]
-    segments = tempo_map([(t[0], t[2]) for t in tempos], midi.ticks_per_beat)
+    def map_for(track):
+        """Format 2 tracks keep their own tempo; otherwise one merged map."""
+        if smpte:
+            return [[0, 0.0, 1 / smpte]]
+        chosen = [(t[0], t[2]) for t in tempos if midi.type != 2 or t[1] == track]
+        return tempo_map(chosen, midi.ticks_per_beat)
+    maps = [map_for(i) for i in range(len(midi.tracks))]
     notes.sort(key=lambda n: (n[4], n[0], n[1], n[2], n[5]))
     report["tracks"] = tracks
     report["tempos"] = [{"tick": t[0], "microsecondsPerQuarter": t[2]} for t in tempos]
@@ -101,9 +127,9 @@ def inspect(path):
     report["keySignatures"] = keys
     report["notes"] = [{"track": n[0], "channel": n[1], "pitch": n[2], "velocity": n[3],
                         "startTick": n[4], "endTick": n[5],
-                        "start": seconds(segments, n[4]), "end": seconds(segments, n[5])}
+                        "start": seconds(maps[n[0]], n[4]), "end": seconds(maps[n[0]], n[5])}
                        for n in notes]
-    report["durationSeconds"] = max([seconds(segments, t) for t in end_ticks] or [0.0])
+    report["durationSeconds"] = max([seconds(maps[i], t) for i, t in enumerate(end_ticks)] or [0.0])
     return report
 
 

@@ -1,0 +1,2 @@
+// Placeholder so that the MusicEncoding target builds; replaced by the module's real sources.
+enum MusicEncodingPlaceholder {}
