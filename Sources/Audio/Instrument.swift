@@ -10,9 +10,9 @@ public enum Instrument: String, Sendable, Codable, CaseIterable {
     /// One line describing the instrument, for `--help`.
     public var summary: String {
         switch self {
-        case .piano: "piano-like tone that decays and mellows (default)"
-        case .organ: "soft organ-like additive tone that sustains"
-        case .pluck: "plucked string (Karplus-Strong)"
+        case .piano: "a piano-like tone that mellows and decays"
+        case .organ: "a soft organ-like additive tone that sustains"
+        case .pluck: "a plucked string, by Karplus-Strong synthesis"
         }
     }
 

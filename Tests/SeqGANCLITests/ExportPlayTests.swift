@@ -110,6 +110,21 @@ struct ExportPlayTests {
         #expect(try Data(contentsOf: out).prefix(4) == Data(magic.utf8))
     }
 
+    @Test("export to .mid rewrites the file, which renders to the same audio")
+    func exportMIDI() throws {
+        let (directory, midi) = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rewritten = directory.appendingPathComponent("rewritten.mid")
+        let result = try runSeqGAN(["export", midi.path, "-o", rewritten.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try Data(contentsOf: rewritten).prefix(4) == Data("MThd".utf8))
+        let first = directory.appendingPathComponent("first.wav")
+        let second = directory.appendingPathComponent("second.wav")
+        #expect(try runSeqGAN(["export", midi.path, "-o", first.path]).status == 0)
+        #expect(try runSeqGAN(["export", rewritten.path, "-o", second.path]).status == 0)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+    }
+
     @Test("an unknown extension or an unwritable path fails in one line and leaves no file")
     func exportErrors() throws {
         let (directory, midi) = try Self.scratch()

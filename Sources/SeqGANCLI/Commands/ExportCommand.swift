@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audio
 import Foundation
+import MIDI
 
 /// `seqgan export`: Render a MIDI file to audio (WAV, FLAC, Ogg) or rewrite it as MIDI.
 struct ExportCommand: ParsableCommand {
@@ -44,7 +45,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if RenderOptions.isMIDIFile(output) {
-            throw ExportError.midiOutputUnavailable(output: output)
+            try rewriteMIDI()
+            return
         }
         let started = Date()
         let audio = try render.renderMIDIFile(at: input)
@@ -56,17 +58,28 @@ struct ExportCommand: ParsableCommand {
             "wrote \(output): \(formatDuration(audio.duration)) of \(render.instrument.rawValue), "
                 + "\(audio.sampleRate) Hz \(layout) (\(String(format: "%.2f", elapsed)) s)")
     }
+
+    /// Reads the input (repairing what the lenient reader repairs) and writes it again as a
+    /// Standard MIDI File, atomically (a temporary file renamed into place).
+    private func rewriteMIDI() throws {
+        let file = try MIDIFile.read(contentsOf: URL(fileURLWithPath: input))
+        do {
+            try Data(file.encoded()).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw ExportError.cannotWriteMIDI(path: output, reason: error.localizedDescription)
+        }
+        print("wrote \(output): \(file.notes.count) notes, \(file.tracks.count) tracks")
+    }
 }
 
 /// Failures of `seqgan export` that are not the reader's, renderer's or libsndfile's.
 enum ExportError: Error, CustomStringConvertible {
-    /// The MIDI writer is not part of this build yet.
-    case midiOutputUnavailable(output: String)
+    /// The MIDI file could not be written.
+    case cannotWriteMIDI(path: String, reason: String)
 
     var description: String {
         switch self {
-        case .midiOutputUnavailable(let output):
-            "cannot write \(output): MIDI output is not available yet; export to .wav, .flac or .ogg"
+        case .cannotWriteMIDI(let path, let reason): "cannot write MIDI file \(path): \(reason)"
         }
     }
 }

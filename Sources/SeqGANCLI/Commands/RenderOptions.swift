@@ -9,8 +9,8 @@ extension Instrument: ExpressibleByArgument {}
 struct RenderOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The instrument that plays every note: "
-                + Instrument.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")
+            "The instrument that plays every note. "
+                + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ")
                 + ".",
             valueName: "name"))
     var instrument: Instrument = .piano
