@@ -26,25 +26,31 @@ extension Synthesizer {
         }
     }
 
-    /// Table-lookup step per frame for `pitch`, in table samples.
-    private func phaseIncrement(pitch: Int) -> Double {
-        Self.frequency(ofPitch: pitch) * Double(Wavetable.cycleLength) / Double(settings.sampleRate)
+    /// The phase step per frame for `pitch`, as a 32-bit fixed-point fraction of a cycle
+    /// (wrapping is free, and the frequency is exact to 1e-5 Hz).
+    private func phaseIncrement(pitch: Int) -> UInt32 {
+        let cycles = Self.frequency(ofPitch: pitch) / Double(settings.sampleRate)
+        return UInt32(truncatingIfNeeded: UInt64((cycles * 4_294_967_296).rounded()))
+    }
+
+    /// The table value at a fixed-point phase, interpolated linearly between samples.
+    @inline(__always)
+    private static func lookUp(_ band: UnsafePointer<Float>, _ phase: UInt32) -> Float {
+        let index = Int(phase >> Wavetable.fractionBits)
+        let fraction = Float(phase & Wavetable.fractionMask) * Wavetable.fractionScale
+        let a = band[index]
+        return a + fraction * (band[index + 1] - a)
     }
 
     /// A steady additive organ tone.
     func renderOrgan(into voice: UnsafeMutableBufferPointer<Float>, pitch: Int) {
         let increment = phaseIncrement(pitch: pitch)
-        let length = Double(Wavetable.cycleLength)
         tables[0].samples.withUnsafeBufferPointer { table in
             let band = table.baseAddress! + Wavetable.bandOffset(forPitch: pitch)
-            var phase = 0.0
+            var phase: UInt32 = 0
             for index in 0..<voice.count {
-                let whole = Int(phase)
-                let fraction = Float(phase - Double(whole))
-                let a = band[whole]
-                voice[index] = a + fraction * (band[whole + 1] - a)
-                phase += increment
-                if phase >= length { phase -= length }
+                voice[index] = Self.lookUp(band, phase)
+                phase &+= increment
             }
         }
     }
@@ -53,7 +59,6 @@ extension Synthesizer {
     /// quarter of a second and decays, lower keys ringing longer.
     func renderPiano(into voice: UnsafeMutableBufferPointer<Float>, pitch: Int, velocity: Float) {
         let increment = phaseIncrement(pitch: pitch)
-        let length = Double(Wavetable.cycleLength)
         let sampleRate = Double(settings.sampleRate)
         let decaySeconds = min(4, max(0.4, 1.6 * pow(2, -Double(pitch - 60) / 24)))
         let decay = Float(exp(-1 / (decaySeconds * sampleRate)))
@@ -63,21 +68,16 @@ extension Synthesizer {
             tables[1].samples.withUnsafeBufferPointer { brightTable in
                 let mellow = mellowTable.baseAddress! + offset
                 let bright = brightTable.baseAddress! + offset
-                var phase = 0.0
+                var phase: UInt32 = 0
                 var level: Float = 1
                 var brightness: Float = 0.35 + 0.65 * velocity
                 for index in 0..<voice.count {
-                    let whole = Int(phase)
-                    let fraction = Float(phase - Double(whole))
-                    let m0 = mellow[whole]
-                    let b0 = bright[whole]
-                    let m = m0 + fraction * (mellow[whole + 1] - m0)
-                    let b = b0 + fraction * (bright[whole + 1] - b0)
+                    let m = Self.lookUp(mellow, phase)
+                    let b = Self.lookUp(bright, phase)
                     voice[index] = level * (m + brightness * (b - m))
                     level *= decay
                     brightness *= mellowing
-                    phase += increment
-                    if phase >= length { phase -= length }
+                    phase &+= increment
                 }
             }
         }

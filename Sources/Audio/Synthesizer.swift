@@ -68,7 +68,8 @@ public struct Synthesizer: Sendable {
 
         let channelCount = settings.channelCount
         let frameCount = Int((totalSeconds * sampleRate).rounded(.up))
-        var mix = [Float](repeating: 0, count: frameCount * channelCount)
+        var buffer = AudioBuffer(
+            silentFrames: frameCount, channelCount: channelCount, sampleRate: settings.sampleRate)
         let attackFrames = max(1, Int((instrument.attackSeconds * sampleRate).rounded()))
         let releaseFrames = max(1, Int((instrument.releaseSeconds * sampleRate).rounded()))
         let scratchCount = Int(((longestNote + instrument.releaseSeconds) * sampleRate).rounded(.up))
@@ -80,7 +81,7 @@ public struct Synthesizer: Sendable {
             count: instrument == .pluck ? Int(sampleRate / Self.frequency(ofPitch: 0)) + 4 : 0)
         var stereo = StereoPlacement()
 
-        mix.withUnsafeMutableBufferPointer { mixBuffer in
+        buffer.samples.withUnsafeMutableBufferPointer { mixBuffer in
             scratch.withUnsafeMutableBufferPointer { scratchBuffer in
                 delayLine.withUnsafeMutableBufferPointer { delayBuffer in
                     for (index, note) in notes.enumerated() where note.channel != 9 {
@@ -118,8 +119,6 @@ public struct Synthesizer: Sendable {
                 }
             }
         }
-        var buffer = AudioBuffer(
-            samples: mix, channelCount: channelCount, sampleRate: settings.sampleRate)
         buffer.limitPeak(to: settings.peakLimit)
         return buffer
     }

@@ -7,6 +7,12 @@ import Foundation
 struct Wavetable: Sendable {
     /// Samples per cycle.
     static let cycleLength = 2048
+    /// Low bits of a 32-bit phase below the table index (32 - log2(cycleLength)).
+    static let fractionBits: UInt32 = 21
+    /// The mask of those bits.
+    static let fractionMask: UInt32 = (1 << 21) - 1
+    /// Scales the masked bits to a fraction in 0..<1.
+    static let fractionScale: Float = 1 / Float(1 << 21)
     /// Octave bands, covering MIDI pitches 0...131.
     static let bandCount = 11
     /// Stored samples per band: one cycle plus a copy of the first sample, so that linear
