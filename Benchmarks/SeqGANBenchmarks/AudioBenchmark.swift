@@ -39,8 +39,9 @@ enum AudioBenchmark {
         let music = fourVoiceMusic(seconds: musicSeconds, seed: 2017)
         try Data(music.encoded()).write(to: midiURL)
 
-        print("Audio: render \(musicSeconds) s of four-voice music (\(music.notes.count) notes) "
-            + "from MIDI to a 16-bit stereo 44.1 kHz WAV; median of \(runs) runs")
+        print(
+            "Audio: render \(musicSeconds) s of four-voice music (\(music.notes.count) notes) "
+                + "from MIDI to a 16-bit stereo 44.1 kHz WAV; median of \(runs) runs")
 
         // Ours: read the MIDI file, render, write the WAV: what `seqgan export` does.
         let ourWAV = directory.appendingPathComponent("ours.wav")
@@ -121,10 +122,11 @@ enum AudioBenchmark {
                 let length = range.lengths[next(range.lengths.count)] * eighth
                 position = min(max(position + next(5) - 2, 0), degrees.count - 1)
                 let end = min(tick + length, endTick)
-                notes.append(Note(
-                    track: voice, channel: voice, pitch: degrees[position],
-                    velocity: 60 + next(51), startTick: tick, endTick: end,
-                    start: 0, end: 0))
+                notes.append(
+                    Note(
+                        track: voice, channel: voice, pitch: degrees[position],
+                        velocity: 60 + next(51), startTick: tick, endTick: end,
+                        start: 0, end: 0))
                 tick = end
             }
         }
@@ -134,9 +136,10 @@ enum AudioBenchmark {
     }
 
     static func report(_ label: String, seconds: Double, duration: Double) {
-        print(String(
-            format: "  %-34@ %8.3f s  %8.1fx real time", label as NSString, seconds,
-            duration / seconds))
+        print(
+            String(
+                format: "  %-34@ %8.3f s  %8.1fx real time", label as NSString, seconds,
+                duration / seconds))
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -8,7 +8,9 @@ extension AudioBuffer {
         guard current > limit, current > 0 else { return }
         let scale = limit / current
         samples.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices { buffer[index] = min(max(buffer[index] * scale, -limit), limit) }
+            for index in buffer.indices {
+                buffer[index] = min(max(buffer[index] * scale, -limit), limit)
+            }
         }
     }
 }

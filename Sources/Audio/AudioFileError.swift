@@ -25,7 +25,8 @@ public enum AudioFileError: Error, Equatable, CustomStringConvertible, Localized
         case .unknownExtension(let path):
             "\(path): unknown audio file extension (use .wav, .flac or .ogg)"
         case .unsupportedEncoding(let path, let format, let encoding):
-            "\(path): \(format.rawValue.uppercased()) files cannot hold \(encoding.rawValue) samples"
+            "\(path): \(format.rawValue.uppercased()) files cannot hold "
+                + "\(encoding.rawValue) samples"
         case .cannotOpen(let path, let reason):
             "cannot open audio file \(path): \(reason)"
         case .cannotCreate(let path, let reason):

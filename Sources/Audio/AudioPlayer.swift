@@ -56,7 +56,8 @@ public struct AudioPlayer {
                 let end = min(offset + periodSamples, samples.count)
                 try sink.write(UnsafeBufferPointer(rebasing: samples[offset..<end]))
                 offset = end
-                progress(PlaybackProgress(elapsed: Double(offset / channelCount) / rate, total: total))
+                progress(
+                    PlaybackProgress(elapsed: Double(offset / channelCount) / rate, total: total))
             }
             if shouldStop() { return .interrupted }
             try sink.drain()

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// Set from the SIGINT handler, read between periods of playback.
 private let interruptRequested = Atomic<Bool>(false)

@@ -49,17 +49,23 @@ public struct RenderSettings: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let defaults = RenderSettings()
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        sampleRate = try container.decodeIfPresent(Int.self, forKey: .sampleRate)
+        sampleRate =
+            try container.decodeIfPresent(Int.self, forKey: .sampleRate)
             ?? defaults.sampleRate
-        channelCount = try container.decodeIfPresent(Int.self, forKey: .channelCount)
+        channelCount =
+            try container.decodeIfPresent(Int.self, forKey: .channelCount)
             ?? defaults.channelCount
-        instrument = try container.decodeIfPresent(Instrument.self, forKey: .instrument)
+        instrument =
+            try container.decodeIfPresent(Instrument.self, forKey: .instrument)
             ?? defaults.instrument
-        peakLimitDecibels = try container.decodeIfPresent(Double.self, forKey: .peakLimitDecibels)
+        peakLimitDecibels =
+            try container.decodeIfPresent(Double.self, forKey: .peakLimitDecibels)
             ?? defaults.peakLimitDecibels
-        tailSeconds = try container.decodeIfPresent(Double.self, forKey: .tailSeconds)
+        tailSeconds =
+            try container.decodeIfPresent(Double.self, forKey: .tailSeconds)
             ?? defaults.tailSeconds
-        voiceGain = try container.decodeIfPresent(Double.self, forKey: .voiceGain)
+        voiceGain =
+            try container.decodeIfPresent(Double.self, forKey: .voiceGain)
             ?? defaults.voiceGain
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
     }

@@ -9,7 +9,8 @@ struct StereoPlacement {
 
     /// Left and right gains (constant-power panning) for a voice of `track` and `channel`;
     /// a left gain of 1 when the output is mono.
-    mutating func gains(track: Int, channel: Int, channelCount: Int) -> (left: Float, right: Float) {
+    mutating func gains(track: Int, channel: Int, channelCount: Int) -> (left: Float, right: Float)
+    {
         guard channelCount == 2 else { return (1, 0) }
         let key = track * 16 + channel
         let position: Double

@@ -17,8 +17,10 @@ extension Synthesizer {
     static func tables(for instrument: Instrument, sampleRate: Int) -> [Wavetable] {
         switch instrument {
         case .piano:
-            [Wavetable(harmonicAmplitudes: pianoMellowHarmonics, sampleRate: sampleRate),
-             Wavetable(harmonicAmplitudes: pianoBrightHarmonics, sampleRate: sampleRate)]
+            [
+                Wavetable(harmonicAmplitudes: pianoMellowHarmonics, sampleRate: sampleRate),
+                Wavetable(harmonicAmplitudes: pianoBrightHarmonics, sampleRate: sampleRate),
+            ]
         case .organ:
             [Wavetable(harmonicAmplitudes: organHarmonics, sampleRate: sampleRate)]
         case .pluck:
@@ -110,7 +112,8 @@ extension Synthesizer {
         var sum: Float = 0
         for index in 0..<whole {
             smoothed += smoothing * (noise.nextSignedUnit() - smoothed)
-            let shape = index < apex
+            let shape =
+                index < apex
                 ? Float(index) / Float(apex)
                 : Float(whole - index) / Float(whole - apex)
             delayLine[index] = 0.7 * shape + 0.3 * smoothed

@@ -61,7 +61,8 @@ public struct Synthesizer: Sendable {
             lastEnd = max(lastEnd, note.end)
             longestNote = max(longestNote, note.duration)
         }
-        let totalSeconds = notes.isEmpty ? 0 : lastEnd + instrument.releaseSeconds + settings.tailSeconds
+        let totalSeconds =
+            notes.isEmpty ? 0 : lastEnd + instrument.releaseSeconds + settings.tailSeconds
         guard totalSeconds <= Self.maximumDuration else {
             throw .tooLong(seconds: totalSeconds, limit: Self.maximumDuration)
         }
@@ -72,7 +73,8 @@ public struct Synthesizer: Sendable {
             silentFrames: frameCount, channelCount: channelCount, sampleRate: settings.sampleRate)
         let attackFrames = max(1, Int((instrument.attackSeconds * sampleRate).rounded()))
         let releaseFrames = max(1, Int((instrument.releaseSeconds * sampleRate).rounded()))
-        let scratchCount = Int(((longestNote + instrument.releaseSeconds) * sampleRate).rounded(.up))
+        let scratchCount =
+            Int(((longestNote + instrument.releaseSeconds) * sampleRate).rounded(.up))
             + attackFrames + 2
         var scratch = [Float](repeating: 0, count: scratchCount)
         // The plucked string's delay line, long enough for the lowest key.

@@ -1,16 +1,16 @@
+import Audio
 import Foundation
 import MIDI
-import Testing
 import TestSupport
-
-import Audio
+import Testing
 
 @Suite("ALSA playback")
 struct ALSAPlaybackSinkTests {
     static let tune: AudioBuffer = {
         let notes = (0..<8).map { step in
-            Note(pitch: 60 + [0, 2, 4, 5, 7, 9, 11, 12][step], start: 0.1 * Double(step),
-                 end: 0.1 * Double(step) + 0.15)
+            Note(
+                pitch: 60 + [0, 2, 4, 5, 7, 9, 11, 12][step], start: 0.1 * Double(step),
+                end: 0.1 * Double(step) + 0.15)
         }
         return try! Synthesizer(settings: RenderSettings(sampleRate: 44_100)).render(notes)
     }()
@@ -61,7 +61,8 @@ struct ALSAPlaybackSinkTests {
     @Test("a bad device name gives one clean line naming the device")
     func badDeviceName() throws {
         do {
-            _ = try ALSAPlaybackSink(device: "no-such-device-xyz", sampleRate: 44_100, channelCount: 2)
+            _ = try ALSAPlaybackSink(
+                device: "no-such-device-xyz", sampleRate: 44_100, channelCount: 2)
             Issue.record("opening a made-up device succeeded")
         } catch let error as AudioDeviceError {
             guard case .cannotOpen(let device, let reason) = error else {

@@ -1,9 +1,8 @@
+import Audio
 import Foundation
 import MIDI
-import Testing
 import TestSupport
-
-import Audio
+import Testing
 
 @Suite("Audio files (libsndfile)")
 struct AudioFileTests {
@@ -20,8 +19,9 @@ struct AudioFileTests {
         zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
     }
 
-    @Test("16-bit WAV and FLAC read back as the same samples, to 16-bit precision",
-          arguments: ["wav", "flac"])
+    @Test(
+        "16-bit WAV and FLAC read back as the same samples, to 16-bit precision",
+        arguments: ["wav", "flac"])
     func sixteenBitRoundTrip(fileExtension: String) throws {
         let directory = try TestPaths.makeTemporaryDirectory("audiofile")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -33,7 +33,10 @@ struct AudioFileTests {
         #expect(back.frameCount == Self.phrase.frameCount)
         #expect(Self.largestDifference(back.samples, Self.phrase.samples) <= 1.5 / 32_768)
         // Nothing but the file itself is left in the folder.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [url.lastPathComponent])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path) == [
+                url.lastPathComponent
+            ])
     }
 
     @Test("32-bit float WAV reads back bit for bit")
@@ -93,7 +96,8 @@ struct AudioFileTests {
         let blocked = directory.appendingPathComponent("taken.wav")
         try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)
         #expect(throws: AudioFileError.self) { try AudioFile.write(Self.phrase, to: blocked) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken.wav"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken.wav"])
     }
 
     @Test("a missing or corrupt file gives an error naming the file")

@@ -1,8 +1,7 @@
+import Audio
 import Foundation
 import Synchronization
 import Testing
-
-import Audio
 
 /// A sink that takes as long as real playback would, so that interruption can be timed.
 final class RealTimeSink: AudioSink {
@@ -77,7 +76,9 @@ struct AudioPlayerTests {
         #expect(reports.allSatisfy { $0.total == buffer.duration })
     }
 
-    @Test("a stop request from another thread ends real-time playback within 200 ms, without draining")
+    @Test(
+        "a stop request from another thread ends real-time playback within 200 ms, without draining"
+    )
     func stopsPromptly() throws {
         let buffer = Self.ramp(frames: 44_100 * 5, channelCount: 2, sampleRate: 44_100)
         let sink = RealTimeSink(sampleRate: 44_100, channelCount: 2, periodFrames: 1_102)

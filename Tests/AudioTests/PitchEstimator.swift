@@ -7,7 +7,8 @@ import Foundation
 enum PitchEstimator {
     /// The fundamental of `samples[start ..< start + 2^k]` (the largest power of two that fits
     /// in `length`), in hertz.
-    static func fundamental(of samples: [Float], sampleRate: Int, start: Int, length: Int) -> Double {
+    static func fundamental(of samples: [Float], sampleRate: Int, start: Int, length: Int) -> Double
+    {
         var size = 1
         while size * 2 <= length { size *= 2 }
         var real = [Double](repeating: 0, count: size)

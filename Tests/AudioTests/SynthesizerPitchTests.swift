@@ -1,8 +1,7 @@
+import Audio
 import Foundation
 import MIDI
 import Testing
-
-import Audio
 
 @Suite("Synthesizer pitch")
 struct SynthesizerPitchTests {
@@ -27,7 +26,8 @@ struct SynthesizerPitchTests {
     @Test("A4 at 22,050 Hz is still 440 Hz (tables and strings follow the sample rate)")
     func a4AtAnotherRate() throws {
         for instrument in Instrument.allCases {
-            let settings = RenderSettings(sampleRate: 22_050, channelCount: 1, instrument: instrument)
+            let settings = RenderSettings(
+                sampleRate: 22_050, channelCount: 1, instrument: instrument)
             let audio = try Synthesizer(settings: settings).render(
                 [Note(pitch: 69, start: 0, end: 1)])
             let measured = PitchEstimator.fundamental(

@@ -1,8 +1,7 @@
+import Audio
 import Foundation
 import MIDI
 import Testing
-
-import Audio
 
 @Suite("Synthesizer")
 struct SynthesizerTests {
@@ -21,7 +20,9 @@ struct SynthesizerTests {
         for start in starts {
             let frame = try #require(Self.onset(audio.samples, from: searchFrom))
             let seconds = Double(frame) / 44_100
-            #expect(abs(seconds - start) < 0.001, "\(instrument): onset at \(seconds), expected \(start)")
+            #expect(
+                abs(seconds - start) < 0.001,
+                "\(instrument): onset at \(seconds), expected \(start)")
             // Skip past this note and its release before looking for the next onset.
             searchFrom = Int((start + 0.2 + 0.15) * 44_100)
             #expect(audio.samples[searchFrom - 100..<searchFrom].allSatisfy { $0 == 0 })
@@ -40,8 +41,11 @@ struct SynthesizerTests {
     @Test("quiet music is not amplified, and velocity sets loudness")
     func velocitySetsLoudness() throws {
         func rms(velocity: Int) throws -> Double {
-            let audio = try Synthesizer().render([Note(pitch: 60, velocity: velocity, start: 0, end: 0.5)])
-            return sqrt(audio.samples.reduce(0) { $0 + Double($1 * $1) } / Double(audio.samples.count))
+            let audio = try Synthesizer().render([
+                Note(pitch: 60, velocity: velocity, start: 0, end: 0.5)
+            ])
+            return sqrt(
+                audio.samples.reduce(0) { $0 + Double($1 * $1) } / Double(audio.samples.count))
         }
         let loud = try rms(velocity: 120)
         let soft = try rms(velocity: 40)

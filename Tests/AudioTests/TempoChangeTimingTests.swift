@@ -1,8 +1,7 @@
+import Audio
 import Foundation
 import MIDI
 import Testing
-
-import Audio
 
 @Suite("Timing through the tempo map")
 struct TempoChangeTimingTests {
@@ -29,8 +28,9 @@ struct TempoChangeTimingTests {
             + [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) } + track
     }()
 
-    @Test("both notes of a two-note file with a tempo change sound within 1 ms of their times",
-          arguments: Instrument.allCases)
+    @Test(
+        "both notes of a two-note file with a tempo change sound within 1 ms of their times",
+        arguments: Instrument.allCases)
     func onsetsFollowTheTempoMap(instrument: Instrument) throws {
         let file = try MIDIFile(bytes: Self.twoNotesWithTempoChange, name: "two-notes.mid")
         #expect(file.notes.count == 2)
@@ -53,7 +53,8 @@ struct TempoChangeTimingTests {
         // release is over.
         let ending = audio.samples[Int(0.970 * rate)..<Int(0.975 * rate)]
         #expect(ending.contains { $0 != 0 })
-        #expect(audio.samples[Int((0.975 + instrument.releaseSeconds + 0.001) * rate)...]
-            .allSatisfy { $0 == 0 })
+        #expect(
+            audio.samples[Int((0.975 + instrument.releaseSeconds + 0.001) * rate)...]
+                .allSatisfy { $0 == 0 })
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The parts of a WAV file these tests look at, parsed here without libsndfile.
 struct WAVSummary {
@@ -40,8 +40,9 @@ struct WAVSummary {
     /// The 16-bit samples of the data chunk.
     var int16Samples: [Int16] {
         stride(from: 0, to: data.count - 1, by: 2).map {
-            Int16(bitPattern: UInt16(data[data.startIndex + $0])
-                | UInt16(data[data.startIndex + $0 + 1]) << 8)
+            Int16(
+                bitPattern: UInt16(data[data.startIndex + $0])
+                    | UInt16(data[data.startIndex + $0 + 1]) << 8)
         }
     }
 }
@@ -100,7 +101,8 @@ struct ExportPlayTests {
         #expect(wav.channels == 1 && wav.sampleRate == 22_050)
     }
 
-    @Test("FLAC and Ogg files follow the extension", arguments: [("flac", "fLaC"), ("ogg", "OggS")])
+    @Test(
+        "FLAC and Ogg files follow the extension", arguments: [("flac", "fLaC"), ("ogg", "OggS")])
     func exportCompressed(fileExtension: String, magic: String) throws {
         let (directory, midi) = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -137,12 +139,16 @@ struct ExportPlayTests {
         #expect(unwritable.status != 0)
         #expect(unwritable.standardError.contains(missingFolder))
         #expect(unwritable.standardError.split(separator: "\n").count == 1)
-        let floatFLAC = try runSeqGAN(["export", midi.path, "-o", directory.path + "/x.flac", "--float"])
+        let floatFLAC = try runSeqGAN([
+            "export", midi.path, "-o", directory.path + "/x.flac", "--float",
+        ])
         #expect(floatFLAC.status != 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["arpeggio.mid"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["arpeggio.mid"])
     }
 
-    @Test("a file that is not MIDI fails in one line naming it; a cut one is repaired with a warning")
+    @Test(
+        "a file that is not MIDI fails in one line naming it; a cut one is repaired with a warning")
     func exportBadMIDI() throws {
         let (directory, midi) = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -174,7 +180,8 @@ struct ExportPlayTests {
         #expect(!result.standardOutput.contains("\r"))
         let file = try #require(WAVSummary(try Data(contentsOf: exported)))
         let capture = try #require(WAVSummary(try Data(contentsOf: captured)))
-        #expect(capture.channels == 2 && capture.sampleRate == 44_100 && capture.bitsPerSample == 16)
+        #expect(
+            capture.channels == 2 && capture.sampleRate == 44_100 && capture.bitsPerSample == 16)
         let a = file.int16Samples
         let b = capture.int16Samples
         #expect(a.count == b.count)
@@ -182,7 +189,9 @@ struct ExportPlayTests {
         #expect(zip(a, b).allSatisfy { abs(Int($0) - Int($1)) <= 1 })
         // Playing the exported WAV records the same samples again.
         let again = directory.appendingPathComponent("again.wav")
-        #expect(try runSeqGAN(["play", exported.path, "--device", "file:'\(again.path)',wav"]).status == 0)
+        #expect(
+            try runSeqGAN(["play", exported.path, "--device", "file:'\(again.path)',wav"]).status
+                == 0)
         #expect(try #require(WAVSummary(try Data(contentsOf: again))).int16Samples == a)
     }
 

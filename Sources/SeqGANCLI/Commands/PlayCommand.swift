@@ -75,7 +75,8 @@ enum PlayError: Error, CustomStringConvertible {
                     + "with `seqgan export \(input) -o out.wav`, or pick a device with --device "
                     + "(null, or \"file:'/tmp/out.wav',wav\")"
                 : "cannot open audio device '\(device)' (\(reason)): check the name "
-                    + "(`aplay -L` lists them), or write a file with `seqgan export \(input) -o out.wav`"
+                    + "(`aplay -L` lists them), or write a file with "
+                    + "`seqgan export \(input) -o out.wav`"
         }
     }
 }

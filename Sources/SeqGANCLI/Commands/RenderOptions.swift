@@ -10,14 +10,16 @@ struct RenderOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The instrument that plays every note. "
-                + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ")
+                + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(
+                    separator: "; ")
                 + ".",
             valueName: "name"))
     var instrument: Instrument = .piano
 
     @Option(
         name: .customLong("sample-rate"),
-        help: ArgumentHelp("Samples per second of the rendered audio (8000...192000).", valueName: "hz"))
+        help: ArgumentHelp(
+            "Samples per second of the rendered audio (8000...192000).", valueName: "hz"))
     var sampleRate: Int = 44_100
 
     @Option(help: ArgumentHelp("1 for mono, 2 for stereo.", valueName: "n"))
@@ -28,9 +30,9 @@ struct RenderOptions: ParsableArguments {
 
     func validate() throws {
         guard RenderSettings.sampleRateRange.contains(sampleRate) else {
+            let range = RenderSettings.sampleRateRange
             throw ValidationError(
-                "--sample-rate \(sampleRate) is outside \(RenderSettings.sampleRateRange.lowerBound)"
-                    + "...\(RenderSettings.sampleRateRange.upperBound)")
+                "--sample-rate \(sampleRate) is outside \(range.lowerBound)...\(range.upperBound)")
         }
         guard (1...2).contains(channels) else {
             throw ValidationError("--channels must be 1 (mono) or 2 (stereo), not \(channels)")
