@@ -205,6 +205,21 @@ struct ExportPlayTests {
         #expect(result.standardOutput.contains("played"))
     }
 
+    @Test(
+        "on a terminal, play shows elapsed / total time",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnTerminal() throws {
+        let (directory, midi) = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // util-linux `script` runs the command with a pseudo-terminal as its stdout.
+        let command = "'\(TestPaths.seqganBinary.path)' play '\(midi.path)' --device null"
+        let result = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("\rplaying \(midi.path)  0:00 / 0:01"))
+        #expect(result.standardOutput.contains("played"))
+    }
+
     @Test("a bad device name fails in one line, without ALSA's own messages")
     func playBadDevice() throws {
         let (directory, midi) = try Self.scratch()
