@@ -136,10 +136,8 @@ enum AudioBenchmark {
     }
 
     static func report(_ label: String, seconds: Double, duration: Double) {
-        print(
-            String(
-                format: "  %-34@ %8.3f s  %8.1fx real time", label as NSString, seconds,
-                duration / seconds))
+        let padded = label.padding(toLength: 34, withPad: " ", startingAt: 0)
+        print("  " + padded + String(format: " %8.3f s  %8.1fx real time", seconds, duration / seconds))
     }
 
     static func seconds(_ duration: Duration) -> Double {
