@@ -25,6 +25,16 @@ public enum Instrument: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Gain that evens out the instruments' loudness (a plucked string decays fast and
+    /// sounds quieter than a held organ note of the same peak).
+    var loudness: Float {
+        switch self {
+        case .piano: 1
+        case .organ: 0.85
+        case .pluck: 1.7
+        }
+    }
+
     /// Seconds over which the sound fades in at the note's start (a raised cosine).
     public var attackSeconds: Double {
         switch self {

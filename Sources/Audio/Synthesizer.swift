@@ -24,13 +24,16 @@ public struct Synthesizer: Sendable {
     /// A synthesizer for `settings`.
     ///
     /// - Precondition: the sample rate is in `RenderSettings.sampleRateRange`, there are one
-    ///   or two channels, and the peak limit is at most 0 dBFS.
+    ///   or two channels, the peak limit is at most 0 dBFS, and the tail and gain are not
+    ///   negative.
     public init(settings: RenderSettings = RenderSettings()) {
         precondition(
             RenderSettings.sampleRateRange.contains(settings.sampleRate),
             "sample rate \(settings.sampleRate) outside \(RenderSettings.sampleRateRange)")
         precondition((1...2).contains(settings.channelCount), "render mono or stereo")
         precondition(settings.peakLimitDecibels <= 0, "the peak limit must be at most 0 dBFS")
+        precondition(settings.tailSeconds >= 0, "the tail cannot be negative")
+        precondition(settings.voiceGain >= 0, "the voice gain cannot be negative")
         self.settings = settings
         self.tables = Self.tables(for: settings.instrument, sampleRate: settings.sampleRate)
     }
@@ -110,7 +113,8 @@ public struct Synthesizer: Sendable {
                             attackFrames: attackFrames, holdFrames: holdFrames,
                             releaseFrames: releaseFrames
                         ).apply(to: voice)
-                        let amplitude = Float(settings.voiceGain) * velocity * velocity
+                        let amplitude =
+                            Float(settings.voiceGain) * instrument.loudness * velocity * velocity
                         let gains = stereo.gains(
                             track: note.track, channel: note.channel, channelCount: channelCount)
                         Self.mix(
