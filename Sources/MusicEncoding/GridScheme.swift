@@ -67,7 +67,7 @@ public struct GridScheme: Sendable, Hashable {
         public var tokens: [Int]
         /// Semitones added to every pitch (the shift to C major / A minor).
         public var transposition: Int
-        /// Notes dropped because their onset fell on a grid step already taken.
+        /// Notes dropped because another onset nearer the grid took their step.
         public var collidingNotes: Int
     }
 
@@ -83,13 +83,22 @@ public struct GridScheme: Sendable, Hashable {
         var steps = [Int](repeating: Self.rest, count: totalSteps)
         var collisions = 0
         var previousStart = -1
+        var previousDistance = 0.0
         for (index, note) in melody.notes.enumerated() {
-            let start = step(note.startTick)
-            guard start > previousStart, start < totalSteps else {
+            let exact = Double(note.startTick) / stepTicks
+            let start = Int(exact.rounded())
+            guard start < totalSteps else {
                 collisions += 1
                 continue
             }
+            let distance = abs(exact - Double(start))
+            if start == previousStart {
+                // Two onsets on one step: the one nearer the grid keeps it.
+                collisions += 1
+                guard distance < previousDistance else { continue }
+            }
             previousStart = start
+            previousDistance = distance
             var end = max(start + 1, step(note.endTick))
             if index + 1 < melody.notes.count {
                 end = min(end, max(start + 1, step(melody.notes[index + 1].startTick)))

@@ -46,8 +46,12 @@ public enum PaperScheme {
 
     /// Turns tokens back into notes: a run of one pitch is one note of `run x sampleSeconds`.
     public static func decode(_ tokens: [Int], sampleSeconds: Double, options: DecodeOptions) -> MIDIFile {
-        let ticksPerSecond = options.beatsPerMinute / 60 * Double(options.ticksPerQuarter)
-        func tick(_ sample: Int) -> Int { Int((Double(sample) * sampleSeconds * ticksPerSecond).rounded()) }
+        // Through the tempo as written (whole microseconds per quarter), so that reading the
+        // file back samples the same tokens.
+        let microseconds = TempoChange(tick: 0, beatsPerMinute: options.beatsPerMinute).microsecondsPerQuarter
+        let ticksPerSecond = Double(options.ticksPerQuarter) * 1_000_000 / Double(microseconds)
+        // Rounded down, so that a note never starts after the sample that first hears it.
+        func tick(_ sample: Int) -> Int { Int((Double(sample) * sampleSeconds * ticksPerSecond + 1e-6).rounded(.down)) }
         var notes: [Note] = []
         var index = 0
         while index < tokens.count {
