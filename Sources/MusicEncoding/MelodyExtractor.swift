@@ -29,6 +29,8 @@ public enum MelodyError: Error, Sendable, Hashable, CustomStringConvertible {
     case noNotes(track: Int?)
     /// The grid scheme needs a metrical (ticks per quarter) division.
     case smpteDivision
+    /// The melody lasts longer than the tokenizer accepts (a sign of corrupt delta times).
+    case tooLong(seconds: Double, limit: Double)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum MelodyError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noNotes(let track):
             return track.map { "track \($0) has no notes" } ?? "the file has no notes"
         case .smpteDivision: return "SMPTE time division has no beats for the grid scheme"
+        case .tooLong(let seconds, let limit):
+            return "melody lasts \(Int(seconds)) s, longer than the \(Int(limit)) s accepted"
         }
     }
 }

@@ -26,6 +26,9 @@ public struct MusicTokenizer: Sendable {
         settings.scheme == .paper ? PaperScheme.vocabularySize : grid.vocabularySize
     }
 
+    /// The longest tune accepted, in seconds (and at most 8 beats per second).
+    public static let maximumTuneSeconds = 3600.0
+
     /// The token that pads short tunes and means silence (0 in both schemes).
     public var restToken: Int { 0 }
 
@@ -46,6 +49,13 @@ public struct MusicTokenizer: Sendable {
     /// - Throws: ``MelodyError`` when there is no melody or (grid) the file has SMPTE time.
     public func tokens(for midi: MIDIFile) throws(MelodyError) -> TuneTokens {
         let melody = try MelodyExtractor.melody(from: midi, track: settings.melodyTrack)
+        // Token counts follow the tune's length: refuse absurd lengths (corrupt delta times)
+        // instead of allocating for them.
+        let seconds = melody.sounding.reduce(0.0) { max($0, $1.end) }
+        let beats = Double(melody.sounding.reduce(0) { max($0, $1.endTick) }) / Double(max(1, melody.ticksPerQuarter))
+        if seconds > Self.maximumTuneSeconds || beats > Self.maximumTuneSeconds * 8 {
+            throw .tooLong(seconds: seconds, limit: Self.maximumTuneSeconds)
+        }
         let metre = melody.timeSignatures.first
         var options = DecodeOptions(
             beatsPerMinute: melody.beatsPerMinute, numerator: metre?.numerator ?? 4,
