@@ -62,4 +62,78 @@ struct MIDICommandTests {
         #expect(lines.first?.contains("byte 42") == true)
         #expect(lines.first?.contains("bad chunk id") == true)
     }
+
+    @Test("tokens writes one sequence per line and reports files, tunes, sequences, vocabulary, skips")
+    func tokens() throws {
+        let folder = try TestPaths.makeTemporaryDirectory("midi-tokens")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
+        try Data("garbage".utf8).write(to: folder.appendingPathComponent("broken.mid"))
+        let output = folder.appendingPathComponent("corpus.txt")
+        let result = try runSeqGAN([
+            "midi", "tokens", corpus.path, folder.appendingPathComponent("broken.mid").path,
+            "--scheme", "grid", "-o", output.path, "--settings-output", folder.appendingPathComponent("settings.json").path,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("files: 2"))
+        #expect(result.standardOutput.contains("tunes: 27"))
+        #expect(result.standardOutput.contains("vocabulary: 64"))
+        #expect(result.standardOutput.contains("broken.mid: not a Standard MIDI File"))
+        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(result.standardOutput.contains("sequences: \(lines.count) of 64 tokens"))
+        #expect(lines.allSatisfy { $0.split(separator: " ").count == 64 })
+        let settings = try String(contentsOf: folder.appendingPathComponent("settings.json"), encoding: .utf8)
+        #expect(settings.contains("\"scheme\" : \"grid\""))
+
+        // Paper scheme, training split only: 32-token lines over 89 tokens.
+        let paper = try runSeqGAN(["midi", "tokens", corpus.path, "--scheme", "paper", "-o", output.path, "--split", "train"])
+        #expect(paper.status == 0)
+        let paperLines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(!paperLines.isEmpty)
+        for line in paperLines {
+            let tokens = line.split(separator: " ").compactMap { Int($0) }
+            #expect(tokens.count == 32 && tokens.allSatisfy { (0...88).contains($0) })
+        }
+    }
+
+    @Test("decode turns token lines into MIDI files that inspect reads")
+    func decode() throws {
+        let folder = try TestPaths.makeTemporaryDirectory("midi-decode")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tokens = folder.appendingPathComponent("tokens.txt")
+        // Grid tokens in C: bar, C5 held for a quarter, E5 for an eighth, rest, G5.
+        try Data("2 39 1 1 1 43 1 0 0 46\n2 46 1\n".utf8).write(to: tokens)
+        let file = folder.appendingPathComponent("one.mid")
+        let result = try runSeqGAN([
+            "midi", "decode", tokens.path, "--scheme", "grid", "--line", "1", "--key", "D",
+            "--time-signature", "6/8", "--tempo", "90", "--program", "73", "-o", file.path,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let inspect = try runSeqGAN(["midi", "inspect", file.path, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(inspect.standardOutput.utf8)) as? [String: Any]
+        let notes = object?["notes"] as? [[String: Any]] ?? []
+        #expect(notes.map { $0["pitch"] as? Int } == [74, 78, 81])  // transposed to D major
+        #expect(notes.map { $0["startTick"] as? Int } == [0, 480, 960])
+        #expect((object?["timeSignatures"] as? [[String: Int]])?.first?["numerator"] == 6)
+        #expect((object?["keySignatures"] as? [[String: Any]])?.first?["sharps"] as? Int == 2)
+        let all = try runSeqGAN(["midi", "decode", tokens.path, "--scheme", "grid", "-o", folder.appendingPathComponent("all").path])
+        #expect(all.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("all/0002.mid").path))
+        let bad = try runSeqGAN(["midi", "decode", tokens.path, "--scheme", "grid", "--key", "H", "-o", file.path])
+        #expect(bad.status != 0)
+        #expect(bad.standardError.contains("--key"))
+    }
+
+    @Test("from-abc writes one MIDI file per tune")
+    func fromABC() throws {
+        let folder = try TestPaths.makeTemporaryDirectory("midi-abc")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let book = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk/tunes.abc")
+        let result = try runSeqGAN(["midi", "from-abc", book.path, "-o", folder.path])
+        #expect(result.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mid") }
+        #expect(files.count == 27)
+        let inspect = try runSeqGAN(["midi", "inspect", folder.appendingPathComponent("tunes-1.mid").path])
+        #expect(inspect.standardOutput.contains("Twinkle"))
+    }
 }

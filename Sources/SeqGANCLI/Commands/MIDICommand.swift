@@ -5,5 +5,8 @@ struct MIDICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "midi",
         abstract: "Inspect MIDI files and turn them into token sequences.",
-        subcommands: [MIDIInspectCommand.self, MIDITokensCommand.self])
+        subcommands: [
+            MIDIInspectCommand.self, MIDITokensCommand.self, MIDIDecodeCommand.self,
+            MIDIFromABCCommand.self,
+        ])
 }
