@@ -7,18 +7,11 @@ import Foundation
 enum PitchEstimator {
     /// The fundamental of `samples[start ..< start + 2^k]` (the largest power of two that fits
     /// in `length`), in hertz.
-    static func fundamental(of samples: [Float], sampleRate: Int, start: Int, length: Int) -> Double
+    static func fundamental(of samples: [Float], sampleRate: Int, start: Int, length: Int)
+        -> Double
     {
-        var size = 1
-        while size * 2 <= length { size *= 2 }
-        var real = [Double](repeating: 0, count: size)
-        var imaginary = [Double](repeating: 0, count: size)
-        for index in 0..<size {
-            let window = 0.5 - 0.5 * cos(2 * Double.pi * Double(index) / Double(size))
-            real[index] = Double(samples[start + index]) * window
-        }
-        fft(&real, &imaginary)
-        let magnitudes = (0..<size / 2).map { hypot(real[$0], imaginary[$0]) }
+        let magnitudes = spectrum(of: samples, start: start, length: length)
+        let size = magnitudes.count * 2
         let binWidth = Double(sampleRate) / Double(size)
         let highest = min(size / 2 - 2, Int(4000 / binWidth))
         var peak = 2
@@ -37,6 +30,22 @@ enum PitchEstimator {
         let right = log(magnitudes[peak + 1])
         let shift = 0.5 * (left - right) / (left - 2 * middle + right)
         return (Double(peak) + shift) * binWidth
+    }
+
+    /// Magnitudes of the Hann-windowed spectrum of `samples[start ..< start + 2^k]` (the
+    /// largest power of two that fits in `length`), bins 0 ..< 2^(k-1); bin `b` is at
+    /// `b * sampleRate / 2^k` Hz.
+    static func spectrum(of samples: [Float], start: Int, length: Int) -> [Double] {
+        var size = 1
+        while size * 2 <= length { size *= 2 }
+        var real = [Double](repeating: 0, count: size)
+        var imaginary = [Double](repeating: 0, count: size)
+        for index in 0..<size {
+            let window = 0.5 - 0.5 * cos(2 * Double.pi * Double(index) / Double(size))
+            real[index] = Double(samples[start + index]) * window
+        }
+        fft(&real, &imaginary)
+        return (0..<size / 2).map { hypot(real[$0], imaginary[$0]) }
     }
 
     /// In-place iterative radix-2 Cooley-Tukey FFT; the count must be a power of two.
