@@ -134,6 +134,7 @@ struct ExportPlayTests {
         let unknown = try runSeqGAN(["export", midi.path, "-o", directory.path + "/out.mp4"])
         #expect(unknown.status != 0)
         #expect(unknown.standardError.contains("out.mp4"))
+        #expect(unknown.standardError.split(separator: "\n").count == 1)
         let missingFolder = directory.path + "/no/such/folder/out.wav"
         let unwritable = try runSeqGAN(["export", midi.path, "-o", missingFolder])
         #expect(unwritable.status != 0)

@@ -28,29 +28,20 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var render: RenderOptions
 
-    func validate() throws {
-        let fileExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
-        if RenderOptions.isMIDIFile(output) {
-            if float { throw ValidationError("--float applies to WAV output only") }
-            return
-        }
-        guard let format = AudioFileFormat(fileExtension: fileExtension) else {
-            throw ValidationError(
-                "cannot tell the format of '\(output)': use .wav, .flac, .ogg or .mid")
-        }
-        if float && format != .wav {
-            throw ValidationError("--float applies to WAV output only, not .\(fileExtension)")
-        }
-    }
-
     func run() throws {
+        let encoding: AudioSampleEncoding = float ? .float32 : .pcm16
         if RenderOptions.isMIDIFile(output) {
+            guard !float else { throw ExportError.floatNeedsWAV(path: output) }
             try rewriteMIDI()
             return
         }
+        // Check the destination before rendering, so that a typo fails at once.
+        guard
+            let format = AudioFileFormat(fileExtension: URL(fileURLWithPath: output).pathExtension)
+        else { throw ExportError.unknownExtension(path: output) }
+        guard format.supports(encoding) else { throw ExportError.floatNeedsWAV(path: output) }
         let started = Date()
         let audio = try render.renderMIDIFile(at: input)
-        let encoding: AudioSampleEncoding = float ? .float32 : .pcm16
         try AudioFile.write(audio, to: URL(fileURLWithPath: output), encoding: encoding)
         let elapsed = Date().timeIntervalSince(started)
         let layout = audio.channelCount == 1 ? "mono" : "stereo"
@@ -74,11 +65,19 @@ struct ExportCommand: ParsableCommand {
 
 /// Failures of `seqgan export` that are not the reader's, renderer's or libsndfile's.
 enum ExportError: Error, CustomStringConvertible {
+    /// The output's extension names no format `export` writes.
+    case unknownExtension(path: String)
+    /// `--float` was given for a file other than WAV.
+    case floatNeedsWAV(path: String)
     /// The MIDI file could not be written.
     case cannotWriteMIDI(path: String, reason: String)
 
     var description: String {
         switch self {
+        case .unknownExtension(let path):
+            "cannot tell the format of \(path) from its extension: use .wav, .flac, .ogg or .mid"
+        case .floatNeedsWAV(let path):
+            "cannot write \(path) with --float: only WAV files hold float samples"
         case .cannotWriteMIDI(let path, let reason): "cannot write MIDI file \(path): \(reason)"
         }
     }
