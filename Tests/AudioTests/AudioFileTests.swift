@@ -60,6 +60,16 @@ struct AudioFileTests {
         #expect(back.peak > 0.5 * Self.phrase.peak)
     }
 
+    @Test("a minute of Ogg Vorbis is written in chunks (libvorbis would overflow the stack)")
+    func longOggVorbis() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("audiofile")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("minute.ogg")
+        let minute = AudioBuffer(silentFrames: 60 * 44_100, channelCount: 1, sampleRate: 44_100)
+        try AudioFile.write(minute, to: url)
+        #expect(try AudioFile.read(from: url).frameCount == minute.frameCount)
+    }
+
     @Test("an unknown extension is refused and creates nothing")
     func unknownExtension() throws {
         let directory = try TestPaths.makeTemporaryDirectory("audiofile")
