@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         let elapsed = Date().timeIntervalSince(started)
         let layout = audio.channelCount == 1 ? "mono" : "stereo"
         print(
-            "wrote \(output): \(formatDuration(audio.duration)) of \(render.instrument.rawValue), "
+            "wrote \(output): \(RenderOptions.formatDuration(audio.duration)) of \(render.instrument.rawValue), "
                 + "\(audio.sampleRate) Hz \(layout) (\(String(format: "%.2f", elapsed)) s)")
     }
 

@@ -47,14 +47,14 @@ struct PlayCommand: ParsableCommand {
                 guard terminal, Int(position.elapsed) != shownSecond else { return }
                 shownSecond = Int(position.elapsed)
                 let line =
-                    "\rplaying \(input)  \(formatDuration(position.elapsed, tenths: false)) / "
-                    + formatDuration(position.total, tenths: false)
+                    "\rplaying \(input)  \(RenderOptions.formatDuration(position.elapsed, tenths: false)) / "
+                    + RenderOptions.formatDuration(position.total, tenths: false)
                 FileHandle.standardOutput.write(Data(line.utf8))
             })
         if terminal { print("") }
         switch outcome {
         case .finished:
-            print("played \(input) (\(formatDuration(audio.duration))) on \(device)")
+            print("played \(input) (\(RenderOptions.formatDuration(audio.duration))) on \(device)")
         case .interrupted:
             print("stopped \(input)")
             throw ExitCode(130)

@@ -60,19 +60,19 @@ struct RenderOptions: ParsableArguments {
     static func isMIDIFile(_ path: String) -> Bool {
         ["mid", "midi", "smf"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
-}
 
-/// Writes one line to standard error.
-func printToStandardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
+    /// `m:ss.t` (or `m:ss` without tenths) for a duration in seconds.
+    static func formatDuration(_ seconds: Double, tenths: Bool = true) -> String {
+        let total = max(0, seconds)
+        let minutes = Int(total) / 60
+        let rest = total - Double(minutes * 60)
+        return tenths
+            ? String(format: "%d:%04.1f", minutes, rest)
+            : String(format: "%d:%02d", minutes, Int(rest))
+    }
 
-/// `m:ss.t` for a duration in seconds.
-func formatDuration(_ seconds: Double, tenths: Bool = true) -> String {
-    let total = max(0, seconds)
-    let minutes = Int(total) / 60
-    let rest = total - Double(minutes * 60)
-    return tenths
-        ? String(format: "%d:%04.1f", minutes, rest)
-        : String(format: "%d:%02d", minutes, Int(rest))
+    /// Writes one line to standard error.
+    private func printToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 }
