@@ -4,9 +4,9 @@ import ArgumentParser
 struct MIDICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "midi",
-        abstract: "Inspect MIDI files and turn them into token sequences.")
-
-    func run() throws {
-        throw ValidationError("seqgan midi is not implemented yet")
-    }
+        abstract: "Inspect MIDI files and turn them into token sequences.",
+        subcommands: [
+            MIDIInspectCommand.self, MIDITokensCommand.self, MIDIDecodeCommand.self,
+            MIDIFromABCCommand.self,
+        ])
 }

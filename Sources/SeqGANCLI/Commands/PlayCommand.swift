@@ -1,12 +1,82 @@
 import ArgumentParser
+import Audio
+import Foundation
 
 /// `seqgan play`: Play a MIDI or audio file through ALSA.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
-        abstract: "Play a MIDI or audio file through ALSA.")
+        abstract: "Play a MIDI or audio file through ALSA.",
+        discussion: """
+            MIDI files (.mid) are rendered first (see --instrument); audio files (.wav, .flac, \
+            .ogg, ...) are played as they are. Ctrl-C stops playback at once (exit status 130). \
+            With no sound card, use --device null, or --device "file:'/tmp/out.wav',wav" to \
+            record what would be played, or `seqgan export` to write a file.
+            """)
+
+    @Argument(help: ArgumentHelp("The MIDI or audio file to play.", valueName: "in"))
+    var input: String
+
+    @Option(
+        help: ArgumentHelp(
+            "The ALSA PCM to play through: default, hw:0,0, plughw:1, null, "
+                + "or file:'/tmp/out.wav',wav.",
+            valueName: "name"))
+    var device = "default"
+
+    @OptionGroup var render: RenderOptions
 
     func run() throws {
-        throw ValidationError("seqgan play is not implemented yet")
+        let audio =
+            RenderOptions.isMIDIFile(input)
+            ? try render.renderMIDIFile(at: input)
+            : try AudioFile.read(from: URL(fileURLWithPath: input))
+        let sink: ALSAPlaybackSink
+        do {
+            sink = try ALSAPlaybackSink(
+                device: device, sampleRate: audio.sampleRate, channelCount: audio.channelCount)
+        } catch AudioDeviceError.cannotOpen(let device, let reason) {
+            throw PlayError.deviceUnavailable(device: device, reason: reason, input: input)
+        }
+        let terminal = isatty(STDOUT_FILENO) == 1
+        var shownSecond = -1
+        InterruptSignal.install()
+        let outcome = try AudioPlayer(sink: sink).play(
+            audio, shouldStop: { InterruptSignal.isRequested },
+            progress: { position in
+                guard terminal, Int(position.elapsed) != shownSecond else { return }
+                shownSecond = Int(position.elapsed)
+                let line =
+                    "\rplaying \(input)  \(RenderOptions.formatDuration(position.elapsed, tenths: false)) / "
+                    + RenderOptions.formatDuration(position.total, tenths: false)
+                FileHandle.standardOutput.write(Data(line.utf8))
+            })
+        if terminal { print("") }
+        switch outcome {
+        case .finished:
+            print("played \(input) (\(RenderOptions.formatDuration(audio.duration))) on \(device)")
+        case .interrupted:
+            print("stopped \(input)")
+            throw ExitCode(130)
+        }
+    }
+}
+
+/// Failures of `seqgan play` that deserve advice rather than ALSA's bare text.
+enum PlayError: Error, CustomStringConvertible {
+    /// The device could not be opened, typically `default` on a machine with no sound card.
+    case deviceUnavailable(device: String, reason: String, input: String)
+
+    var description: String {
+        switch self {
+        case .deviceUnavailable(let device, let reason, let input):
+            device == "default"
+                ? "cannot open audio device 'default' (\(reason)): no sound card? Write a file "
+                    + "with `seqgan export \(input) -o out.wav`, or pick a device with --device "
+                    + "(null, or \"file:'/tmp/out.wav',wav\")"
+                : "cannot open audio device '\(device)' (\(reason)): check the name "
+                    + "(`aplay -L` lists them), or write a file with "
+                    + "`seqgan export \(input) -o out.wav`"
+        }
     }
 }

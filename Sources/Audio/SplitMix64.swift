@@ -1,0 +1,21 @@
+/// A small seeded random number generator (Steele, Lea and Flood's SplitMix64), so that
+/// rendering is reproducible from `RenderSettings.seed`.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// A generator whose sequence is fixed by `seed`.
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform value in -1..<1.
+    mutating func nextSignedUnit() -> Float {
+        Float(next() >> 40) * (2 / Float(1 << 24)) - 1
+    }
+}

@@ -1,0 +1,81 @@
+/// Pairs note-ons with note-offs into ``Note`` values (times in ticks only).
+///
+/// A note-off (or note-on with velocity 0) closes the earliest sounding note of the same
+/// track, channel and key (first in, first out). Notes still sounding at the track's end close
+/// there. Notes of zero length are dropped and counted.
+enum NotePairing {
+    struct Result {
+        var notes: [Note]
+        var droppedZeroLength: Int
+        var warnings: [MIDIWarning]
+    }
+
+    private struct OpenNote {
+        var tick: Int
+        var velocity: Int
+        var program: Int
+    }
+
+    static func pair(tracks: [MIDITrack]) -> Result {
+        var notes: [Note] = []
+        var dropped = 0
+        var warnings: [MIDIWarning] = []
+        // One FIFO per (channel, key); empty arrays do not allocate.
+        var open = [[OpenNote]](repeating: [], count: 16 * 128)
+        for (trackIndex, track) in tracks.enumerated() {
+            var programs = [Int](repeating: 0, count: 16)
+            var droppedHere = 0
+            var unmatched = 0
+            func close(_ slot: Int, at tick: Int) {
+                let started = open[slot].removeFirst()
+                if tick > started.tick {
+                    notes.append(
+                        Note(
+                            track: trackIndex, channel: slot >> 7, pitch: slot & 127,
+                            velocity: started.velocity, program: started.program,
+                            startTick: started.tick, endTick: tick, start: 0, end: 0))
+                } else {
+                    droppedHere += 1
+                }
+            }
+            for event in track.events {
+                switch event.message {
+                case .noteOn(let channel, let key, let velocity) where velocity > 0:
+                    open[channel << 7 | key].append(
+                        OpenNote(tick: event.tick, velocity: velocity, program: programs[channel]))
+                case .noteOn(let channel, let key, _), .noteOff(let channel, let key, _):
+                    let slot = channel << 7 | key
+                    if open[slot].isEmpty { unmatched += 1 } else { close(slot, at: event.tick) }
+                case .programChange(let channel, let program):
+                    programs[channel] = program
+                default:
+                    break
+                }
+            }
+            var leftOpen = 0
+            for slot in open.indices where !open[slot].isEmpty {
+                while !open[slot].isEmpty {
+                    leftOpen += 1
+                    close(slot, at: track.endTick)
+                }
+            }
+            if leftOpen > 0 {
+                warnings.append(MIDIWarning(offset: 0, track: trackIndex, problem: .notesLeftOpen(leftOpen)))
+            }
+            if droppedHere > 0 {
+                warnings.append(
+                    MIDIWarning(offset: 0, track: trackIndex, problem: .zeroLengthNotesDropped(droppedHere)))
+            }
+            if unmatched > 0 {
+                warnings.append(
+                    MIDIWarning(offset: 0, track: trackIndex, problem: .unmatchedNoteOffs(unmatched)))
+            }
+            dropped += droppedHere
+        }
+        notes.sort {
+            ($0.startTick, $0.track, $0.channel, $0.pitch, $0.endTick)
+                < ($1.startTick, $1.track, $1.channel, $1.pitch, $1.endTick)
+        }
+        return Result(notes: notes, droppedZeroLength: dropped, warnings: warnings)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import MIDI
+
+/// Builds a ``MusicCorpus`` from files and folders of MIDI (and `.abc`) tunes.
+public enum CorpusBuilder {
+    /// Why a corpus could not be built at all.
+    public struct BuildError: Error, Sendable, CustomStringConvertible, LocalizedError {
+        /// What went wrong.
+        public var message: String
+        public var description: String { message }
+        public var errorDescription: String? { message }
+    }
+
+    /// The file extensions read as MIDI.
+    public static let midiExtensions: Set<String> = ["mid", "midi", "smf", "kar"]
+
+    /// A file found under an input, with the name it is known by.
+    public struct InputFile: Sendable, Hashable {
+        /// Where it is.
+        public var url: URL
+        /// Path relative to the input folder (or the file name for a file given directly).
+        public var name: String
+    }
+
+    /// Lists MIDI and ABC files: files given directly are kept whatever their extension;
+    /// folders are searched recursively for `.mid`, `.midi`, `.smf`, `.kar` and `.abc`,
+    /// sorted by relative path.
+    ///
+    /// - Throws: ``BuildError`` when an input does not exist.
+    public static func inputFiles(_ inputs: [URL]) throws(BuildError) -> [InputFile] {
+        var files: [InputFile] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
+                throw BuildError(message: "\(input.path): no such file or folder")
+            }
+            guard isDirectory.boolValue else {
+                files.append(InputFile(url: input, name: input.lastPathComponent))
+                continue
+            }
+            let root = input.standardizedFileURL.resolvingSymlinksInPath().path
+            var found: [InputFile] = []
+            if let enumerator = FileManager.default.enumerator(
+                at: input, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            {
+                for case let url as URL in enumerator {
+                    let ext = url.pathExtension.lowercased()
+                    guard midiExtensions.contains(ext) || ext == "abc" else { continue }
+                    let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+                    let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : url.lastPathComponent
+                    found.append(InputFile(url: url, name: relative))
+                }
+            }
+            files.append(contentsOf: found.sorted { $0.name < $1.name })
+        }
+        return files
+    }
+
+    /// Reads, tokenizes and splits every tune under `inputs`.
+    ///
+    /// Unreadable files and tunes without a melody are skipped with their reason; nothing
+    /// stops the build except a missing input or unreadable split lists.
+    ///
+    /// - Parameters:
+    ///   - inputs: Files and folders.
+    ///   - settings: The tokenizer settings.
+    ///   - split: How tunes are assigned to splits.
+    ///   - readOptions: MIDI reader strictness.
+    public static func build(
+        inputs: [URL], settings: TokenizerSettings, split: CorpusSplitPolicy,
+        readOptions: MIDIReadOptions = MIDIReadOptions()
+    ) throws(BuildError) -> MusicCorpus {
+        let tokenizer = MusicTokenizer(settings: settings)
+        var corpus = MusicCorpus(settings: settings)
+        var tunes: [MusicCorpus.Tune] = []
+        for file in try inputFiles(inputs) {
+            corpus.filesRead += 1
+            if file.url.pathExtension.lowercased() == "abc" {
+                let text: String
+                do {
+                    text = try String(contentsOf: file.url, encoding: .utf8)
+                } catch {
+                    corpus.skipped.append(.init(path: file.name, reason: "cannot read: \(error.localizedDescription)"))
+                    continue
+                }
+                for result in ABCTuneBook.parse(text, fileName: file.name) {
+                    switch result {
+                    case .success(let tune):
+                        add(tune.midiFile(), name: "\(file.name)#\(tune.reference)", tokenizer, &tunes, &corpus)
+                    case .failure(let error):
+                        corpus.skipped.append(.init(path: file.name, reason: error.description))
+                    }
+                }
+                continue
+            }
+            do {
+                let midi = try MIDIFile.read(contentsOf: file.url, options: readOptions)
+                corpus.warningCount += midi.warnings.count
+                add(midi, name: file.name, tokenizer, &tunes, &corpus)
+            } catch {
+                corpus.skipped.append(.init(path: file.name, reason: "\(error.problem) (byte \(error.offset)\(error.track.map { ", track \($0)" } ?? ""))"))
+            }
+        }
+        try assign(tunes, split: split, to: &corpus)
+        return corpus
+    }
+
+    /// Builds a corpus from tunes already in memory (such as the bundled folk tunes).
+    public static func build(
+        tunes named: [(name: String, midi: MIDIFile)], settings: TokenizerSettings, split: CorpusSplitPolicy
+    ) throws(BuildError) -> MusicCorpus {
+        let tokenizer = MusicTokenizer(settings: settings)
+        var corpus = MusicCorpus(settings: settings)
+        var tunes: [MusicCorpus.Tune] = []
+        for (name, midi) in named {
+            add(midi, name: name, tokenizer, &tunes, &corpus)
+        }
+        try assign(tunes, split: split, to: &corpus)
+        return corpus
+    }
+
+    private static func add(
+        _ midi: MIDIFile, name: String, _ tokenizer: MusicTokenizer, _ tunes: inout [MusicCorpus.Tune],
+        _ corpus: inout MusicCorpus
+    ) {
+        do {
+            let encoded = try tokenizer.tokens(for: midi)
+            guard !encoded.tokens.isEmpty else {
+                corpus.skipped.append(.init(path: name, reason: "no melody notes"))
+                return
+            }
+            tunes.append(MusicCorpus.Tune(name: name, encoded: encoded, windows: tokenizer.windows(of: encoded.tokens)))
+        } catch {
+            corpus.skipped.append(.init(path: name, reason: error.description))
+        }
+    }
+
+    private static func assign(_ tunes: [MusicCorpus.Tune], split: CorpusSplitPolicy, to corpus: inout MusicCorpus)
+        throws(BuildError)
+    {
+        switch split {
+        case .allTrain:
+            corpus.train = tunes
+        case .seeded(let seed, let validationFraction, let testFraction):
+            var order = tunes.sorted { $0.name < $1.name }
+            var generator = SplitMix64(seed: seed)
+            generator.shuffle(&order)
+            let count = order.count
+            var testCount = Int((Double(count) * testFraction).rounded())
+            var validationCount = Int((Double(count) * validationFraction).rounded())
+            if count >= 3 {
+                testCount = max(testCount, testFraction > 0 ? 1 : 0)
+                validationCount = max(validationCount, validationFraction > 0 ? 1 : 0)
+            }
+            testCount = min(testCount, count)
+            validationCount = min(validationCount, count - testCount)
+            let byName: (MusicCorpus.Tune, MusicCorpus.Tune) -> Bool = { $0.name < $1.name }
+            corpus.test = Array(order[0..<testCount]).sorted(by: byName)
+            corpus.validation = Array(order[testCount..<testCount + validationCount]).sorted(by: byName)
+            corpus.train = Array(order[(testCount + validationCount)...]).sorted(by: byName)
+        case .lists(let folder):
+            var membership: [String: MusicCorpus.Split] = [:]
+            for (file, split) in [("train.txt", MusicCorpus.Split.train), ("valid.txt", .validation), ("test.txt", .test)] {
+                let url = folder.appendingPathComponent(file)
+                let text: String
+                do {
+                    text = try String(contentsOf: url, encoding: .utf8)
+                } catch {
+                    throw BuildError(message: "\(url.path): cannot read split list: \(error.localizedDescription)")
+                }
+                for line in text.split(whereSeparator: \.isNewline) {
+                    let entry = line.trimmingCharacters(in: .whitespaces)
+                    if !entry.isEmpty { membership[(entry as NSString).lastPathComponent] = split }
+                }
+            }
+            for tune in tunes {
+                switch membership[(tune.name as NSString).lastPathComponent] {
+                case .train: corpus.train.append(tune)
+                case .validation: corpus.validation.append(tune)
+                case .test: corpus.test.append(tune)
+                case nil: corpus.skipped.append(.init(path: tune.name, reason: "not in the split lists"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import MIDI
+
+/// The two ways a tune becomes tokens.
+public enum TokenScheme: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The paper's: the sounding pitch sampled every 0.4 s; MIDI keys 21...108 are tokens
+    /// 1...88, silence is 0 (vocabulary 89).
+    case paper
+    /// The project's: a 16th-note grid in beats with rest, hold, bar and note-on tokens,
+    /// transposed to C major / A minor.
+    case grid
+}
+
+/// Everything that fixes how tunes become tokens and back; saved next to a trained model.
+///
+/// Decoding fills a missing key with its default, so saved settings stay readable when
+/// fields are added.
+public struct TokenizerSettings: Sendable, Hashable, Codable {
+    /// Which scheme.
+    public var scheme: TokenScheme
+    /// Tokens per training sequence (the paper uses 32 for music).
+    public var windowLength: Int
+    /// Tokens between the starts of consecutive windows of one tune.
+    public var stride: Int
+    /// Paper scheme: seconds between samples.
+    public var sampleSeconds: Double = 0.4
+    /// Grid scheme: grid steps per quarter note (4 gives 16th notes).
+    public var stepsPerQuarter: Int = 4
+    /// Grid scheme: lowest note-on pitch after transposition (others move by octaves).
+    public var lowestPitch: Int = 36
+    /// Grid scheme: highest note-on pitch after transposition.
+    public var highestPitch: Int = 96
+    /// Grid scheme: transpose each tune to C major / A minor from its first key signature.
+    public var transposeToC: Bool = true
+    /// Which track holds the melody; `nil` chooses automatically (see ``MelodyExtractor``).
+    public var melodyTrack: Int?
+
+    /// Creates settings. Windows default to 32 tokens with stride 16 for the paper scheme and
+    /// 64 with stride 32 for the grid scheme (four bars of 4/4 at 16th notes, with bar tokens).
+    public init(
+        scheme: TokenScheme = .paper, windowLength: Int? = nil, stride: Int? = nil,
+        melodyTrack: Int? = nil
+    ) {
+        self.scheme = scheme
+        self.windowLength = windowLength ?? (scheme == .paper ? 32 : 64)
+        self.stride = stride ?? (scheme == .paper ? 16 : 32)
+        self.melodyTrack = melodyTrack
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case scheme, windowLength, stride, sampleSeconds, stepsPerQuarter, lowestPitch
+        case highestPitch, transposeToC, melodyTrack
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        var settings = TokenizerSettings(
+            scheme: try c.decodeIfPresent(TokenScheme.self, forKey: .scheme) ?? .paper)
+        if let v = try c.decodeIfPresent(Int.self, forKey: .windowLength) { settings.windowLength = v }
+        if let v = try c.decodeIfPresent(Int.self, forKey: .stride) { settings.stride = v }
+        if let v = try c.decodeIfPresent(Double.self, forKey: .sampleSeconds) { settings.sampleSeconds = v }
+        if let v = try c.decodeIfPresent(Int.self, forKey: .stepsPerQuarter) { settings.stepsPerQuarter = v }
+        if let v = try c.decodeIfPresent(Int.self, forKey: .lowestPitch) { settings.lowestPitch = v }
+        if let v = try c.decodeIfPresent(Int.self, forKey: .highestPitch) { settings.highestPitch = v }
+        if let v = try c.decodeIfPresent(Bool.self, forKey: .transposeToC) { settings.transposeToC = v }
+        settings.melodyTrack = try c.decodeIfPresent(Int.self, forKey: .melodyTrack)
+        self = settings
+    }
+}
+
+/// How decoded tokens become a MIDI file.
+public struct DecodeOptions: Sendable, Hashable, Codable {
+    /// Quarter notes per minute.
+    public var beatsPerMinute: Double
+    /// The metre written; for the grid scheme also the bar length bar tokens align to.
+    public var numerator: Int
+    /// The metre's beat value (2, 4, 8, 16).
+    public var denominator: Int
+    /// The key written, as sharps (-7...7, negative for flats). Grid tokens are in C major /
+    /// A minor and are transposed to this key.
+    public var sharps: Int
+    /// Minor mode for the key.
+    public var minor: Bool
+    /// General MIDI program (0 piano, 40 violin, 73 flute).
+    public var program: Int
+    /// Note-on velocity.
+    public var velocity: Int
+    /// Ticks per quarter note of the file written.
+    public var ticksPerQuarter: Int
+    /// Grid scheme: a bar token that arrives mid-bar fills up to the next bar line.
+    public var alignBars: Bool
+
+    /// Creates options; defaults are 120 BPM, 4/4, C major, piano.
+    public init(
+        beatsPerMinute: Double = 120, numerator: Int = 4, denominator: Int = 4, sharps: Int = 0,
+        minor: Bool = false, program: Int = 0, velocity: Int = 90, ticksPerQuarter: Int = 480,
+        alignBars: Bool = true
+    ) {
+        self.beatsPerMinute = beatsPerMinute
+        self.numerator = numerator
+        self.denominator = denominator
+        self.sharps = sharps
+        self.minor = minor
+        self.program = program
+        self.velocity = velocity
+        self.ticksPerQuarter = ticksPerQuarter
+        self.alignBars = alignBars
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import MIDI
+
+/// `seqgan midi inspect FILE [--json] [--strict]`: what a MIDI file holds.
+struct MIDIInspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Print a summary of a MIDI file: format, tracks, tempo map, signatures, notes.",
+        discussion: """
+            With --json, prints one JSON object with the keys format, division, tracks, tempos,
+            timeSignatures, keySignatures, notes (sorted by startTick, track, channel, pitch;
+            start and end in seconds), durationSeconds and warnings.
+            A file that cannot be read gives exit code 1 and one line on stderr naming the
+            file, the byte offset and the problem.
+            """)
+
+    @Argument(help: "The Standard MIDI File (.mid) to inspect.")
+    var file: String
+
+    @Flag(help: "Print one JSON object instead of the readable summary.")
+    var json = false
+
+    @Flag(help: "Treat every irregularity (out-of-range data bytes, running status after meta events, truncated tracks, ...) as an error instead of a warning.")
+    var strict = false
+
+    func run() throws {
+        let midi: MIDIFile
+        do {
+            midi = try MIDIFile.read(
+                contentsOf: URL(fileURLWithPath: file), options: MIDIReadOptions(strict: strict))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        let report = MIDIInspectReport(midi)
+        if json {
+            print(try report.json())
+        } else {
+            print(report.summary(fileName: file))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder so that the AudioTests target builds; replaced by the module's real tests.

@@ -1,1 +1,0 @@
-// Placeholder so that the MIDITests target builds; replaced by the module's real tests.
