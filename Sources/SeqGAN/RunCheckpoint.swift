@@ -19,7 +19,7 @@ struct RunCheckpoint {
     }
 
     static func save(
-        to url: URL, config: SyntheticRunConfig, position: Position, rows: [RunLogRow],
+        to url: URL, config: RunConfig, position: Position, rows: [RunLogRow],
         trainer: GeneratorTrainer, discriminator: Discriminator?, rolloutCopy: Generator?
     ) throws {
         var tensors = trainer.generator.tensors(prefix: "generator.")

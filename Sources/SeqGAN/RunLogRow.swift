@@ -1,6 +1,6 @@
 import Foundation
 
-/// One line of a synthetic run's `log.csv`: an evaluation, or an epoch or round without one.
+/// One line of a run's `log.csv`: an evaluation, or an epoch or round without one.
 public struct RunLogRow: Codable, Sendable, Equatable {
     /// `pretrain` (MLE), `discriminator` (D pre-training), or the mode's own phase
     /// (`mle`, `ss`, `pgbleu`, `seqgan`).
@@ -12,6 +12,10 @@ public struct RunLogRow: Codable, Sendable, Equatable {
     public var trainNLL: Double?
     /// Per-token NLL-oracle of generated samples, when evaluated.
     public var nllOracle: Double?
+    /// The generator's per-token NLL on held-out real sequences (corpus runs).
+    public var nllTest: Double?
+    /// Mean BLEU of generated samples against the held-out test set (corpus runs).
+    public var bleu: Double?
     /// The generator's policy-gradient loss in an adversarial round.
     public var generatorLoss: Double?
     /// The discriminator's loss on held-out real and fake sequences, when evaluated.
@@ -34,12 +38,12 @@ public struct RunLogRow: Codable, Sendable, Equatable {
 
     /// The CSV header.
     public static let csvHeader =
-        "phase,epoch,train_nll,nll_oracle,g_loss,d_loss,d_accuracy,reward_mean,reward_std,seconds"
+        "phase,epoch,train_nll,nll_oracle,nll_test,bleu,g_loss,d_loss,d_accuracy,reward_mean,reward_std,seconds"
 
     /// The row as CSV (empty cells for missing values).
     public var csvLine: String {
         func cell(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
-        let cells = [trainNLL, nllOracle, generatorLoss, discriminatorLoss, discriminatorAccuracy, rewardMean, rewardStd]
+        let cells = [trainNLL, nllOracle, nllTest, bleu, generatorLoss, discriminatorLoss, discriminatorAccuracy, rewardMean, rewardStd]
         return "\(phase),\(epoch),\(cells.map(cell).joined(separator: ",")),\(String(format: "%.3f", seconds))"
     }
 }

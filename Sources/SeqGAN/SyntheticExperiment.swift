@@ -7,13 +7,10 @@ import TensorCore
 /// scheduled sampling, PG-BLEU or SeqGAN); NLL-oracle (the oracle's per-token NLL of the
 /// generator's samples) measures how close the generator came.
 ///
-/// A run lives in a folder: `config.json`, `train.txt` (the oracle's samples),
-/// `checkpoint.safetensors` (everything needed to continue, written atomically after every
-/// epoch, D pre-training step and round), `log.csv` and `nll_oracle_per_sample.txt` (the
-/// latest evaluation's per-sample values, for t-tests).
+/// The run folder is a ``TrainingRun``'s, plus `nll_oracle_per_sample.txt`.
 public final class SyntheticExperiment {
     /// The run's settings.
-    public let config: SyntheticRunConfig
+    public let config: RunConfig
     /// The run folder.
     public let directory: URL
     /// The oracle the data comes from and samples are scored by.
@@ -22,7 +19,7 @@ public final class SyntheticExperiment {
     /// Loads the oracle and checks the settings; creates nothing on disk yet.
     ///
     /// - Throws: ``SafeTensorsError`` for a bad oracle file, ``RunError`` for bad settings.
-    public init(config: SyntheticRunConfig, directory: URL) throws {
+    public init(config: RunConfig, directory: URL) throws {
         guard config.epochs >= 0, config.rounds >= 0, config.evaluateEvery > 0,
             config.trainingSequences > 0, config.evaluationSamples > 0,
             config.optimizer.batchSize > 0, config.rolloutsPerPrefix > 0,
@@ -51,32 +48,36 @@ public final class SyntheticExperiment {
         self.oracle = oracle
     }
 
-    var checkpointURL: URL { directory.appendingPathComponent("checkpoint.safetensors") }
-    var configURL: URL { directory.appendingPathComponent("config.json") }
-    var logURL: URL { directory.appendingPathComponent("log.csv") }
-    var dataURL: URL { directory.appendingPathComponent("train.txt") }
-    var perSampleURL: URL { directory.appendingPathComponent("nll_oracle_per_sample.txt") }
-
-    /// Reads the settings a run folder was started with.
-    public static func savedConfig(in directory: URL) throws -> SyntheticRunConfig {
-        let url = directory.appendingPathComponent("config.json")
-        do {
-            return try JSONDecoder().decode(SyntheticRunConfig.self, from: Data(contentsOf: url))
-        } catch {
-            throw RunError.unreadableConfig(path: url.path, reason: "\(error)")
-        }
-    }
-
-    /// Runs the whole schedule (continuing from the last checkpoint when `resume` is set).
+    /// Runs the whole schedule (continuing from the last checkpoint when `resume` is set):
+    /// the training set is `trainingSequences` oracle samples; each evaluation scores
+    /// `evaluationSamples` generator samples under the oracle and writes their per-sample
+    /// values to `nll_oracle_per_sample.txt` (for t-tests).
     ///
     /// - Returns: The log.
     /// - Throws: ``RunError/alreadyExists(path:)`` when the folder holds a run and `resume`
     ///   is not set; I/O errors naming the file.
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
-        let session = try Session(experiment: self, resume: resume, observer: observer)
-        try session.run()
-        return session.rows
+        var dataRandom = SplitMix64(seed: config.seed, stream: 0xDA7A)
+        let training = oracle.sample(count: config.trainingSequences, using: &dataRandom)
+        var heldOutRandom = SplitMix64(seed: config.seed, stream: 0x4E1D)
+        let heldOut = config.mode == .seqgan
+            ? oracle.sample(count: config.discriminatorEvaluationSamples, using: &heldOutRandom) : []
+        let oracle = self.oracle
+        let config = self.config
+        let perSampleURL = directory.appendingPathComponent("nll_oracle_per_sample.txt")
+        let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
+        let data = RunData(training: training, trainingCount: config.trainingSequences, heldOutReal: heldOut) {
+            generator, index, row in
+            var random = SplitMix64(seed: config.seed, stream: 0xE7A1, index)
+            let samples = generator.sample(count: config.evaluationSamples, using: &random)
+            let values = samples.withUnsafeBufferPointer {
+                oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: config.evaluationSamples, workspace: workspace)
+            }
+            try AtomicFile.write(values.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: perSampleURL)
+            row.nllOracle = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+        }
+        return try TrainingRun(config: config, directory: directory, data: data, resume: resume, observer: observer).run()
     }
 }
 

@@ -6,8 +6,8 @@ import TestSupport
 @Suite("Synthetic runs")
 struct SyntheticExperimentTests {
     /// A small, fast synthetic run on a fresh random oracle.
-    static func smallConfig(epochs: Int) -> SyntheticRunConfig {
-        var config = SyntheticRunConfig()
+    static func smallConfig(epochs: Int) -> RunConfig {
+        var config = RunConfig()
         config.generator = GeneratorConfig(vocabularySize: 60, embeddingSize: 8, hiddenSize: 8, sequenceLength: 8)
         config.optimizer.batchSize = 16
         config.trainingSequences = 128
@@ -39,7 +39,7 @@ struct SyntheticExperimentTests {
     }
 
     /// A tiny adversarial run of `mode`.
-    static func adversarialConfig(mode: SyntheticRunConfig.Mode, rounds: Int) -> SyntheticRunConfig {
+    static func adversarialConfig(mode: RunConfig.Mode, rounds: Int) -> RunConfig {
         var config = smallConfig(epochs: 2)
         config.mode = mode
         config.rounds = rounds
@@ -54,8 +54,8 @@ struct SyntheticExperimentTests {
         return config
     }
 
-    @Test("a SeqGAN run stopped after 2 rounds and resumed to 4 equals an uninterrupted run", arguments: [SyntheticRunConfig.RolloutPolicy.same, .ema])
-    func adversarialResume(rollout: SyntheticRunConfig.RolloutPolicy) throws {
+    @Test("a SeqGAN run stopped after 2 rounds and resumed to 4 equals an uninterrupted run", arguments: [RunConfig.RolloutPolicy.same, .ema])
+    func adversarialResume(rollout: RunConfig.RolloutPolicy) throws {
         var whole = Self.adversarialConfig(mode: .seqgan, rounds: 4)
         whole.rollout = rollout
         var parted = Self.adversarialConfig(mode: .seqgan, rounds: 2)
@@ -74,8 +74,8 @@ struct SyntheticExperimentTests {
         #expect(rowsWhole.filter { $0.phase == "discriminator" }.allSatisfy { $0.discriminatorAccuracy != nil })
     }
 
-    @Test("every mode runs its phase and logs what it measures", arguments: SyntheticRunConfig.Mode.allCases)
-    func modes(mode: SyntheticRunConfig.Mode) throws {
+    @Test("every mode runs its phase and logs what it measures", arguments: RunConfig.Mode.allCases)
+    func modes(mode: RunConfig.Mode) throws {
         let directory = try TestPaths.makeTemporaryDirectory("mode-\(mode)")
         let rows = try SyntheticExperiment(config: Self.adversarialConfig(mode: mode, rounds: 2), directory: directory).run(resume: false)
         let own = rows.filter { $0.phase == mode.rawValue }

@@ -3,8 +3,8 @@ import Foundation
 import SeqGAN
 import TensorCore
 
-extension SyntheticRunConfig.Preset: ExpressibleByArgument {}
-extension SyntheticRunConfig.RolloutPolicy: ExpressibleByArgument {}
+extension RunConfig.Preset: ExpressibleByArgument {}
+extension RunConfig.RolloutPolicy: ExpressibleByArgument {}
 extension PolicyGradientReduction: ExpressibleByArgument {}
 extension PolicyGradientBaseline: ExpressibleByArgument {}
 
@@ -44,11 +44,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the fresh oracle when --oracle is not given.")
     var oracleSeed: UInt64 = 88
 
-    @Option(help: "What follows MLE pre-training: \(SyntheticRunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
     var mode: String = "mle"
 
     @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs) or fast. Options given explicitly override it.")
-    var preset: SyntheticRunConfig.Preset?
+    var preset: RunConfig.Preset?
 
     @Option(help: "Epochs of MLE pre-training (default 120).")
     var epochs: Int?
@@ -72,7 +72,7 @@ struct TrainCommand: ParsableCommand {
     var rollouts: Int?
 
     @Option(help: "Roll-out policy: same (G_beta = G_theta after each round, the paper) or ema.")
-    var rollout: SyntheticRunConfig.RolloutPolicy = .same
+    var rollout: RunConfig.RolloutPolicy = .same
 
     @Option(help: "With --rollout ema: beta <- rate * beta + (1 - rate) * theta after each round.")
     var rolloutRate: Float = 0.8
@@ -108,8 +108,8 @@ struct TrainCommand: ParsableCommand {
     var learningRate: Float = 0.01
 
     func validate() throws {
-        guard SyntheticRunConfig.Mode(rawValue: mode) != nil else {
-            throw ValidationError("unknown --mode \(mode); expected one of: \(SyntheticRunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard RunConfig.Mode(rawValue: mode) != nil else {
+            throw ValidationError("unknown --mode \(mode); expected one of: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (epochs ?? 0) >= 0, (rounds ?? 0) >= 0 else {
             throw ValidationError("--epochs and --rounds must not be negative")
@@ -127,16 +127,16 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         BLAS.threadCount = 1
         let directory = URL(fileURLWithPath: out)
-        var config: SyntheticRunConfig
+        var config: RunConfig
         let checkpoint = directory.appendingPathComponent("checkpoint.safetensors")
         if resume && FileManager.default.fileExists(atPath: checkpoint.path) {
-            config = try SyntheticExperiment.savedConfig(in: directory)
+            config = try TrainingRun.savedConfig(in: directory)
             if let epochs { config.epochs = epochs }
             if let rounds { config.rounds = rounds }
         } else {
-            config = SyntheticRunConfig()
+            config = RunConfig()
             if let preset { config.apply(preset) }
-            config.mode = SyntheticRunConfig.Mode(rawValue: mode)!
+            config.mode = RunConfig.Mode(rawValue: mode)!
             config.seed = seed
             if let epochs { config.epochs = epochs }
             if let rounds { config.rounds = rounds }

@@ -1,6 +1,7 @@
-/// Everything that determines a synthetic-oracle run; written to `RUN/config.json` and into
-/// every checkpoint, so the same config and seed give the same numbers.
-public struct SyntheticRunConfig: Codable, Sendable, Equatable {
+/// Everything that determines a training run (synthetic oracle or a corpus); written to
+/// `RUN/config.json` and into every checkpoint, so the same config and seed give the same
+/// numbers.
+public struct RunConfig: Codable, Sendable, Equatable {
     /// What happens after MLE pre-training (the paper's Table 1 rows).
     public enum Mode: String, Codable, Sendable, CaseIterable {
         /// Continue MLE training, one epoch per round.
@@ -65,14 +66,17 @@ public struct SyntheticRunConfig: Codable, Sendable, Equatable {
     public var baseline = PolicyGradientBaseline.none
     /// ω's decrease per epoch in `ss` mode.
     public var scheduledSamplingDecay = 0.002
-    /// Sequences sampled from the oracle as the training set.
+    /// Sequences sampled from the oracle as the training set (synthetic task), or the number
+    /// of negatives sampled for each discriminator update (corpora: set to the corpus size).
     public var trainingSequences = 10_000
-    /// Samples drawn from the generator for each NLL-oracle evaluation.
+    /// Samples drawn from the generator for each evaluation (NLL-oracle, BLEU).
     public var evaluationSamples = 10_000
     /// Held-out real and fake sequences (each) for the discriminator's evaluation.
     public var discriminatorEvaluationSamples = 1_000
     /// Evaluate every this many epochs or rounds (and after the last).
     public var evaluateEvery = 5
+    /// BLEU order for corpus runs (4 for music, 2 for poems).
+    public var bleuOrder = 4
     /// The oracle file, or `nil` for a fresh N(0, 1) oracle drawn from `oracleSeed`.
     public var oraclePath: String?
     /// Seed of the fresh oracle when `oraclePath` is `nil`.
@@ -104,7 +108,7 @@ public struct SyntheticRunConfig: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let d = SyntheticRunConfig()
+        let d = RunConfig()
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
             try c.decodeIfPresent(T.self, forKey: key) ?? fallback
@@ -130,6 +134,7 @@ public struct SyntheticRunConfig: Codable, Sendable, Equatable {
         evaluationSamples = try value(.evaluationSamples, d.evaluationSamples)
         discriminatorEvaluationSamples = try value(.discriminatorEvaluationSamples, d.discriminatorEvaluationSamples)
         evaluateEvery = try value(.evaluateEvery, d.evaluateEvery)
+        bleuOrder = try value(.bleuOrder, d.bleuOrder)
         oraclePath = try c.decodeIfPresent(String.self, forKey: .oraclePath)
         oracleSeed = try value(.oracleSeed, d.oracleSeed)
     }

@@ -1,0 +1,75 @@
+import Foundation
+import Metrics
+import NeuralNetwork
+import TensorCore
+
+/// Training on a corpus of real sequences (music windows, text lines): the generator learns
+/// the training split; each evaluation reports its per-token NLL on the test split
+/// (NLL-test) and the mean BLEU of its samples against the whole test split, whose
+/// per-sample values go to `bleu_per_sample.txt` (for t-tests). The validation split is the
+/// discriminator's held-out real data.
+public final class CorpusExperiment {
+    /// The run's settings (`generator.sequenceLength` and `vocabularySize` must fit the data).
+    public let config: RunConfig
+    /// The run folder.
+    public let directory: URL
+    /// `[n, T]` sequences of each split.
+    public let train: [Int32], validation: [Int32], test: [Int32]
+
+    /// Checks the splits against the settings.
+    ///
+    /// - Throws: ``RunError/invalidConfig(_:)`` when a sequence has the wrong length or a
+    ///   token outside the vocabulary, or the test split is empty.
+    public init(config: RunConfig, directory: URL, train: [[Int]], validation: [[Int]], test: [[Int]]) throws {
+        let t = config.generator.sequenceLength
+        let v = config.generator.vocabularySize
+        func flatten(_ split: [[Int]], _ name: String) throws -> [Int32] {
+            for (index, sequence) in split.enumerated() {
+                guard sequence.count == t else {
+                    throw RunError.invalidConfig("\(name) sequence \(index + 1) has \(sequence.count) tokens, expected \(t)")
+                }
+                guard sequence.allSatisfy({ $0 >= 0 && $0 < v }) else {
+                    throw RunError.invalidConfig("\(name) sequence \(index + 1) has a token outside 0..<\(v)")
+                }
+            }
+            return split.flatMap { $0.map(Int32.init) }
+        }
+        self.train = try flatten(train, "training")
+        self.validation = try flatten(validation, "validation")
+        self.test = try flatten(test, "test")
+        guard !test.isEmpty else { throw RunError.invalidConfig("the test split is empty") }
+        var config = config
+        config.trainingSequences = train.count
+        self.config = config
+        self.directory = directory
+    }
+
+    /// Runs the whole schedule (continuing from the last checkpoint when `resume` is set).
+    ///
+    /// - Returns: The log.
+    @discardableResult
+    public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
+        let config = self.config
+        let t = config.generator.sequenceLength
+        let test = self.test
+        let testCount = test.count / t
+        let references = stride(from: 0, to: test.count, by: t).map { test[$0..<($0 + t)].map(Int.init) }
+        let bleu = try BLEUScorer(references: references, order: config.bleuOrder)
+        let perSampleURL = directory.appendingPathComponent("bleu_per_sample.txt")
+        let data = RunData(training: train, trainingCount: train.count / t, heldOutReal: validation.isEmpty ? test : validation) {
+            generator, index, row in
+            let workspace = Generator.Workspace(batchSize: 64, generator: generator)
+            let nll = test.withUnsafeBufferPointer {
+                generator.negativeLogLikelihoods(of: $0.baseAddress!, count: testCount, workspace: workspace)
+            }
+            row.nllTest = nll.reduce(0.0) { $0 + Double($1) } / Double(max(1, testCount))
+            var random = SplitMix64(seed: config.seed, stream: 0xB1E0, index)
+            let samples = generator.sample(count: config.evaluationSamples, using: &random)
+            let hypotheses = stride(from: 0, to: samples.count, by: t).map { samples[$0..<($0 + t)].map(Int.init) }
+            let scores = try bleu.scores(hypotheses)
+            try AtomicFile.write(scores.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: perSampleURL)
+            row.bleu = scores.reduce(0, +) / Double(max(1, scores.count))
+        }
+        return try TrainingRun(config: config, directory: directory, data: data, resume: resume, observer: observer).run()
+    }
+}
