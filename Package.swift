@@ -8,6 +8,7 @@ import PackageDescription
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
+///   SeqGAN, MusicEncoding <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -42,12 +43,15 @@ let package = Package(
         .target(name: "MusicEncoding", dependencies: ["MIDI"]),
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA"]),
 
+        // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "MusicEncoding", "MIDI"]),
+
         // The command-line tool.
         .executableTarget(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio",
+                "MusicEncoding", "Audio", "MusicGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

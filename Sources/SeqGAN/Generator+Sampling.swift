@@ -72,32 +72,6 @@ extension Generator {
     public func sample(
         count: Int, temperature: Float = 1, using generator: inout some RandomNumberGenerator
     ) -> [Int32] {
-        precondition(temperature > 0, "temperature must be positive")
-        let t = config.sequenceLength
-        let seed = generator.next()
-        var result = [Int32](repeating: 0, count: count * t)
-        let chunk = Generator.samplingChunk
-        let chunkCount = (count + chunk - 1) / chunk
-        let parameters = UnsafePointer(arena.values.base)
-        result.withUnsafeMutableBufferPointer { out in
-            parallelFor(min(Generator.partitionCount, chunkCount)) { p in
-                let buffers = SamplingBuffers(rows: chunk, config: config)
-                var c = p
-                while c < chunkCount {
-                    var random = SplitMix64(seed: seed, stream: UInt64(c))
-                    let rows = min(chunk, count - c * chunk)
-                    buffers.hidden.zero()
-                    buffers.cell.zero()
-                    buffers.previous.update(repeating: Int32(config.startToken), count: rows)
-                    feedPrevious(buffers, rows: rows, parameters: parameters)
-                    sampleSteps(
-                        buffers, rows: rows, steps: 0..<t, destination: out.baseAddress! + c * chunk * t,
-                        rowStride: t, temperature: temperature, random: &random,
-                        parameters: parameters)
-                    c += Generator.partitionCount
-                }
-            }
-        }
-        return result
+        sample(count: count, length: config.sequenceLength, temperature: temperature, using: &generator)
     }
 }

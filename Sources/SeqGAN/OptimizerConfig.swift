@@ -6,6 +6,10 @@ public struct OptimizerConfig: Codable, Sendable, Equatable {
     public var learningRate: Float = 0.01
     /// Gradients are scaled down to this global L2 norm.
     public var gradientClip: Float = 5.0
+    /// Adam's step size for policy-gradient updates (adversarial rounds); `nil` uses
+    /// `learningRate`, as the released code does. Adam's steps do not shrink with the rewards,
+    /// so small corpora (music) need a smaller step here to keep what MLE learned.
+    public var policyGradientLearningRate: Float?
 
     /// The released code's settings.
     public init() {}
@@ -16,5 +20,6 @@ public struct OptimizerConfig: Codable, Sendable, Equatable {
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
         learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? d.learningRate
         gradientClip = try c.decodeIfPresent(Float.self, forKey: .gradientClip) ?? d.gradientClip
+        policyGradientLearningRate = try c.decodeIfPresent(Float.self, forKey: .policyGradientLearningRate)
     }
 }

@@ -8,6 +8,9 @@ struct SeqGANCommand: ParsableCommand {
         abstract: "Train SeqGAN models on MIDI tunes or text, generate new sequences, hear and export them.",
         discussion: """
             Typical use:
+              seqgan train corpora/folk --out runs/folk
+              seqgan generate runs/folk -n 8 -o tunes --wav
+              seqgan play runs/folk
               seqgan train --task synthetic --oracle seqgan-oracle.safetensors --out runs/oracle
               seqgan midi inspect tune.mid
               seqgan export tune.mid -o tune.wav
@@ -15,6 +18,7 @@ struct SeqGANCommand: ParsableCommand {
             """,
         subcommands: [
             TrainCommand.self,
+            GenerateCommand.self,
             OracleCommand.self,
             MIDICommand.self,
             ExportCommand.self,

@@ -7,7 +7,7 @@ struct HelpTests {
     func rootHelpListsSubcommands() throws {
         let result = try runSeqGAN(["--help"])
         #expect(result.status == 0)
-        for name in ["train", "oracle", "midi", "export", "play", "bleu"] {
+        for name in ["train", "generate", "oracle", "midi", "export", "play", "bleu"] {
             #expect(result.standardOutput.contains(name), "help should mention \(name)")
         }
     }

@@ -1,20 +1,23 @@
 import ArgumentParser
 import Audio
 import Foundation
+import MusicGeneration
+import TensorCore
 
 /// `seqgan play`: Play a MIDI or audio file through ALSA.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
-        abstract: "Play a MIDI or audio file through ALSA.",
+        abstract: "Play a MIDI or audio file, or a new tune from a trained run, through ALSA.",
         discussion: """
             MIDI files (.mid) are rendered first (see --instrument); audio files (.wav, .flac, \
-            .ogg, ...) are played as they are. Ctrl-C stops playback at once (exit status 130). \
+            .ogg, ...) are played as they are. A run folder of `seqgan train` generates one new \
+            tune (with --seed, --temperature, --key, --tempo, ...), prints it and plays it. Ctrl-C stops playback at once (exit status 130). \
             With no sound card, use --device null, or --device "file:'/tmp/out.wav',wav" to \
             record what would be played, or `seqgan export` to write a file.
             """)
 
-    @Argument(help: ArgumentHelp("The MIDI or audio file to play.", valueName: "in"))
+    @Argument(help: ArgumentHelp("The MIDI or audio file to play, or a run folder to generate a tune from.", valueName: "in"))
     var input: String
 
     @Option(
@@ -26,11 +29,19 @@ struct PlayCommand: ParsableCommand {
 
     @OptionGroup var render: RenderOptions
 
+    @OptionGroup(title: "Generation (when IN is a run folder; --seed also seeds the tune)")
+    var generation: GenerationOptions
+
     func run() throws {
-        let audio =
-            RenderOptions.isMIDIFile(input)
-            ? try render.renderMIDIFile(at: input)
-            : try AudioFile.read(from: URL(fileURLWithPath: input))
+        var isDirectory: ObjCBool = false
+        let audio: AudioBuffer
+        if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+            audio = try generateTune()
+        } else if RenderOptions.isMIDIFile(input) {
+            audio = try render.renderMIDIFile(at: input)
+        } else {
+            audio = try AudioFile.read(from: URL(fileURLWithPath: input))
+        }
         let sink: ALSAPlaybackSink
         do {
             sink = try ALSAPlaybackSink(
@@ -59,6 +70,20 @@ struct PlayCommand: ParsableCommand {
             print("stopped \(input)")
             throw ExitCode(130)
         }
+    }
+}
+
+extension PlayCommand {
+    /// Samples one tune from the run folder `input`, prints its summary and renders it.
+    func generateTune() throws -> AudioBuffer {
+        BLAS.threadCount = 1
+        let model = try MusicModel(runDirectory: URL(fileURLWithPath: input))
+        let tokens = model.sampleTokens(
+            count: 1, length: generation.tokensPerTune(model), temperature: generation.temperature,
+            seed: render.seed)[0]
+        let tune = model.tune(from: tokens, options: generation.decodeOptions)
+        print("tune from \(input) (seed \(render.seed)): \(TuneSummary(tune))")
+        return try Synthesizer(settings: render.settings).render(tune.notes)
     }
 }
 

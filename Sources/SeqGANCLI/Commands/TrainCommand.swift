@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MusicEncoding
 import SeqGAN
 import TensorCore
 
@@ -12,8 +13,21 @@ extension PolicyGradientBaseline: ExpressibleByArgument {}
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a SeqGAN generator.",
+        abstract: "Train a SeqGAN generator on a folder of MIDI tunes, or on the synthetic oracle.",
         discussion: """
+            Music (--task music, chosen automatically when FOLDER_OR_FILES holds .mid, .midi or
+            .abc files): every tune under the folders (recursively) is read; files that cannot
+            be read are listed with their reasons and skipped. Tunes are tokenized (--scheme
+            grid by default, --scheme paper for the paper's 0.4 s pitch samples), split by tune
+            into train / validation / test (80/10/10 by --seed), cut into windows of --window
+            tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults:
+            40 epochs, 5 D pre-training steps, 10 rounds; --preset and the schedule options
+            below override them). The run folder (--out, default runs/<folder>) also holds
+            tokenizer.json, sources.json and skipped.txt; `seqgan generate RUN` makes tunes.
+
+              seqgan train corpora/folk --out runs/folk
+              seqgan train ~/midi/nottingham --scheme paper --preset paper --out runs/paper
+
             The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training
             sequences; the generator is pre-trained on them by MLE for --epochs epochs, then
             trained for --rounds rounds by --mode: mle (more MLE epochs), ss (scheduled
@@ -32,11 +46,29 @@ struct TrainCommand: ParsableCommand {
             """)
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case synthetic
+        case synthetic, music
     }
 
-    @Option(help: "What to train on: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var task: Task = .synthetic
+    @Argument(help: ArgumentHelp("MIDI (.mid, .midi) or ABC (.abc) files, or folders searched recursively (music task).", valueName: "folder-or-files"))
+    var inputs: [String] = []
+
+    @Option(help: "What to train on: \(Task.allCases.map(\.rawValue).joined(separator: ", ")) (default: music when FOLDER_OR_FILES is given or --out holds a music run, else synthetic).")
+    var task: Task?
+
+    @Option(help: "Music: token scheme, grid (16th-note grid in C major / A minor, the default) or paper (the pitch every 0.4 s, as in the paper).")
+    var scheme: TokenScheme = .grid
+
+    @Option(help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
+    var window: Int?
+
+    @Option(help: "Music: tokens between the starts of consecutive windows of a tune (default half the window).")
+    var stride: Int?
+
+    @Option(help: "Music: the melody track index (default: chosen automatically).")
+    var track: Int?
+
+    @Flag(help: "Music: skip MIDI files with any irregularity instead of repairing them.")
+    var strict = false
 
     @Option(help: "The oracle as safetensors. Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
     var oracle: String?
@@ -44,8 +76,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the fresh oracle when --oracle is not given.")
     var oracleSeed: UInt64 = 88
 
-    @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var mode: String = "mle"
+    @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music).")
+    var mode: String?
 
     @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs) or fast. Options given explicitly override it.")
     var preset: RunConfig.Preset?
@@ -83,8 +115,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Baseline subtracted from the rewards: none (the released code) or mean (batch mean at each step).")
     var baseline: PolicyGradientBaseline = .none
 
-    @Option(help: "The run folder to create (or continue with --resume).")
-    var out: String
+    @Option(help: "The run folder to create (or continue with --resume); music default: runs/<name of the first input>.")
+    var out: String?
 
     @Option(help: "Seed of every random choice (data, initialisation, order, samples).")
     var seed: UInt64 = 1
@@ -92,23 +124,26 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Continue the run in --out from its last checkpoint (its saved settings are used; --epochs may extend it).")
     var resume = false
 
-    @Option(help: "Evaluate NLL-oracle every this many epochs.")
-    var evalEvery: Int = 5
+    @Option(help: "Evaluate every this many epochs or rounds: NLL-oracle (synthetic), or NLL-test and BLEU-4 on the test tunes (music) (default 5 synthetic, 10 music).")
+    var evalEvery: Int?
 
-    @Option(help: "Generator samples per NLL-oracle evaluation.")
-    var evalSamples: Int = 10_000
+    @Option(help: "Generator samples per evaluation (default 10000 synthetic, 256 music).")
+    var evalSamples: Int?
 
     @Option(help: "Oracle samples in the training set.")
     var trainSize: Int = 10_000
 
-    @Option(help: "Sequences per update.")
-    var batchSize: Int = 64
+    @Option(help: "Sequences per update (default 64 synthetic, 32 music).")
+    var batchSize: Int?
 
     @Option(help: "Adam learning rate.")
     var learningRate: Float = 0.01
 
+    @Option(help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.001 for music).")
+    var pgLearningRate: Float?
+
     func validate() throws {
-        guard RunConfig.Mode(rawValue: mode) != nil else {
+        if let mode, RunConfig.Mode(rawValue: mode) == nil {
             throw ValidationError("unknown --mode \(mode); expected one of: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (epochs ?? 0) >= 0, (rounds ?? 0) >= 0 else {
@@ -119,13 +154,27 @@ struct TrainCommand: ParsableCommand {
                 throw ValidationError("\(name) is too small: \(value)")
             }
         }
-        guard evalEvery > 0, evalSamples > 0, trainSize > 0, batchSize > 0 else {
+        if let pgLearningRate, !(pgLearningRate > 0) { throw ValidationError("--pg-learning-rate must be positive") }
+        guard (evalEvery ?? 1) > 0, (evalSamples ?? 1) > 0, trainSize > 0, (batchSize ?? 1) > 0 else {
             throw ValidationError("--eval-every, --eval-samples, --train-size and --batch-size must be positive")
+        }
+        if let window, window < 2 { throw ValidationError("--window must be at least 2") }
+        if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
+        if task == .synthetic && !inputs.isEmpty {
+            throw ValidationError("--task synthetic takes no input files (got \(inputs[0]))")
+        }
+        if task != .music && inputs.isEmpty && out == nil {
+            throw ValidationError("missing --out: the run folder to create")
         }
     }
 
     func run() throws {
         BLAS.threadCount = 1
+        if resolvedTask() == .music {
+            try runMusic()
+            return
+        }
+        guard let out else { throw ValidationError("missing --out: the run folder to create") }
         let directory = URL(fileURLWithPath: out)
         var config: RunConfig
         let checkpoint = directory.appendingPathComponent("checkpoint.safetensors")
@@ -136,7 +185,7 @@ struct TrainCommand: ParsableCommand {
         } else {
             config = RunConfig()
             if let preset { config.apply(preset) }
-            config.mode = RunConfig.Mode(rawValue: mode)!
+            config.mode = RunConfig.Mode(rawValue: mode ?? "mle")!
             config.seed = seed
             if let epochs { config.epochs = epochs }
             if let rounds { config.rounds = rounds }
@@ -149,11 +198,12 @@ struct TrainCommand: ParsableCommand {
             config.rolloutRate = rolloutRate
             config.pgLoss = pgLoss
             config.baseline = baseline
-            config.evaluateEvery = evalEvery
-            config.evaluationSamples = evalSamples
+            config.evaluateEvery = evalEvery ?? 5
+            config.evaluationSamples = evalSamples ?? 10_000
             config.trainingSequences = trainSize
-            config.optimizer.batchSize = batchSize
+            config.optimizer.batchSize = batchSize ?? 64
             config.optimizer.learningRate = learningRate
+            config.optimizer.policyGradientLearningRate = pgLearningRate
             config.oraclePath = oracle
             config.oracleSeed = oracleSeed
         }

@@ -1,0 +1,61 @@
+import Foundation
+import MIDI
+import MusicEncoding
+import NeuralNetwork
+import SeqGAN
+import TensorCore
+
+/// A trained music generator loaded from a run folder, with the tokenizer that decodes its
+/// samples.
+public final class MusicModel {
+    /// The run's settings.
+    public let config: RunConfig
+    /// The tokenizer the run was trained with.
+    public let tokenizer: MusicTokenizer
+    /// The generator, with the weights of the run's last checkpoint.
+    public let generator: Generator
+
+    /// Loads `config.json`, `tokenizer.json` and the generator from `checkpoint.safetensors`.
+    ///
+    /// - Throws: ``MusicRunError/notARun(path:)`` when `directory` is not a folder; errors
+    ///   naming the missing or unreadable file otherwise.
+    public init(runDirectory directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else { throw MusicRunError.notARun(path: directory.path) }
+        let checkpoint = TrainingRun.checkpointURL(in: directory)
+        guard FileManager.default.fileExists(atPath: checkpoint.path) else {
+            throw MusicRunError.unreadableRunFile(
+                path: checkpoint.path, reason: "no checkpoint: is this a run folder of `seqgan train`?")
+        }
+        config = try TrainingRun.savedConfig(in: directory)
+        let settings = try MusicRun.savedSettings(in: directory)
+        tokenizer = MusicTokenizer(settings: settings)
+        guard tokenizer.vocabularySize == config.generator.vocabularySize else {
+            throw MusicRunError.inconsistentRun(
+                path: directory.path,
+                reason: "tokenizer.json gives \(tokenizer.vocabularySize) tokens but the model has \(config.generator.vocabularySize)")
+        }
+        generator = Generator(config: config.generator)
+        try generator.load(from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
+    }
+
+    /// Samples `count` token sequences of `length` tokens (the training window length by
+    /// default; longer sequences continue the same LSTM).
+    ///
+    /// - Parameters:
+    ///   - temperature: Divides the logits: below 1 safer, above 1 more adventurous.
+    ///   - seed: The seed of every draw.
+    public func sampleTokens(count: Int, length: Int? = nil, temperature: Float = 1, seed: UInt64) -> [[Int]] {
+        let length = length ?? config.generator.sequenceLength
+        var random = TensorCore.SplitMix64(seed: seed)
+        let flat = generator.sample(count: count, length: length, temperature: temperature, using: &random)
+        return stride(from: 0, to: flat.count, by: length).map { flat[$0..<($0 + length)].map(Int.init) }
+    }
+
+    /// Decodes tokens into a one-track MIDI file.
+    public func tune(from tokens: [Int], options: DecodeOptions) -> MIDIFile {
+        tokenizer.decode(tokens, options: options)
+    }
+}

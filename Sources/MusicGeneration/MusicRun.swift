@@ -1,0 +1,140 @@
+import Foundation
+import MIDI
+import MusicEncoding
+import NeuralNetwork
+import SeqGAN
+
+/// A music training run: the tunes under some files and folders, tokenized, split by tune,
+/// and trained as a ``CorpusExperiment`` on their token windows.
+///
+/// Besides what every run folder holds (`config.json`, `checkpoint.safetensors`, `log.csv`,
+/// ...), a music run folder holds `tokenizer.json` (the ``TokenizerSettings`` that decode
+/// its samples), `sources.json` (the inputs and split seed, so `--resume` rebuilds the same
+/// corpus) and `skipped.txt` (every file or tune left out, with its reason).
+public final class MusicRun {
+    /// Where the tunes come from and how they are split; saved as `sources.json`.
+    public struct Sources: Codable, Sendable, Equatable {
+        /// Files and folders, as absolute paths.
+        public var inputs: [String]
+        /// Seed of the tune-level split (10% test, 10% validation).
+        public var splitSeed: UInt64
+        /// Whether files with any irregularity are skipped rather than repaired.
+        public var strict: Bool
+
+        /// Creates sources; relative paths are made absolute.
+        public init(inputs: [String], splitSeed: UInt64, strict: Bool = false) {
+            self.inputs = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            self.splitSeed = splitSeed
+            self.strict = strict
+        }
+    }
+
+    /// The tokenizer settings file of a run folder.
+    public static func tokenizerURL(in directory: URL) -> URL {
+        directory.appendingPathComponent("tokenizer.json")
+    }
+
+    /// The sources file of a run folder.
+    public static func sourcesURL(in directory: URL) -> URL {
+        directory.appendingPathComponent("sources.json")
+    }
+
+    /// The list of skipped files of a run folder.
+    public static func skippedURL(in directory: URL) -> URL {
+        directory.appendingPathComponent("skipped.txt")
+    }
+
+    /// The tunes, split, with the files that were skipped.
+    public let corpus: MusicCorpus
+    /// Where the tunes come from.
+    public let sources: Sources
+    /// The experiment that trains on the corpus's windows.
+    public let experiment: CorpusExperiment
+    /// Settings changed to fit the corpus (for example a batch larger than the training set),
+    /// one line each, to show the user.
+    public let adjustments: [String]
+
+    /// Reads and tokenizes every tune (skipping unreadable files), splits them by tune and
+    /// prepares the experiment. Nothing is written yet.
+    ///
+    /// - Parameters:
+    ///   - sources: The inputs and split seed.
+    ///   - settings: How tunes become tokens; `config.generator` must match its vocabulary
+    ///     and window length (``RunConfig/music(settings:)`` does).
+    ///   - config: The run's settings.
+    ///   - directory: The run folder.
+    /// - Throws: ``CorpusBuilder/BuildError`` for a missing input, ``MusicRunError/tooFewTunes(found:skipped:)``
+    ///   when fewer than 3 tunes are readable, ``RunError`` for settings that do not fit.
+    public init(sources: Sources, settings: TokenizerSettings, config: RunConfig, directory: URL) throws {
+        let corpus = try CorpusBuilder.build(
+            inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: settings,
+            split: .seeded(seed: sources.splitSeed), readOptions: MIDIReadOptions(strict: sources.strict))
+        guard !corpus.test.isEmpty, !corpus.train.isEmpty else {
+            throw MusicRunError.tooFewTunes(found: corpus.allTunes.count, skipped: corpus.skipped.count)
+        }
+        var config = config
+        var adjustments: [String] = []
+        let trainCount = corpus.sequences(.train).count
+        if trainCount < config.optimizer.batchSize {
+            adjustments.append("batch size \(config.optimizer.batchSize) lowered to \(trainCount), the number of training windows")
+            config.optimizer.batchSize = trainCount
+            config.discriminator.batchSize = min(config.discriminator.batchSize, trainCount)
+        }
+        self.corpus = corpus
+        self.sources = sources
+        self.adjustments = adjustments
+        experiment = try CorpusExperiment(
+            config: config, directory: directory, train: corpus.sequences(.train),
+            validation: corpus.sequences(.validation), test: corpus.sequences(.test))
+    }
+
+    /// The tokenizer settings saved in a run folder.
+    ///
+    /// - Throws: ``MusicRunError/unreadableRunFile(path:reason:)``.
+    public static func savedSettings(in directory: URL) throws -> TokenizerSettings {
+        try decode(TokenizerSettings.self, from: tokenizerURL(in: directory))
+    }
+
+    /// The sources saved in a run folder.
+    ///
+    /// - Throws: ``MusicRunError/unreadableRunFile(path:reason:)``.
+    public static func savedSources(in directory: URL) throws -> Sources {
+        try decode(Sources.self, from: sourcesURL(in: directory))
+    }
+
+    /// Writes `tokenizer.json`, `sources.json` and `skipped.txt`, then runs the whole schedule
+    /// (continuing from the last checkpoint when `resume` is set).
+    ///
+    /// - Returns: The log.
+    /// - Throws: ``RunError/alreadyExists(path:)`` when the folder holds a run and `resume` is
+    ///   not set (nothing is overwritten); I/O and training errors.
+    @discardableResult
+    public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
+        let directory = experiment.directory
+        if !resume && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path) {
+            throw RunError.alreadyExists(path: directory.path)
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(encoder.encode(corpus.settings), to: MusicRun.tokenizerURL(in: directory))
+        try AtomicFile.write(encoder.encode(sources), to: MusicRun.sourcesURL(in: directory))
+        try AtomicFile.write(
+            corpus.skipped.map { "\($0)\n" }.joined(), to: MusicRun.skippedURL(in: directory))
+        return try experiment.run(resume: resume, observer: observer)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw MusicRunError.unreadableRunFile(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw MusicRunError.unreadableRunFile(path: url.path, reason: "not valid run settings: \(error)")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Why a music run could not be trained, loaded or used; each message is one line that
+/// names the file or folder concerned.
+public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedError {
+    /// The inputs hold too few readable tunes to split into train, validation and test.
+    case tooFewTunes(found: Int, skipped: Int)
+    /// The path given as a run folder does not exist or is not a folder.
+    case notARun(path: String)
+    /// A file every run folder holds is missing or unreadable.
+    case unreadableRunFile(path: String, reason: String)
+    /// The saved tokenizer and the saved model disagree (a run folder edited by hand).
+    case inconsistentRun(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .tooFewTunes(let found, let skipped):
+            "found \(found) readable tune\(found == 1 ? "" : "s") (\(skipped) skipped): at least 3 are "
+                + "needed to split into train, validation and test"
+        case .notARun(let path):
+            "\(path): no such run folder (create one with `seqgan train FOLDER_OF_MIDI --out \(path)`)"
+        case .unreadableRunFile(let path, let reason):
+            "\(path): \(reason)"
+        case .inconsistentRun(let path, let reason):
+            "\(path): \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Audio
+import Foundation
+import MIDI
+import MusicGeneration
+import TensorCore
+
+/// `seqgan generate RUN -n 8 -o OUT_DIR [--wav]`: new tunes from a trained music run.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate tunes with a model trained by `seqgan train FOLDER`.",
+        discussion: """
+            Samples -n tunes from the run's generator, decodes them with the run's tokenizer
+            (tokenizer.json) and writes OUT_DIR/tune-01.mid, tune-02.mid, ... (and with --wav
+            tune-01.wav, ... rendered with --instrument). Prints one line per tune: length,
+            key and range. The same run, options and --seed give the same tunes.
+
+              seqgan generate runs/folk -n 8 --temperature 0.9 --key G -o tunes --wav
+            """)
+
+    @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
+    var runFolder: String
+
+    @Option(name: .short, help: "How many tunes to generate.")
+    var count: Int = 8
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ...", valueName: "out-dir"))
+    var output: String
+
+    @Option(help: "Seed of the sampling (and of the renderer's noise).")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Also render each tune to a WAV file beside its MIDI file.")
+    var wav = false
+
+    @Option(help: ArgumentHelp("The instrument of the WAV files: \(Instrument.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var instrument: Instrument = .piano
+
+    @OptionGroup var generation: GenerationOptions
+
+    func validate() throws {
+        guard (1...10_000).contains(count) else { throw ValidationError("-n must be within 1...10000, got \(count)") }
+    }
+
+    func run() throws {
+        BLAS.threadCount = 1
+        let model = try MusicModel(runDirectory: URL(fileURLWithPath: runFolder))
+        let folder = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let sequences = model.sampleTokens(
+            count: count, length: generation.tokensPerTune(model), temperature: generation.temperature, seed: seed)
+        let digits = max(2, String(count).count)
+        let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
+        for (index, tokens) in sequences.enumerated() {
+            let name = "tune-" + String(repeating: "0", count: digits - String(index + 1).count) + String(index + 1)
+            let midiURL = folder.appendingPathComponent(name + ".mid")
+            let tune = model.tune(from: tokens, options: generation.decodeOptions)
+            try tune.write(to: midiURL)
+            var line = "\(midiURL.path): \(TuneSummary(tune))"
+            if wav {
+                let wavURL = folder.appendingPathComponent(name + ".wav")
+                try AudioFile.write(try synthesizer.render(tune.notes), to: wavURL)
+                line += " (+ \(wavURL.lastPathComponent))"
+            }
+            print(line)
+        }
+    }
+}

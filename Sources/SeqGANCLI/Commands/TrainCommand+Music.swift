@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import MusicEncoding
+import MusicGeneration
+import SeqGAN
+
+extension TrainCommand {
+    /// The task asked for; without `--task`, music when input files are given or `--out`
+    /// holds a music run, else synthetic.
+    func resolvedTask() -> Task {
+        if let task { return task }
+        if !inputs.isEmpty { return .music }
+        if let out, FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: URL(fileURLWithPath: out)).path) {
+            return .music
+        }
+        return .synthetic
+    }
+
+    /// `seqgan train FOLDER`: builds the corpus, reports it (skipped files first) and trains.
+    func runMusic() throws {
+        let directory = URL(fileURLWithPath: out ?? defaultMusicRunFolder())
+        let resuming = resume && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
+        var config: RunConfig
+        let settings: TokenizerSettings
+        var sources: MusicRun.Sources
+        if resuming {
+            config = try TrainingRun.savedConfig(in: directory)
+            if let epochs { config.epochs = epochs }
+            if let rounds { config.rounds = rounds }
+            settings = try MusicRun.savedSettings(in: directory)
+            sources = try MusicRun.savedSources(in: directory)
+            if !inputs.isEmpty { sources = MusicRun.Sources(inputs: inputs, splitSeed: sources.splitSeed, strict: sources.strict) }
+        } else {
+            guard !inputs.isEmpty else {
+                throw ValidationError("give the folder (or files) of MIDI or ABC tunes to train on")
+            }
+            let files = try CorpusBuilder.inputFiles(inputs.map { URL(fileURLWithPath: $0) })
+            guard !files.isEmpty else {
+                throw ValidationError("no .mid, .midi or .abc files under \(inputs.joined(separator: ", "))")
+            }
+            settings = TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track)
+            config = musicConfig(for: settings)
+            sources = MusicRun.Sources(inputs: inputs, splitSeed: seed, strict: strict)
+        }
+        let run = try MusicRun(sources: sources, settings: settings, config: config, directory: directory)
+        report(run)
+        let rows = try run.run(resume: resuming, observer: ProgressBar())
+        let last = rows.last(where: { $0.nllTest != nil })
+        let scores = [
+            last?.nllTest.map { String(format: "NLL-test %.4f", $0) },
+            last?.bleu.map { String(format: "BLEU-%d %.4f", run.experiment.config.bleuOrder, $0) },
+        ].compactMap { $0 }.joined(separator: ", ")
+        print("trained \(directory.path)\(scores.isEmpty ? "" : ": \(scores)") (\(String(format: "%.1f", rows.last?.seconds ?? 0)) s)")
+        print("make tunes with: seqgan generate \(directory.path) -n 8 -o tunes --wav")
+    }
+
+    /// `runs/<name of the first input without extension>`.
+    func defaultMusicRunFolder() -> String {
+        let name = URL(fileURLWithPath: inputs.first ?? "music").standardizedFileURL.deletingPathExtension().lastPathComponent
+        return "runs/" + (name.isEmpty ? "music" : name)
+    }
+
+    /// The music defaults of ``RunConfig/music(settings:)`` with the options given applied.
+    func musicConfig(for settings: TokenizerSettings) -> RunConfig {
+        var config = RunConfig.music(settings: settings)
+        if let preset { config.apply(preset) }
+        if let mode { config.mode = RunConfig.Mode(rawValue: mode)! }
+        config.seed = seed
+        if let epochs { config.epochs = epochs }
+        if let rounds { config.rounds = rounds }
+        if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
+        if let dEpochs { config.discriminatorEpochs = dEpochs }
+        if let gSteps { config.generatorSteps = gSteps }
+        if let dSteps { config.discriminatorSteps = dSteps }
+        if let rollouts { config.rolloutsPerPrefix = rollouts }
+        config.rollout = rollout
+        config.rolloutRate = rolloutRate
+        config.pgLoss = pgLoss
+        config.baseline = baseline
+        if let evalEvery { config.evaluateEvery = evalEvery }
+        if let evalSamples { config.evaluationSamples = evalSamples }
+        if let batchSize { config.optimizer.batchSize = batchSize }
+        config.optimizer.learningRate = learningRate
+        if let pgLearningRate { config.optimizer.policyGradientLearningRate = pgLearningRate }
+        return config
+    }
+
+    /// Prints what was read: skipped files with reasons first, then the corpus and the model.
+    func report(_ run: MusicRun) {
+        let corpus = run.corpus
+        if !corpus.skipped.isEmpty {
+            print("skipped \(corpus.skipped.count) file\(corpus.skipped.count == 1 ? "" : "s") or tune\(corpus.skipped.count == 1 ? "" : "s") (also in skipped.txt):")
+            for skipped in corpus.skipped { print("  \(skipped)") }
+        }
+        let settings = corpus.settings
+        print("tunes: \(corpus.allTunes.count) from \(corpus.filesRead) file\(corpus.filesRead == 1 ? "" : "s") (train \(corpus.train.count), validation \(corpus.validation.count), test \(corpus.test.count))")
+        print("windows of \(settings.windowLength) tokens: train \(corpus.sequences(.train).count), validation \(corpus.sequences(.validation).count), test \(corpus.sequences(.test).count); vocabulary \(corpus.vocabularySize) (\(settings.scheme.rawValue) scheme)")
+        let config = run.experiment.config
+        print("model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.mode.rawValue) after \(config.epochs) MLE epochs, \(config.rounds) rounds")
+        for line in run.adjustments { print("note: \(line)") }
+        fflush(nil)
+    }
+}
