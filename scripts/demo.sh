@@ -11,7 +11,7 @@ mkdir -p "$out"
 echo "== Training on the bundled folk tunes ($here/corpora/folk): MLE pre-training, then SeqGAN"
 "$seqgan" train "$here/corpora/folk" --out "$out/run" --seed 1
 echo "== Generating 3 tunes (MIDI and WAV)"
-"$seqgan" generate "$out/run" -n 3 --seed 7 --temperature 0.9 --key G --tempo 110 -o "$out/tunes" --wav
+"$seqgan" generate "$out/run" -n 3 --seed 7 --key G --tempo 110 -o "$out/tunes" --wav
 echo "== Done. The tunes are in $out/tunes:"
 ls -1 "$out"/tunes/tune-*.mid "$out"/tunes/tune-*.wav
 echo "   Listen: $seqgan play $out/tunes/tune-01.wav (or open the WAV files in any player)"

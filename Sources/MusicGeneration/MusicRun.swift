@@ -80,6 +80,10 @@ public final class MusicRun {
             config.optimizer.batchSize = trainCount
             config.discriminator.batchSize = min(config.discriminator.batchSize, trainCount)
         }
+        // The discriminator is judged on as many fakes as there are held-out real windows, so
+        // that its accuracy is not dominated by one class.
+        let heldOut = corpus.validation.isEmpty ? corpus.sequences(.test).count : corpus.sequences(.validation).count
+        config.discriminatorEvaluationSamples = min(config.discriminatorEvaluationSamples, heldOut)
         self.corpus = corpus
         self.sources = sources
         self.adjustments = adjustments

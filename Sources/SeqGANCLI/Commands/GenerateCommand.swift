@@ -22,7 +22,7 @@ struct GenerateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
     var runFolder: String
 
-    @Option(name: .short, help: "How many tunes to generate.")
+    @Option(name: .customShort("n"), help: "How many tunes to generate.")
     var count: Int = 8
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ...", valueName: "out-dir"))

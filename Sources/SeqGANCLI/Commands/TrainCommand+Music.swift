@@ -31,13 +31,9 @@ extension TrainCommand {
             sources = try MusicRun.savedSources(in: directory)
             if !inputs.isEmpty { sources = MusicRun.Sources(inputs: inputs, splitSeed: sources.splitSeed, strict: sources.strict) }
         } else {
-            guard !inputs.isEmpty else {
-                throw ValidationError("give the folder (or files) of MIDI or ABC tunes to train on")
-            }
+            guard !inputs.isEmpty else { throw MusicTrainError.noInputs }
             let files = try CorpusBuilder.inputFiles(inputs.map { URL(fileURLWithPath: $0) })
-            guard !files.isEmpty else {
-                throw ValidationError("no .mid, .midi or .abc files under \(inputs.joined(separator: ", "))")
-            }
+            guard !files.isEmpty else { throw MusicTrainError.noTunes(inputs: inputs) }
             settings = TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track)
             config = musicConfig(for: settings)
             sources = MusicRun.Sources(inputs: inputs, splitSeed: seed, strict: strict)
@@ -99,5 +95,22 @@ extension TrainCommand {
         print("model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.mode.rawValue) after \(config.epochs) MLE epochs, \(config.rounds) rounds")
         for line in run.adjustments { print("note: \(line)") }
         fflush(nil)
+    }
+}
+
+/// Music-training failures that concern the command line rather than the files.
+enum MusicTrainError: Error, CustomStringConvertible {
+    /// `--task music` without input files, and no run to resume.
+    case noInputs
+    /// The inputs hold no file with a tune extension.
+    case noTunes(inputs: [String])
+
+    var description: String {
+        switch self {
+        case .noInputs:
+            "give the folder (or files) of MIDI or ABC tunes to train on, e.g. `seqgan train corpora/folk`"
+        case .noTunes(let inputs):
+            "no .mid, .midi or .abc files under \(inputs.joined(separator: ", "))"
+        }
     }
 }
