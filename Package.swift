@@ -4,6 +4,7 @@ import PackageDescription
 /// SeqGAN-Swift: sequence GANs (Yu et al., AAAI-17) for music and text, natively in Swift.
 ///
 /// Module graph (dependencies point one way):
+///   Randomness (seeded SplitMix64, used everywhere)
 ///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
@@ -28,8 +29,11 @@ let package = Package(
         .systemLibrary(
             name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
 
+        // Seeded random numbers, shared by every module that makes random choices.
+        .target(name: "Randomness"),
+
         // Neural core: knows nothing of music or text.
-        .target(name: "TensorCore", dependencies: ["COpenBLAS"]),
+        .target(name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .target(name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"]),
 
@@ -39,7 +43,7 @@ let package = Package(
 
         // Music: knows nothing of neural nets.
         .target(name: "MIDI"),
-        .target(name: "MusicEncoding", dependencies: ["MIDI"]),
+        .target(name: "MusicEncoding", dependencies: ["MIDI", "Randomness"]),
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA"]),
 
         // The command-line tool.

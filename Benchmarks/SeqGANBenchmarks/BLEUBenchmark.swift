@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 import Metrics
 
 /// `seqgan-bench bleu [--nltk-hypotheses K] [--runs R]` (K = 0 skips NLTK): BLEU-4 of 2,000 hypotheses against
@@ -104,7 +105,7 @@ enum BLEUBenchmark {
                 )
             }
         }
-        var generator = SplitMix64(state: 2017)
+        var generator = SplitMix64(seed: 2017)
         func sequence() -> [Int] { (0..<20).map { _ in Int(generator.next() % 6_000) } }
         return (
             (0..<referenceCount).map { _ in sequence() },
@@ -169,18 +170,5 @@ enum BLEUBenchmark {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss / 1024
-    }
-
-    /// SplitMix64, for the seeded fallback data (TensorCore's `SplitMix64` can replace it once
-    /// the branches are merged).
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -16,11 +16,15 @@ enum BenchmarkSupport {
         for _ in 0..<max(1, repeats) {
             let start = ContinuousClock.now
             try body()
-            let d = ContinuousClock.now - start
-            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            times.append(seconds(ContinuousClock.now - start))
         }
         times.sort()
         return times[times.count / 2]
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// The value of `--name VALUE` in `arguments`, if present.

@@ -1,5 +1,6 @@
 import Foundation
 import MIDI
+import Randomness
 
 /// Builds a ``MusicCorpus`` from files and folders of MIDI (and `.abc`) tunes.
 public enum CorpusBuilder {
