@@ -86,7 +86,9 @@ enum GeneratorBenchmark {
         var result: [String: Double] = [:]
         for phase in phases {
             guard let output = BenchmarkSupport.runPeer(
-                "python3", [script, phase, "--repeats", String(repeats), "--threads", "2"] + (oracle.map { ["--oracle", $0] } ?? []))
+                "python3",
+                [script, phase, "--repeats", String(repeats), "--threads", "2"]
+                    + (oracle.map { ["--oracle", $0] } ?? []) + (phase == "round" ? ["--scale"] : []))
             else { continue }
             for line in output.split(separator: "\n") {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
