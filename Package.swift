@@ -37,8 +37,9 @@ let package = Package(
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .target(name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"]),
 
-        // Token-level evaluation and text corpora.
+        // Token-level evaluation and text corpora; charts for reports.
         .target(name: "Metrics"),
+        .target(name: "Reports"),
         .target(name: "TextEncoding"),
 
         // Music: knows nothing of neural nets.
@@ -51,7 +52,7 @@ let package = Package(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio",
+                "MusicEncoding", "Audio", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -71,6 +72,7 @@ let package = Package(
             name: "SeqGANTests",
             dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "TestSupport"]),
         .testTarget(

@@ -20,5 +20,7 @@ struct SeqGANCommand: ParsableCommand {
             ExportCommand.self,
             PlayCommand.self,
             BLEUCommand.self,
+            ReportCommand.self,
+            CompareCommand.self,
         ])
 }
