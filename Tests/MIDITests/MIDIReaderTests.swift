@@ -170,4 +170,22 @@ struct MIDIReaderTests {
             try MIDIFile.read(contentsOf: URL(fileURLWithPath: "/nonexistent/tune.mid"))
         }
     }
+
+    @Test("100,000 notes left sounding and 100,000 stray note-offs pair in linear time")
+    func adversarialPairing() throws {
+        var events: [(Int, [UInt8])] = []
+        for i in 0..<100_000 { events.append((1, [0x90 | UInt8(i % 16), UInt8(i % 128), 64])) }
+        for _ in 0..<100_000 { events.append((1, [0x80, 127, 0])) }
+        events.append((0, [0x90, 127, 64]))
+        events.append((1, [0x80, 127, 0]))
+        events.append((0, MIDIBytes.endOfTrack))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let midi = try Self.read(MIDIBytes.file(events))
+        #expect(clock.now - start < .seconds(5))
+        // The stray note-offs (channel 0, key 127) match nothing; the 100,000 notes close at
+        // the track's end; one real note on key 127 comes at the end.
+        #expect(midi.notes.count == 100_001)
+        #expect(midi.warnings.map(\.problem) == [.notesLeftOpen(100_000), .unmatchedNoteOffs(100_000)])
+    }
 }
