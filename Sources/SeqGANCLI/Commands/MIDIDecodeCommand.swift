@@ -55,7 +55,7 @@ struct MIDIDecodeCommand: ParsableCommand {
         guard metre.count == 2, metre[0] > 0, [1, 2, 4, 8, 16, 32].contains(metre[1]) else {
             throw ValidationError("--time-signature must look like 6/8, got '\(timeSignature)'")
         }
-        guard let signature = KeySignatureName.parse(key) else {
+        guard let signature = MIDIKeyName.signature(named: key) else {
             throw ValidationError("--key must look like D, Bb, F#m or Am, got '\(key)'")
         }
         guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
@@ -83,19 +83,5 @@ struct MIDIDecodeCommand: ParsableCommand {
             try tokenizer.decode(sequence, options: options).write(to: folder.appendingPathComponent(name))
         }
         print("wrote \(sequences.count) MIDI files to \(output)")
-    }
-}
-
-/// Key names such as D, Bb, F#m, Am as key signatures.
-enum KeySignatureName {
-    static func parse(_ text: String) -> (sharps: Int, minor: Bool)? {
-        let minor = text.hasSuffix("m")
-        let tonic = minor ? String(text.dropLast()) : text
-        let majors = ["Cb": -7, "Gb": -6, "Db": -5, "Ab": -4, "Eb": -3, "Bb": -2, "F": -1, "C": 0,
-                      "G": 1, "D": 2, "A": 3, "E": 4, "B": 5, "F#": 6, "C#": 7]
-        let minors = ["Ab": -7, "Eb": -6, "Bb": -5, "F": -4, "C": -3, "G": -2, "D": -1, "A": 0,
-                      "E": 1, "B": 2, "F#": 3, "C#": 4, "G#": 5, "D#": 6, "A#": 7]
-        guard let sharps = (minor ? minors : majors)[tonic] else { return nil }
-        return (sharps, minor)
     }
 }
