@@ -1,11 +1,12 @@
 /// SplitMix64: a small, fast, seeded generator, so corpus splits depend only on the seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+/// Internal: the public one lives in TensorCore, which this module does not depend on.
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// Creates a generator from a seed.
-    public init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,7 +15,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// Fisher-Yates shuffle with a fixed algorithm (independent of the standard library's).
-    public mutating func shuffle<T>(_ items: inout [T]) {
+    mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             let j = Int(next() % UInt64(i + 1))
