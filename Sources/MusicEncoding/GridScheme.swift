@@ -77,7 +77,7 @@ public struct GridScheme: Sendable, Hashable {
         let stepTicks = quarter / Double(stepsPerQuarter)
         let shift = transposeToC ? Self.shiftToC(sharps: melody.key?.sharps ?? 0) : 0
         func step(_ tick: Int) -> Int { Int((Double(tick) / stepTicks).rounded()) }
-        let totalSteps = melody.notes.reduce(0) { max($0, step($1.endTick)) }
+        let totalSteps = melody.notes.reduce(0) { max($0, step($1.endTick), step($1.startTick) + 1) }
 
         // Per step: rest, hold or note-on.
         var steps = [Int](repeating: Self.rest, count: totalSteps)
