@@ -9,8 +9,8 @@ struct MIDIDecodeCommand: ParsableCommand {
         commandName: "decode",
         abstract: "Turn token sequences (one per line) back into MIDI files.",
         discussion: """
-            Each line of space-separated token ids becomes one MIDI file with one melody track,
-            tempo, time signature, key signature and instrument. Grid tokens are in C major /
+            Each line of space-separated token ids becomes one MIDI file with one melody track, \
+            tempo, time signature, key signature and instrument. Grid tokens are in C major / \
             A minor and are transposed to --key.
             """)
 

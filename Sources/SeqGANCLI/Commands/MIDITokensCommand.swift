@@ -9,9 +9,9 @@ struct MIDITokensCommand: ParsableCommand {
         commandName: "tokens",
         abstract: "Turn MIDI tunes (and .abc tune books) into token sequences, one per line.",
         discussion: """
-            Reads every .mid/.midi/.smf/.kar/.abc file under the given folders (recursively) and
-            the files given directly, takes each tune's melody, and writes its windows as lines
-            of space-separated token ids. Prints the files, tunes, sequences and vocabulary, and
+            Reads every .mid/.midi/.smf/.kar/.abc file under the given folders (recursively) and \
+            the files given directly, takes each tune's melody, and writes its windows as lines \
+            of space-separated token ids. Prints the files, tunes, sequences and vocabulary, and \
             every file skipped with its reason.
             paper: the sounding pitch every 0.4 s, keys 21..108 -> 1..88, silence 0 (V = 89).
             grid:  16th-note steps (0 rest, 1 hold, 2 bar, 3.. note-ons) in C major / A minor.
