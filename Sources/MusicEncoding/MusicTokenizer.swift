@@ -106,6 +106,8 @@ public struct MusicTokenizer: Sendable {
     /// Paper tokens become notes of whole samples; grid tokens are transposed from C major /
     /// A minor to the key of `options`.
     public func decode(_ tokens: [Int], options: DecodeOptions = DecodeOptions()) -> MIDIFile {
+        precondition(options.beatsPerMinute > 0 && options.beatsPerMinute.isFinite, "tempo must be positive")
+        precondition((1...0x7FFF).contains(options.ticksPerQuarter), "ticks per quarter must be 1...32767")
         switch settings.scheme {
         case .paper: return PaperScheme.decode(tokens, sampleSeconds: settings.sampleSeconds, options: options)
         case .grid: return grid.decode(tokens, options: options)

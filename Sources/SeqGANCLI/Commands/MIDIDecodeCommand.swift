@@ -45,7 +45,7 @@ struct MIDIDecodeCommand: ParsableCommand {
             var sequence: [Int] = []
             for field in row.split(separator: " ") {
                 guard let token = Int(field) else {
-                    throw ValidationError("\(tokens): line \(index + 1): '\(field)' is not a token id")
+                    throw MIDICommandError("\(tokens): line \(index + 1): '\(field)' is not a token id")
                 }
                 sequence.append(token)
             }
@@ -59,17 +59,20 @@ struct MIDIDecodeCommand: ParsableCommand {
             throw ValidationError("--key must look like D, Bb, F#m or Am, got '\(key)'")
         }
         guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
+        guard (10...1000).contains(tempo) else { throw ValidationError("--tempo must be 10...1000 quarter notes per minute") }
+        guard !sequences.isEmpty else { throw MIDICommandError("\(tokens): no token sequences") }
         let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: scheme))
         let options = DecodeOptions(
             beatsPerMinute: tempo, numerator: metre[0], denominator: metre[1], sharps: signature.sharps,
             minor: signature.minor, program: program)
-        for sequence in sequences {
+        for (index, sequence) in sequences.enumerated() {
             if let bad = sequence.first(where: { $0 < 0 || $0 >= tokenizer.vocabularySize }) {
-                throw ValidationError("token \(bad) is outside the \(scheme.rawValue) vocabulary (0..<\(tokenizer.vocabularySize))")
+                throw MIDICommandError(
+                    "\(tokens): line \(index + 1): token \(bad) is outside the \(scheme.rawValue) vocabulary (0..<\(tokenizer.vocabularySize))")
             }
         }
         if let line {
-            guard (1...sequences.count).contains(line) else {
+            guard line >= 1 && line <= sequences.count else {
                 throw ValidationError("--line \(line) is outside 1...\(sequences.count)")
             }
             try tokenizer.decode(sequences[line - 1], options: options).write(to: URL(fileURLWithPath: output))

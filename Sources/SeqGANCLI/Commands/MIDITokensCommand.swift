@@ -91,6 +91,7 @@ struct MIDITokensCommand: ParsableCommand {
         if corpus.warningCount > 0 { print("warnings: \(corpus.warningCount) irregularities repaired") }
         print("skipped: \(corpus.skipped.count)")
         for skipped in corpus.skipped { print("  \(skipped)") }
+        if corpus.allTunes.isEmpty { throw MIDICommandError("no tunes could be read from \(inputs.joined(separator: ", "))") }
     }
 }
 
