@@ -2,11 +2,12 @@ import MIDI
 
 /// One voice of a tune: non-overlapping notes in time order, with the file's timing context.
 public struct Melody: Sendable {
-    /// The notes, sorted by start, never overlapping (the highest voice).
-    public var notes: [Note]
     /// Every note of the chosen track and channel before reduction to one voice, sorted by
     /// start (the paper scheme samples the highest sounding one of these).
     public var sounding: [Note]
+    /// The notes reduced to one voice (``MelodyExtractor/highestVoice(_:)``): sorted by
+    /// start, never overlapping. Computed on each access.
+    public var notes: [Note] { MelodyExtractor.highestVoice(sounding) }
     /// The track the notes came from.
     public var track: Int
     /// The channel the notes came from.
@@ -78,7 +79,7 @@ public enum MelodyExtractor {
         if case .ticksPerQuarter(let ticks) = midi.division { ticksPerQuarter = ticks } else { ticksPerQuarter = 0 }
         let governing = midi.format == 2 ? midi.tempos.filter { $0.track == chosenTrack } : midi.tempos
         return Melody(
-            notes: highestVoice(voice), sounding: voice, track: chosenTrack, channel: voice[0].channel,
+            sounding: voice, track: chosenTrack, channel: voice[0].channel,
             ticksPerQuarter: ticksPerQuarter,
             timeSignatures: midi.format == 2
                 ? midi.timeSignatures.filter { $0.track == chosenTrack } : midi.timeSignatures,
