@@ -135,6 +135,16 @@ struct MIDIReaderTests {
         #expect(try Self.read(unknownChunk).warnings.isEmpty)
     }
 
+    @Test("bytes before the header (a RIFF or MacBinary wrapper) are skipped with a warning")
+    func leadingBytes() throws {
+        let wrapped = Array("RIFF\u{0}\u{0}\u{0}\u{0}RMIDdata\u{0}\u{0}\u{0}\u{0}".utf8)
+            + MIDIBytes.file([(0, [0x90, 60, 90]), (96, [0x80, 60, 0]), (0, MIDIBytes.endOfTrack)])
+        let midi = try Self.read(wrapped)
+        #expect(midi.notes.count == 1)
+        #expect(midi.warnings.map(\.problem) == [.skippedLeadingBytes(20)])
+        #expect(Self.readError(wrapped, strict: true)?.problem == .skippedLeadingBytes(20))
+    }
+
     @Test("a track cut short mid-event keeps the events before it")
     func truncatedTrack() throws {
         let full = MIDIBytes.file([(0, [0x90, 60, 90]), (10, [0x80, 60, 0]), (0, [0xFF, 0x01, 10, 65])])
