@@ -52,7 +52,7 @@ struct MIDIDecodeCommand: ParsableCommand {
             sequences.append(sequence)
         }
         let metre = timeSignature.split(separator: "/").compactMap { Int($0) }
-        guard metre.count == 2, metre[0] > 0, [1, 2, 4, 8, 16, 32].contains(metre[1]) else {
+        guard metre.count == 2, (1...64).contains(metre[0]), [1, 2, 4, 8, 16, 32].contains(metre[1]) else {
             throw ValidationError("--time-signature must look like 6/8, got '\(timeSignature)'")
         }
         guard let signature = MIDIKeyName.signature(named: key) else {
