@@ -87,11 +87,7 @@ public struct GridScheme: Sendable, Hashable {
         var previousDistance = 0.0
         for (index, note) in voice.enumerated() {
             let exact = Double(note.startTick) / stepTicks
-            let start = Int(exact.rounded())
-            guard start < totalSteps else {
-                collisions += 1
-                continue
-            }
+            let start = Int(exact.rounded())  // below totalSteps by its definition
             let distance = abs(exact - Double(start))
             if start == previousStart {
                 // Two onsets on one step: the one nearer the grid keeps it.

@@ -13,10 +13,10 @@ public struct MusicTokenizer: Sendable {
     public let settings: TokenizerSettings
     private let grid: GridScheme
 
-    /// Creates a tokenizer.
+    /// Creates a tokenizer; the settings must have no ``TokenizerSettings/problem`` (decoded
+    /// settings are checked when decoded).
     public init(settings: TokenizerSettings) {
-        precondition(settings.windowLength > 0 && settings.stride > 0, "window and stride must be positive")
-        precondition(settings.sampleSeconds > 0, "sample interval must be positive")
+        precondition(settings.problem == nil, settings.problem ?? "")
         self.settings = settings
         self.grid = GridScheme(settings: settings)
     }

@@ -24,6 +24,9 @@ struct CorpusBuilderTests {
         let partial = try JSONDecoder().decode(TokenizerSettings.self, from: Data(#"{"scheme":"grid"}"#.utf8))
         #expect(partial == TokenizerSettings(scheme: .grid))
         #expect(partial.windowLength == 64)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(TokenizerSettings.self, from: Data(#"{"scheme":"paper","stride":0}"#.utf8))
+        }
     }
 
     @Test("the bundled folk corpus splits by tune, deterministically from the seed")

@@ -57,6 +57,7 @@ struct MIDITokensCommand: ParsableCommand {
     func validate() throws {
         if let window, window < 1 { throw ValidationError("--window must be at least 1") }
         if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
+        if let track, track < 0 { throw ValidationError("--track must be 0 or more") }
     }
 
     func run() throws {
