@@ -30,6 +30,8 @@ struct MIDIInspectCommand: ParsableCommand {
             midi = try MIDIFile.read(
                 contentsOf: URL(fileURLWithPath: file), options: MIDIReadOptions(strict: strict))
         } catch {
+            var error = error
+            error.file = file  // the path as the user typed it
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)
         }
