@@ -106,20 +106,6 @@ public enum CorpusBuilder {
         return corpus
     }
 
-    /// Builds a corpus from tunes already in memory (such as the bundled folk tunes).
-    public static func build(
-        tunes named: [(name: String, midi: MIDIFile)], settings: TokenizerSettings, split: CorpusSplitPolicy
-    ) throws(BuildError) -> MusicCorpus {
-        let tokenizer = MusicTokenizer(settings: settings)
-        var corpus = MusicCorpus(settings: settings)
-        var tunes: [MusicCorpus.Tune] = []
-        for (name, midi) in named {
-            add(midi, name: name, tokenizer, &tunes, &corpus)
-        }
-        try assign(tunes, split: split, to: &corpus)
-        return corpus
-    }
-
     private static func add(
         _ midi: MIDIFile, name: String, _ tokenizer: MusicTokenizer, _ tunes: inout [MusicCorpus.Tune],
         _ corpus: inout MusicCorpus
