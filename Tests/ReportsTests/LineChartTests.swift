@@ -30,8 +30,12 @@ struct LineChartTests {
         let document = try XMLDocument(xmlString: svg)
         let polylines = try document.nodes(forXPath: "//*[local-name()='polyline']")
         #expect(polylines.count == 2)
-        let points = (polylines[1] as? XMLElement)?.attribute(forName: "points")?.stringValue ?? ""
-        #expect(points.split(separator: " ").count == 4)
+        // The second series' points attribute lists its four points.
+        let pointLists = svg.split(separator: "\n").filter { $0.hasPrefix("<polyline") }.map { line in
+            line.split(separator: "\"").dropFirst(7).first.map(String.init) ?? ""
+        }
+        #expect(pointLists.count == 2)
+        #expect(pointLists[1].split(separator: " ").count == 4, "\(pointLists)")
         #expect(svg.contains("NLL &lt;oracle&gt; &amp; co"))
     }
 }
