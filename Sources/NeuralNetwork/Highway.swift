@@ -144,18 +144,21 @@ public struct Highway: Sendable {
     }
 
     /// Adds `X^T dZ` and the column sums of `dZ` over rows `0..<rows`, for columns `columns`,
-    /// to the weight and bias gradients in `gradients` (arena-shaped). Disjoint column ranges
-    /// write disjoint memory.
+    /// to the weight and bias gradients in `gradients` (arena-shaped), or with `overwrite`
+    /// writes them there (so that a model need not zero these large slots first). Disjoint
+    /// column ranges write disjoint memory.
     public func accumulateParameterGradients(
         input: UnsafePointer<Float>, rows: Int, columns: Range<Int>,
-        gradients: UnsafeMutablePointer<Float>, cache: Cache
+        gradients: UnsafeMutablePointer<Float>, overwrite: Bool = false, cache: Cache
     ) {
         let width = 2 * size
         let dz = cache.preactivationGradient.base + columns.lowerBound
         BLAS.gemm(
             transposeA: true, m: size, n: columns.count, k: rows, a: input, lda: size, b: dz,
-            ldb: width, beta: 1, c: gradients + weights.offset + columns.lowerBound, ldc: width)
+            ldb: width, beta: overwrite ? 0 : 1, c: gradients + weights.offset + columns.lowerBound,
+            ldc: width)
         let db = gradients + bias.offset + columns.lowerBound
+        if overwrite { db.update(repeating: 0, count: columns.count) }
         for row in 0..<rows {
             VectorMath.add(dz + row * width, to: db, count: columns.count)
         }

@@ -52,18 +52,34 @@ extension Discriminator {
         let outputGradient = workspace.droppedGradient.base
         let highwayOutput = applyDropout ? workspace.dropped : workspace.highway.output
 
-        // Forward, by batch rows; the gradients are zeroed alongside.
-        let parameterCount = arena.gradients.count
-        let gradientShare = (parameterCount + parts - 1) / parts
+        // Forward. The embedding (small) serially; then the convolution banks shared out
+        // between the partitions, each over the whole batch (taller products); the slots
+        // whose gradients are accumulated are zeroed alongside (the highway gradient is
+        // overwritten, so its 6 million values need no zeroing).
+        embedding.forward(
+            tokens: sequences, count: count * t, parameters: parameters,
+            into: workspace.embedded.base)
+        let zeroed = [0..<highway.weights.offset, output.weights.offset..<arena.gradients.count]
         parallelFor(parts) { p in
-            let start = min(parameterCount, p * gradientShare)
-            (gradients + start).update(
-                repeating: 0, count: min(parameterCount, start + gradientShare) - start)
+            let range = zeroed[p % zeroed.count]
+            (gradients + range.lowerBound).update(repeating: 0, count: range.count)
+            for bank in bankPartitions[p] {
+                convolutions[bank].forward(
+                    input: workspace.embedded.base, steps: t, batch: count,
+                    parameters: parameters, output: workspace.features.base + featureOffsets[bank],
+                    argmax: workspace.argmax + featureOffsets[bank], outputStride: f,
+                    scratch: workspace.convolutionScratch[p].base)
+            }
+        }
+        parallelFor(parts) { p in
+            highway.project(
+                input: features, rows: 0..<count, columns: highwayBlock(p), parameters: parameters,
+                cache: workspace.highway)
+        }
+        parallelFor(parts) { p in
             let rows = workspace.rows(p, count: count)
             guard !rows.isEmpty else { return }
-            forwardFeatures(
-                tokens: sequences + rows.lowerBound * t, rows: rows, parameters: parameters,
-                workspace: workspace, scratch: workspace.convolutionScratch[p].base)
+            highway.activate(input: features, rows: rows, cache: workspace.highway)
             if applyDropout {
                 let first = rows.lowerBound * f
                 dropout.apply(
@@ -101,10 +117,9 @@ extension Discriminator {
 
         // Highway weights by column block; highway and convolution input gradients by rows.
         parallelFor(parts) { p in
-            let block = highway.size
             highway.accumulateParameterGradients(
-                input: features, rows: count, columns: (p * 2 * block / parts)..<((p + 1) * 2 * block / parts),
-                gradients: gradients, cache: workspace.highway)
+                input: features, rows: count, columns: highwayBlock(p), gradients: gradients,
+                overwrite: true, cache: workspace.highway)
             let rows = workspace.rows(p, count: count)
             guard !rows.isEmpty else { return }
             highway.inputGradient(
@@ -141,6 +156,12 @@ extension Discriminator {
             }
         }
         return crossEntropy + penalty
+    }
+
+    /// The highway columns partition `p` computes: the transform block, then the gate block.
+    func highwayBlock(_ p: Int) -> Range<Int> {
+        let width = 2 * highway.size
+        return (p * width / Discriminator.partitionCount)..<((p + 1) * width / Discriminator.partitionCount)
     }
 
     /// Trains for `epochs` epochs on `real` and `fake` sequences (the released code's

@@ -30,6 +30,8 @@ public final class Discriminator: @unchecked Sendable {
     let featureOffsets: [Int]
     /// `F`, the total number of feature maps (the highway width).
     let featureCount: Int
+    /// The banks each partition convolves in training, balanced by arithmetic.
+    let bankPartitions: [[Int]]
     let highway: Highway
     let dropout: Dropout
     let output: SoftmaxOutputLayer
@@ -68,12 +70,27 @@ public final class Discriminator: @unchecked Sendable {
         }
         featureOffsets = offsets
         featureCount = total
+        bankPartitions = Discriminator.balance(config.filterBanks, steps: config.sequenceLength)
         highway = Highway(
             name: "highway", size: total, gateBias: config.highwayGateBias, layout: &layout)
         dropout = Dropout(keepProbability: config.dropoutKeepProbability)
         output = SoftmaxOutputLayer(name: "output", inputSize: total, classCount: 2, layout: &layout)
         arena = ParameterArena(layout: layout)
         optimizer = Adam(parameterCount: arena.values.count, learningRate: config.learningRate)
+    }
+
+    /// Shares out the banks between the partitions: the costliest first, each to the
+    /// partition with the least work so far (cost: positions x window x filters).
+    static func balance(_ banks: [DiscriminatorConfig.FilterBank], steps: Int) -> [[Int]] {
+        var result = [[Int]](repeating: [], count: partitionCount)
+        var load = [Int](repeating: 0, count: partitionCount)
+        let costs = banks.map { (steps - $0.window + 1) * $0.window * $0.count }
+        for bank in banks.indices.sorted(by: { (costs[$0], $1) > (costs[$1], $0) }) {
+            let lightest = load.indices.min { load[$0] < load[$1] }!
+            result[lightest].append(bank)
+            load[lightest] += costs[bank]
+        }
+        return result
     }
 
     /// Initialises the parameters as the released code does: embedding uniform in
@@ -154,7 +171,8 @@ public final class Discriminator: @unchecked Sendable {
             droppedGradient = FloatBuffer(count: batchSize * f)
             logits = FloatBuffer(count: batchSize * 2)
             outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: 2)
-            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: share) }.max()!
+            // Scoring convolves a partition's share of rows, training the whole batch.
+            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: batchSize) }.max()!
             convolutionScratch = (0..<Discriminator.partitionCount).map { _ in
                 FloatBuffer(count: scratch)
             }

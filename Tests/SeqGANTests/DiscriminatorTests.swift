@@ -113,7 +113,7 @@ struct DiscriminatorTests {
         #expect(again.arena.values.array == discriminator.arena.values.array)
     }
 
-    @Test("probabilityReal is deterministic and a sequence's score does not depend on its batch")
+    @Test("probabilityReal is deterministic and a sequence's score does not depend on its batch beyond rounding")
     func scoringIsIndependentOfBatching() {
         let discriminator = Discriminator(config: Self.small)
         var random = SplitMix64(seed: 46)
@@ -128,18 +128,22 @@ struct DiscriminatorTests {
             }
             return result
         }
+        // Bit-identical for the same workspace; across workspace sizes BLAS may pick other
+        // kernels for other matrix heights, so only float rounding may differ.
         let batched = score(workspaceSize: 64)
         #expect(batched.allSatisfy { $0 > 0 && $0 < 1 })
         #expect(Set(batched).count > 1)
         #expect(batched == score(workspaceSize: 64))
-        #expect(batched == score(workspaceSize: 10))  // chunks of 5 alternating between partitions
+        for (a, b) in zip(batched, score(workspaceSize: 10)) {  // chunks of 5 alternating between partitions
+            #expect(abs(a - b) <= 1e-6)
+        }
         let alone = Discriminator.Workspace(batchSize: 1, discriminator: discriminator)
         for n in [0, 17, 36] {
             var p: Float = -1
             sequences.withUnsafeBufferPointer {
                 discriminator.probabilityReal(of: $0.baseAddress! + n * 8, count: 1, into: &p, workspace: alone)
             }
-            #expect(p == batched[n], "sequence \(n)")
+            #expect(abs(p - batched[n]) <= 1e-6, "sequence \(n)")
         }
         // The probability agrees with the evaluated cross-entropy of one real sequence.
         let one = Array(sequences[0..<8])
