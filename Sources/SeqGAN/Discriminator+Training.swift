@@ -29,6 +29,7 @@ extension Discriminator {
             if predicted == labels[n] { correct += 1 }
         }
         optimizer.update(arena, partitions: Discriminator.partitionCount)
+        parametersDidChange()
         return (loss, Double(correct) / Double(count))
     }
 

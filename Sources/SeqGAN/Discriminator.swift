@@ -41,19 +41,29 @@ public final class Discriminator: @unchecked Sendable {
     /// The index of the "real" class.
     public static let realClass: Int32 = 1
 
+    /// The convolutions' projection tables for scoring (see ``Convolution1D``'s
+    /// `fillProjectionTable`), one `[V, w F]` block per bank, at `tableOffsets`.
+    private(set) lazy var projectionTables = FloatBuffer(
+        count: convolutions.reduce(0) { $0 + $1.projectionTableCount(vocabularySize: config.vocabularySize) })
+    let tableOffsets: [Int]
+    /// Counts changes of the parameters made through this class; the tables are rebuilt when
+    /// they were built from another version.
+    private(set) var parameterVersion = 0
+    private var tableVersion = -1
+
     /// Scratch space of ``trainStep(sequences:labels:count:using:)``.
     private(set) lazy var trainingWorkspace = Workspace(batchSize: config.batchSize, discriminator: self)
 
     /// Creates a discriminator with all parameters zero; see ``initializeRandom(using:)``.
+    ///
+    /// The configuration must pass ``DiscriminatorConfig/validate()`` (check it first when it
+    /// comes from a user).
     public init(config: DiscriminatorConfig) {
-        precondition(config.vocabularySize > 0 && config.embeddingSize > 0, "empty discriminator")
-        precondition(!config.filterBanks.isEmpty, "the discriminator needs at least one filter bank")
-        for bank in config.filterBanks {
-            precondition(
-                bank.window > 0 && bank.window <= config.sequenceLength && bank.count > 0,
-                "filter bank \(bank) does not fit sequences of \(config.sequenceLength)")
+        do {
+            try config.validate()
+        } catch {
+            preconditionFailure("\(error)")
         }
-        precondition(config.batchSize > 0, "batch size must be positive")
         self.config = config
         var layout = ParameterLayout()
         embedding = Embedding(
@@ -70,6 +80,11 @@ public final class Discriminator: @unchecked Sendable {
         }
         featureOffsets = offsets
         featureCount = total
+        var tableOffset = 0
+        tableOffsets = convolutions.map { convolution in
+            defer { tableOffset += convolution.projectionTableCount(vocabularySize: config.vocabularySize) }
+            return tableOffset
+        }
         bankPartitions = Discriminator.balance(config.filterBanks, steps: config.sequenceLength)
         highway = Highway(
             name: "highway", size: total, gateBias: config.highwayGateBias, layout: &layout)
@@ -121,6 +136,30 @@ public final class Discriminator: @unchecked Sendable {
         fill(highway.bias) { Float(($0.nextUnitDouble() * 2 - 1) * limit) }
         fill(output.weights, truncatedNormal)
         fill(output.bias) { _ in 0.1 }
+        parametersDidChange()
+    }
+
+    /// Records that the parameters changed. The discriminator's own methods (training,
+    /// loading, initialisation) call it; code that writes `arena.values` directly must call it
+    /// before scoring, so that the scoring tables are rebuilt.
+    public func parametersDidChange() { parameterVersion &+= 1 }
+
+    /// Rebuilds the projection tables if the parameters changed since they were built.
+    func prepareProjectionTables() {
+        guard tableVersion != parameterVersion else { return }
+        let parameters = UnsafePointer(arena.values.base)
+        let embeddings = parameters + embedding.table.offset
+        let tables = projectionTables.base
+        let v = config.vocabularySize
+        parallelFor(Discriminator.partitionCount) { p in
+            let tokens = (p * v / Discriminator.partitionCount)..<((p + 1) * v / Discriminator.partitionCount)
+            for (bank, convolution) in convolutions.enumerated() {
+                convolution.fillProjectionTable(
+                    embeddings: embeddings, tokens: tokens, parameters: parameters,
+                    table: tables + tableOffsets[bank])
+            }
+        }
+        tableVersion = parameterVersion
     }
 
     /// Scratch space for batches of up to `batchSize` sequences, allocated once and reused.
@@ -171,7 +210,6 @@ public final class Discriminator: @unchecked Sendable {
             droppedGradient = FloatBuffer(count: batchSize * f)
             logits = FloatBuffer(count: batchSize * 2)
             outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: 2)
-            // Scoring convolves a partition's share of rows, training the whole batch.
             let scratch = discriminator.convolutions.map { $0.scratchCount(batch: batchSize) }.max()!
             convolutionScratch = (0..<Discriminator.partitionCount).map { _ in
                 FloatBuffer(count: scratch)
@@ -186,25 +224,27 @@ public final class Discriminator: @unchecked Sendable {
         }
     }
 
-    /// Embeds `rows` of a batch and runs the convolutions and the highway layer on them.
+    /// Runs the convolutions (from the projection tables) and the highway layer on `rows` of
+    /// a batch, for scoring.
     ///
     /// - Parameter tokens: `[rows.count, T]`, the first of the rows.
-    func forwardFeatures(
+    func scoreFeatures(
         tokens: UnsafePointer<Int32>, rows: Range<Int>, parameters: UnsafePointer<Float>,
-        workspace: Workspace, scratch: UnsafeMutablePointer<Float>
+        workspace: Workspace
     ) {
         guard !rows.isEmpty else { return }
         let t = config.sequenceLength
         let f = featureCount
-        let embedded = workspace.embedded.base + rows.lowerBound * t * config.embeddingSize
-        embedding.forward(
-            tokens: tokens, count: rows.count * t, parameters: parameters, into: embedded)
+        for n in 0..<(rows.count * t) {
+            let token = Int(tokens[n])
+            precondition(token >= 0 && token < config.vocabularySize, "token \(token) outside vocabulary")
+        }
         for (bank, convolution) in convolutions.enumerated() {
-            let column = rows.lowerBound * f + featureOffsets[bank]
             convolution.forward(
-                input: embedded, steps: t, batch: rows.count, parameters: parameters,
-                output: workspace.features.base + column, argmax: workspace.argmax + column,
-                outputStride: f, scratch: scratch)
+                tokens: tokens, steps: t, batch: rows.count,
+                table: projectionTables.base + tableOffsets[bank], parameters: parameters,
+                output: workspace.features.base + rows.lowerBound * f + featureOffsets[bank],
+                outputStride: f)
         }
         highway.forward(
             input: workspace.features.base, rows: rows, parameters: parameters,
@@ -215,12 +255,16 @@ public final class Discriminator: @unchecked Sendable {
     /// share of `workspace`, the chunks alternating between the two partitions, and hands each
     /// chunk's `[n, 2]` logits to `consume` with the chunk's range of sequences.
     ///
-    /// Every sequence is computed on its own row, so its logits do not depend on the others
-    /// in its chunk. `consume` runs concurrently for different chunks.
+    /// The convolutions use the projection tables (rebuilt first if the parameters changed),
+    /// and every sequence is computed on its own row, so its logits depend on the others in
+    /// its chunk only through the float rounding of the highway product (BLAS may pick other
+    /// kernels for other heights). `consume` runs concurrently for different chunks. Not to be
+    /// called from several threads at once.
     func scoreLogits(
         of sequences: UnsafePointer<Int32>, count: Int, workspace: Workspace,
         consume: (Range<Int>, UnsafePointer<Float>) -> Void
     ) {
+        prepareProjectionTables()
         let t = config.sequenceLength
         let f = featureCount
         let chunk = workspace.share
@@ -231,9 +275,9 @@ public final class Discriminator: @unchecked Sendable {
             while c < chunkCount {
                 let range = (c * chunk)..<min(count, (c + 1) * chunk)
                 let rows = (p * chunk)..<(p * chunk + range.count)
-                forwardFeatures(
+                scoreFeatures(
                     tokens: sequences + range.lowerBound * t, rows: rows, parameters: parameters,
-                    workspace: workspace, scratch: workspace.convolutionScratch[p].base)
+                    workspace: workspace)
                 let logits = workspace.logits.base + rows.lowerBound * 2
                 output.logits(
                     input: workspace.highway.output.base + rows.lowerBound * f, rows: rows.count,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The discriminator's shape and training settings. Defaults are the released code's.
 public struct DiscriminatorConfig: Codable, Sendable, Equatable {
     /// One bank of convolution filters: `count` filters spanning `window` time steps.
@@ -65,6 +67,31 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
         return banks
     }
 
+    /// Checks that the configuration describes a model that can be built.
+    ///
+    /// - Throws: ``DiscriminatorConfigError`` naming the first offending setting.
+    public func validate() throws {
+        func require(_ condition: Bool, _ reason: @autoclosure () -> String) throws {
+            if !condition { throw DiscriminatorConfigError.invalid(reason()) }
+        }
+        try require(vocabularySize > 0, "vocabularySize must be positive, not \(vocabularySize)")
+        try require(sequenceLength > 0, "sequenceLength must be positive, not \(sequenceLength)")
+        try require(embeddingSize > 0, "embeddingSize must be positive, not \(embeddingSize)")
+        try require(!filterBanks.isEmpty, "filterBanks must not be empty")
+        for bank in filterBanks {
+            try require(
+                bank.window > 0 && bank.window <= sequenceLength,
+                "filter window \(bank.window) must be in 1...\(sequenceLength) (the sequence length)")
+            try require(bank.count > 0, "filter count for window \(bank.window) must be positive")
+        }
+        try require(
+            dropoutKeepProbability > 0 && dropoutKeepProbability <= 1,
+            "dropoutKeepProbability must be in (0, 1], not \(dropoutKeepProbability)")
+        try require(l2Coefficient >= 0, "l2Coefficient must not be negative")
+        try require(learningRate > 0, "learningRate must be positive")
+        try require(batchSize > 0, "batchSize must be positive, not \(batchSize)")
+    }
+
     private enum CodingKeys: String, CodingKey {
         case vocabularySize, sequenceLength, embeddingSize, filterBanks, highwayGateBias
         case dropoutKeepProbability, l2Coefficient, learningRate, batchSize
@@ -88,4 +115,18 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
         learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? d.learningRate
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
     }
+}
+
+/// Why a discriminator configuration was rejected.
+public enum DiscriminatorConfigError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    /// A setting is out of range; the message names it.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let reason): "invalid discriminator configuration: \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
 }

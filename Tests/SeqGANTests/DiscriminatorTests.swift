@@ -145,13 +145,28 @@ struct DiscriminatorTests {
             }
             #expect(abs(p - batched[n]) <= 1e-6, "sequence \(n)")
         }
+        // Scoring (convolutions by table lookup) agrees with the training forward pass
+        // (convolutions by GEMM) without dropout.
+        let training = Discriminator.Workspace(batchSize: count, discriminator: discriminator)
+        let labels = [Int32](repeating: 1, count: count)
+        _ = discriminator.accumulateGradients(
+            sequences: sequences, labels: labels, count: count, workspace: training, applyDropout: false)
+        for n in 0..<count {
+            let p = 1 / (1 + Foundation.exp(training.logits[2 * n] - training.logits[2 * n + 1]))
+            #expect(abs(p - batched[n]) < 1e-5, "sequence \(n)")
+        }
+        // After an update the tables are rebuilt: scores change.
+        var update = SplitMix64(seed: 50)
+        discriminator.trainStep(sequences: sequences, labels: labels, count: 16, using: &update)
+        #expect(score(workspaceSize: 64) != batched)
         // The probability agrees with the evaluated cross-entropy of one real sequence.
         let one = Array(sequences[0..<8])
         let evaluated = discriminator.evaluate(real: one, fake: [])
+        let updated = score(workspaceSize: 64)
         let penalty = NeuralNetwork.l2Penalty(
             of: [discriminator.output.weights, discriminator.output.bias], coefficient: 0.2,
             parameters: discriminator.arena.values.base)
-        #expect(abs((evaluated.loss - penalty) - -Foundation.log(Double(batched[0]))) < 1e-5)
+        #expect(abs((evaluated.loss - penalty) - -Foundation.log(Double(updated[0]))) < 1e-5)
     }
 
     @Test("parameters and Adam state round-trip through a checkpoint; wrong shapes are refused")
@@ -204,5 +219,13 @@ struct DiscriminatorTests {
         let decoded = try decoder.decode(DiscriminatorConfig.self, from: Data(#"{"sequenceLength": 32, "learningRate": 0.001}"#.utf8))
         #expect(decoded.featureCount == 1880 && decoded.learningRate == 0.001 && decoded.dropoutKeepProbability == 0.75)
         #expect(try decoder.decode(DiscriminatorConfig.self, from: JSONEncoder().encode(Self.small)) == Self.small)
+
+        try t20.validate()
+        var tooLong = t20
+        tooLong.filterBanks.append(.init(window: 21, count: 5))
+        #expect(throws: DiscriminatorConfigError.self) { try tooLong.validate() }
+        var noDropout = t20
+        noDropout.dropoutKeepProbability = 0
+        #expect(throws: DiscriminatorConfigError.self) { try noDropout.validate() }
     }
 }
