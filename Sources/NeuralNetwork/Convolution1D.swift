@@ -152,7 +152,8 @@ public struct Convolution1D: Sendable {
         let positionCount = positions(steps: steps)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: positionCount + 1) { starts in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: filterCount) { factors in
-                withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: filterCount) {
+                withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: filterCount)
+                {
                     rows in
                     for row in 0..<batch {
                         // Group the active filters by the position of their maximum (a counting
@@ -160,12 +161,15 @@ public struct Convolution1D: Sendable {
                         let first = row * outputStride
                         starts.initialize(repeating: 0)
                         for j in 0..<filterCount
-                        where Convolution1D.activeGradient(outputGradient, output, at: first + j) != 0 {
+                        where Convolution1D.activeGradient(outputGradient, output, at: first + j)
+                            != 0
+                        {
                             starts[Int(argmax[first + j]) + 1] += 1
                         }
                         for p in 0..<positionCount { starts[p + 1] += starts[p] }
                         for j in 0..<filterCount {
-                            let g = Convolution1D.activeGradient(outputGradient, output, at: first + j)
+                            let g = Convolution1D.activeGradient(
+                                outputGradient, output, at: first + j)
                             guard g != 0 else { continue }
                             let p = Int(argmax[first + j])
                             factors[starts[p]] = g
@@ -178,7 +182,8 @@ public struct Convolution1D: Sendable {
                             let end = starts[p]
                             if end > start {
                                 Convolution1D.addWeightedSum(
-                                    of: rows.baseAddress! + start, factors: factors.baseAddress! + start,
+                                    of: rows.baseAddress! + start,
+                                    factors: factors.baseAddress! + start,
                                     count: end - start, width: k,
                                     to: inputGradient + (row * steps + p) * inputWidth)
                             }
@@ -204,7 +209,8 @@ public struct Convolution1D: Sendable {
         let dW = gradients + weights.offset
         let db = gradients + bias.offset
         withUnsafeTemporaryAllocation(of: Float.self, capacity: batch) { factors in
-            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: batch) { windows in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: batch) {
+                windows in
                 for j in filters {
                     // The active sequences' maximising windows and their gradients...
                     var active = 0
@@ -236,7 +242,9 @@ public struct Convolution1D: Sendable {
     ) {
         typealias Lanes = VectorMath.Lanes
         let lanes = VectorMath.width
-        func load(_ p: UnsafePointer<Float>) -> Lanes { UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
+        func load(_ p: UnsafePointer<Float>) -> Lanes {
+            UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
+        }
         func add(_ v: Lanes, to p: UnsafeMutablePointer<Float>) {
             UnsafeMutableRawPointer(p).storeBytes(of: load(p) + v, as: Lanes.self)
         }

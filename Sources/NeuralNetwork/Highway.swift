@@ -116,7 +116,8 @@ public struct Highway: Sendable {
         input: UnsafePointer<Float>, rows: Range<Int>, parameters: UnsafePointer<Float>,
         cache: Cache
     ) {
-        project(input: input, rows: rows, columns: 0..<(2 * size), parameters: parameters, cache: cache)
+        project(
+            input: input, rows: rows, columns: 0..<(2 * size), parameters: parameters, cache: cache)
         activate(input: input, rows: rows, cache: cache)
     }
 

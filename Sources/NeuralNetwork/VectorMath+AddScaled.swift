@@ -9,7 +9,8 @@ extension VectorMath {
         var i = 0
         let f = Lanes(repeating: factor)
         while i + width <= count {
-            let sum = UnsafeRawPointer(y + i).loadUnaligned(as: Lanes.self)
+            let sum =
+                UnsafeRawPointer(y + i).loadUnaligned(as: Lanes.self)
                 + f * UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
             UnsafeMutableRawPointer(y + i).storeBytes(of: sum, as: Lanes.self)
             i += width

@@ -162,7 +162,9 @@ extension Discriminator {
     /// The highway columns partition `p` computes: the transform block, then the gate block.
     func highwayBlock(_ p: Int) -> Range<Int> {
         let width = 2 * highway.size
-        return (p * width / Discriminator.partitionCount)..<((p + 1) * width / Discriminator.partitionCount)
+        return
+            (p * width / Discriminator.partitionCount)..<((p + 1) * width
+            / Discriminator.partitionCount)
     }
 
     /// Trains for `epochs` epochs on `real` and `fake` sequences (the released code's
@@ -203,7 +205,9 @@ extension Discriminator {
                         for row in 0..<b {
                             let n = order[index * b + row]
                             let isReal = n < realCount
-                            let source = isReal ? realTokens.baseAddress! + n * t
+                            let source =
+                                isReal
+                                ? realTokens.baseAddress! + n * t
                                 : fakeTokens.baseAddress! + (n - realCount) * t
                             tokens.withUnsafeMutableBufferPointer {
                                 ($0.baseAddress! + row * t).update(from: source, count: t)

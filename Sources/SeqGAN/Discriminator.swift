@@ -44,7 +44,9 @@ public final class Discriminator: @unchecked Sendable {
     /// The convolutions' projection tables for scoring (see ``Convolution1D``'s
     /// `fillProjectionTable`), one `[V, w F]` block per bank, at `tableOffsets`.
     private(set) lazy var projectionTables = FloatBuffer(
-        count: convolutions.reduce(0) { $0 + $1.projectionTableCount(vocabularySize: config.vocabularySize) })
+        count: convolutions.reduce(0) {
+            $0 + $1.projectionTableCount(vocabularySize: config.vocabularySize)
+        })
     let tableOffsets: [Int]
     /// Counts changes of the parameters made through this class; the tables are rebuilt when
     /// they were built from another version.
@@ -52,7 +54,8 @@ public final class Discriminator: @unchecked Sendable {
     private var tableVersion = -1
 
     /// Scratch space of ``trainStep(sequences:labels:count:using:)``.
-    private(set) lazy var trainingWorkspace = Workspace(batchSize: config.batchSize, discriminator: self)
+    private(set) lazy var trainingWorkspace = Workspace(
+        batchSize: config.batchSize, discriminator: self)
 
     /// Creates a discriminator with all parameters zero; see ``initializeRandom(using:)``.
     ///
@@ -82,14 +85,18 @@ public final class Discriminator: @unchecked Sendable {
         featureCount = total
         var tableOffset = 0
         tableOffsets = convolutions.map { convolution in
-            defer { tableOffset += convolution.projectionTableCount(vocabularySize: config.vocabularySize) }
+            defer {
+                tableOffset += convolution.projectionTableCount(
+                    vocabularySize: config.vocabularySize)
+            }
             return tableOffset
         }
         bankPartitions = Discriminator.balance(config.filterBanks, steps: config.sequenceLength)
         highway = Highway(
             name: "highway", size: total, gateBias: config.highwayGateBias, layout: &layout)
         dropout = Dropout(keepProbability: config.dropoutKeepProbability)
-        output = SoftmaxOutputLayer(name: "output", inputSize: total, classCount: 2, layout: &layout)
+        output = SoftmaxOutputLayer(
+            name: "output", inputSize: total, classCount: 2, layout: &layout)
         arena = ParameterArena(layout: layout)
         optimizer = Adam(parameterCount: arena.values.count, learningRate: config.learningRate)
     }
@@ -152,7 +159,8 @@ public final class Discriminator: @unchecked Sendable {
         let tables = projectionTables.base
         let v = config.vocabularySize
         parallelFor(Discriminator.partitionCount) { p in
-            let tokens = (p * v / Discriminator.partitionCount)..<((p + 1) * v / Discriminator.partitionCount)
+            let parts = Discriminator.partitionCount
+            let tokens = (p * v / parts)..<((p + 1) * v / parts)
             for (bank, convolution) in convolutions.enumerated() {
                 convolution.fillProjectionTable(
                     embeddings: embeddings, tokens: tokens, parameters: parameters,
@@ -195,7 +203,8 @@ public final class Discriminator: @unchecked Sendable {
             let config = discriminator.config
             let f = discriminator.featureCount
             self.batchSize = batchSize
-            let share = (batchSize + Discriminator.partitionCount - 1) / Discriminator.partitionCount
+            let share =
+                (batchSize + Discriminator.partitionCount - 1) / Discriminator.partitionCount
             self.share = share
             let tokens = batchSize * config.sequenceLength * config.embeddingSize
             embedded = FloatBuffer(count: tokens)
@@ -210,7 +219,8 @@ public final class Discriminator: @unchecked Sendable {
             droppedGradient = FloatBuffer(count: batchSize * f)
             logits = FloatBuffer(count: batchSize * 2)
             outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: 2)
-            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: batchSize) }.max()!
+            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: batchSize) }
+                .max()!
             convolutionScratch = (0..<Discriminator.partitionCount).map { _ in
                 FloatBuffer(count: scratch)
             }
@@ -237,7 +247,8 @@ public final class Discriminator: @unchecked Sendable {
         let f = featureCount
         for n in 0..<(rows.count * t) {
             let token = Int(tokens[n])
-            precondition(token >= 0 && token < config.vocabularySize, "token \(token) outside vocabulary")
+            precondition(
+                token >= 0 && token < config.vocabularySize, "token \(token) outside vocabulary")
         }
         for (bank, convolution) in convolutions.enumerated() {
             convolution.forward(
@@ -291,6 +302,11 @@ public final class Discriminator: @unchecked Sendable {
     /// The probability that each of `count` sequences is real, `D(Y)`, with dropout off:
     /// the reward of the policy gradient.
     ///
+    /// The convolutions run by lookup in projection tables (`V x sum(w F)` floats, 250 MB at
+    /// the paper's sizes) that are rebuilt on the first call after the parameters change;
+    /// the chunks of `workspace` alternate between the two partitions. Not to be called from
+    /// several threads at once.
+    ///
     /// - Parameters:
     ///   - sequences: `[count, T]` token ids, batch-major.
     ///   - probabilities: Receives `count` values.
@@ -327,13 +343,17 @@ public final class Discriminator: @unchecked Sendable {
         sequences.withUnsafeBufferPointer { tokens in
             losses.withUnsafeMutableBufferPointer { loss in
                 correct.withUnsafeMutableBufferPointer { right in
-                    scoreLogits(of: tokens.baseAddress!, count: count, workspace: workspace) { range, logits in
+                    scoreLogits(of: tokens.baseAddress!, count: count, workspace: workspace) {
+                        range, logits in
                         for (row, n) in range.enumerated() {
                             let label = n < realCount ? 1 : 0
                             let z0 = Double(logits[2 * row])
                             let z1 = Double(logits[2 * row + 1])
                             let top = max(z0, z1)
-                            let logSum = top + Foundation.log(Foundation.exp(z0 - top) + Foundation.exp(z1 - top))
+                            let logSum =
+                                top
+                                + Foundation.log(
+                                    Foundation.exp(z0 - top) + Foundation.exp(z1 - top))
                             loss[n] = logSum - (label == 1 ? z1 : z0)
                             right[n] = (z1 > z0 ? 1 : 0) == label
                         }

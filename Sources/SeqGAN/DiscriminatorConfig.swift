@@ -61,7 +61,8 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
         var banks = short.enumerated()
             .filter { $0.offset + 1 <= t }
             .map { FilterBank(window: $0.offset + 1, count: $0.element) }
-        for window in [t / 2, 3 * t / 4, t] where window > 10 && !banks.contains(where: { $0.window == window }) {
+        for window in [t / 2, 3 * t / 4, t]
+        where window > 10 && !banks.contains(where: { $0.window == window }) {
             banks.append(FilterBank(window: window, count: 160))
         }
         return banks
@@ -81,7 +82,8 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
         for bank in filterBanks {
             try require(
                 bank.window > 0 && bank.window <= sequenceLength,
-                "filter window \(bank.window) must be in 1...\(sequenceLength) (the sequence length)")
+                "filter window \(bank.window) must be in 1...\(sequenceLength) (the sequence length)"
+            )
             try require(bank.count > 0, "filter count for window \(bank.window) must be positive")
         }
         try require(
@@ -102,15 +104,19 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let d = DiscriminatorConfig()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        vocabularySize = try c.decodeIfPresent(Int.self, forKey: .vocabularySize) ?? d.vocabularySize
-        sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength) ?? d.sequenceLength
+        vocabularySize =
+            try c.decodeIfPresent(Int.self, forKey: .vocabularySize) ?? d.vocabularySize
+        sequenceLength =
+            try c.decodeIfPresent(Int.self, forKey: .sequenceLength) ?? d.sequenceLength
         embeddingSize = try c.decodeIfPresent(Int.self, forKey: .embeddingSize) ?? d.embeddingSize
         filterBanks =
             try c.decodeIfPresent([FilterBank].self, forKey: .filterBanks)
             ?? DiscriminatorConfig.defaultFilterBanks(sequenceLength: sequenceLength)
-        highwayGateBias = try c.decodeIfPresent(Float.self, forKey: .highwayGateBias) ?? d.highwayGateBias
+        highwayGateBias =
+            try c.decodeIfPresent(Float.self, forKey: .highwayGateBias) ?? d.highwayGateBias
         dropoutKeepProbability =
-            try c.decodeIfPresent(Float.self, forKey: .dropoutKeepProbability) ?? d.dropoutKeepProbability
+            try c.decodeIfPresent(Float.self, forKey: .dropoutKeepProbability)
+            ?? d.dropoutKeepProbability
         l2Coefficient = try c.decodeIfPresent(Float.self, forKey: .l2Coefficient) ?? d.l2Coefficient
         learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? d.learningRate
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
