@@ -167,21 +167,33 @@ public struct Highway: Sendable {
 
     /// The gradient with respect to the input of rows `rows`, `dZ W^T + dy ⊙ (1 - t)`,
     /// written (not added) to `inputGradient` (`[B, I]`, row 0 first).
+    ///
+    /// With `columns` (a range of `0..<2I`) only those columns of the fused product are
+    /// taken, `dZ[:, columns] W[:, columns]^T`, and the carry term `dy ⊙ (1 - t)` only when
+    /// `includingCarry`: the results of a split of the columns, one of them with the carry,
+    /// add up to the gradient (so two threads can each read half of the weights).
     public func inputGradient(
-        outputGradient: UnsafePointer<Float>, rows: Range<Int>, parameters: UnsafePointer<Float>,
-        cache: Cache, into inputGradient: UnsafeMutablePointer<Float>
+        outputGradient: UnsafePointer<Float>, rows: Range<Int>, columns: Range<Int>? = nil,
+        includingCarry: Bool = true, parameters: UnsafePointer<Float>, cache: Cache,
+        into inputGradient: UnsafeMutablePointer<Float>
     ) {
         let width = 2 * size
+        let columns = columns ?? 0..<width
         let dx = inputGradient + rows.lowerBound * size
         for row in rows {
             let t = cache.activations.base + row * width + size
             let dy = outputGradient + row * size
             let out = inputGradient + row * size
-            for i in 0..<size { out[i] = dy[i] * (1 - t[i]) }
+            if includingCarry {
+                for i in 0..<size { out[i] = dy[i] * (1 - t[i]) }
+            } else {
+                out.update(repeating: 0, count: size)
+            }
         }
         BLAS.gemm(
-            transposeB: true, m: rows.count, n: size, k: width,
-            a: cache.preactivationGradient.base + rows.lowerBound * width, lda: width,
-            b: parameters + weights.offset, ldb: width, beta: 1, c: dx, ldc: size)
+            transposeB: true, m: rows.count, n: size, k: columns.count,
+            a: cache.preactivationGradient.base + rows.lowerBound * width + columns.lowerBound,
+            lda: width, b: parameters + weights.offset + columns.lowerBound, ldb: width, beta: 1,
+            c: dx, ldc: size)
     }
 }

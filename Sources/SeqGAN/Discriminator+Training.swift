@@ -116,20 +116,32 @@ extension Discriminator {
                 cache: workspace.highway)
         }
 
-        // Highway weights by column block; highway and convolution input gradients by rows.
+        // Highway weights and the highway input gradient by column block (each partition
+        // reads half of the weights; the first adds the carry term).
         parallelFor(parts) { p in
             highway.accumulateParameterGradients(
                 input: features, rows: count, columns: highwayBlock(p), gradients: gradients,
                 overwrite: true, cache: workspace.highway)
+            highway.inputGradient(
+                outputGradient: outputGradient, rows: 0..<count, columns: highwayBlock(p),
+                includingCarry: p == 0, parameters: parameters, cache: workspace.highway,
+                into: p == 0 ? workspace.featureGradient.base : workspace.partialFeatureGradients[p - 1].base)
+        }
+
+        // The parts of the feature gradient summed, and the convolution input gradients, by rows.
+        parallelFor(parts) { p in
             let rows = workspace.rows(p, count: count)
             guard !rows.isEmpty else { return }
-            highway.inputGradient(
-                outputGradient: outputGradient, rows: rows, parameters: parameters,
-                cache: workspace.highway, into: workspace.featureGradient.base)
+            let first = rows.lowerBound * f
+            for part in workspace.partialFeatureGradients {
+                VectorMath.add(
+                    part.base + first, to: workspace.featureGradient.base + first,
+                    count: rows.count * f)
+            }
             let embeddedGradient = workspace.embeddedGradient.base + rows.lowerBound * t * e
             embeddedGradient.update(repeating: 0, count: rows.count * t * e)
             for (bank, convolution) in convolutions.enumerated() {
-                let column = rows.lowerBound * f + featureOffsets[bank]
+                let column = first + featureOffsets[bank]
                 convolution.accumulateInputGradient(
                     steps: t, batch: rows.count,
                     outputGradient: workspace.featureGradient.base + column,

@@ -183,6 +183,8 @@ public final class Discriminator: @unchecked Sendable {
         /// `[B, F]` pooled features (the highway input), and their gradient.
         let features: FloatBuffer
         let featureGradient: FloatBuffer
+        /// The feature gradient's parts through the highway columns of partitions 1...
+        let partialFeatureGradients: [FloatBuffer]
         /// `[B, F]` position of each feature's maximum.
         let argmax: UnsafeMutablePointer<Int32>
         let highway: Highway.Cache
@@ -211,6 +213,9 @@ public final class Discriminator: @unchecked Sendable {
             embeddedGradient = FloatBuffer(count: tokens)
             features = FloatBuffer(count: batchSize * f)
             featureGradient = FloatBuffer(count: batchSize * f)
+            partialFeatureGradients = (1..<Discriminator.partitionCount).map { _ in
+                FloatBuffer(count: batchSize * f)
+            }
             argmax = .allocate(capacity: batchSize * f)
             argmax.initialize(repeating: 0, count: batchSize * f)
             highway = Highway.Cache(capacity: batchSize, size: f)
