@@ -10,13 +10,20 @@ import TensorCore
 /// Class 1 is "real" and class 0 "generated" (the released code's one-hot `[0, 1]` = real).
 ///
 /// The work of a batch is split over two fixed partitions (never over "the number of cores",
-/// so results do not depend on scheduling). Each stage is split along the axis that makes the
-/// two partitions write disjoint memory, so that the parameter gradients are written straight
-/// into ``ParameterArena/gradients`` with no per-partition copies to reduce (the arena holds
-/// about 7 million parameters at the paper's sizes, and reducing two copies of it per step
-/// would cost more than the convolutions): the forward pass and the input gradients by batch
-/// rows; the highway weight gradient by column block (transform, gate); the convolution
-/// weight gradients by filter halves.
+/// so results do not depend on scheduling), with BLAS single-threaded inside each. Each stage
+/// is split along the axis that makes the two partitions write disjoint memory, so that the
+/// parameter gradients go straight into ``ParameterArena/gradients`` with no per-partition
+/// copies to reduce (the arena holds about 7 million parameters at the paper's sizes; reducing
+/// two copies of it per step would cost more than the convolutions): the convolution banks
+/// (balanced by arithmetic) over the whole batch; the highway products, weight gradient and
+/// input gradient by column block (transform, gate), so each partition reads half of the
+/// weights; elementwise work and the convolutions' input gradients by batch rows; the
+/// convolutions' weight gradients by filter halves.
+///
+/// Scoring (``probabilityReal(of:count:into:workspace:)``, ``evaluate(real:fake:workspaceSize:)``)
+/// runs the convolutions by lookup in per-token projection tables, rebuilt when the
+/// parameters change, and splits the sequences into chunks that alternate between the
+/// partitions.
 public final class Discriminator: @unchecked Sendable {
     /// The model's shape and training settings.
     public let config: DiscriminatorConfig
