@@ -124,19 +124,12 @@ public struct Convolution1D: Sendable {
         }
     }
 
-    /// The gradient reaching the maximum of `(b, f)`: the output gradient where the ReLU was
-    /// active, else zero.
-    @inline(__always)
-    static func activeGradient(
-        _ outputGradient: UnsafePointer<Float>, _ output: UnsafePointer<Float>, at index: Int
-    ) -> Float {
-        output[index] > 0 ? outputGradient[index] : 0
-    }
-
     /// Adds the gradient with respect to the input of `batch` sequences to `inputGradient`.
     ///
     /// Only the maximising window of each active `(b, f)` receives gradient:
-    /// `dx[b, p* + j] += dy[b, f] * W[f, j]`, one contiguous `w E` row update each.
+    /// `dx[b, p* + j] += dy[b, f] * W[f, j]`. The filters of a sequence are grouped by the
+    /// position of their maximum, and each group's weighted sum of weight rows is formed in
+    /// registers and added to its window once.
     ///
     /// - Parameters:
     ///   - outputGradient: `dy`, laid out like `output` (stride `outputStride`).
@@ -152,25 +145,20 @@ public struct Convolution1D: Sendable {
         let positionCount = positions(steps: steps)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: positionCount + 1) { starts in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: filterCount) { factors in
-                withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: filterCount)
-                {
-                    rows in
+                withUnsafeTemporaryAllocation(
+                    of: UnsafePointer<Float>.self, capacity: filterCount
+                ) { rows in
                     for row in 0..<batch {
                         // Group the active filters by the position of their maximum (a counting
                         // sort), so that each window of the input gradient is written once.
                         let first = row * outputStride
                         starts.initialize(repeating: 0)
-                        for j in 0..<filterCount
-                        where Convolution1D.activeGradient(outputGradient, output, at: first + j)
-                            != 0
-                        {
+                        for j in 0..<filterCount where output[first + j] > 0 {
                             starts[Int(argmax[first + j]) + 1] += 1
                         }
                         for p in 0..<positionCount { starts[p + 1] += starts[p] }
-                        for j in 0..<filterCount {
-                            let g = Convolution1D.activeGradient(
-                                outputGradient, output, at: first + j)
-                            guard g != 0 else { continue }
+                        for j in 0..<filterCount where output[first + j] > 0 {
+                            let g = outputGradient[first + j]
                             let p = Int(argmax[first + j])
                             factors[starts[p]] = g
                             rows[starts[p]] = w + j * k
@@ -217,8 +205,9 @@ public struct Convolution1D: Sendable {
                     var biasGradient: Float = 0
                     for row in 0..<batch {
                         let index = row * outputStride + j
-                        let g = Convolution1D.activeGradient(outputGradient, output, at: index)
-                        guard g != 0 else { continue }
+                        // Only where the ReLU was active.
+                        guard output[index] > 0 else { continue }
+                        let g = outputGradient[index]
                         factors[active] = g
                         windows[active] = input + (row * steps + Int(argmax[index])) * inputWidth
                         active += 1
