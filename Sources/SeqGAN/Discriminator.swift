@@ -246,28 +246,42 @@ public final class Discriminator: @unchecked Sendable {
         }
     }
 
-    /// Runs the convolutions (from the projection tables) and the highway layer on `rows` of
-    /// a batch, for scoring.
+    /// Runs the convolutions (from the projection tables, or as products on the embedded
+    /// tokens when `config.projectionTables` is off) and the highway layer on `rows` of a
+    /// batch, for scoring.
     ///
     /// - Parameter tokens: `[rows.count, T]`, the first of the rows.
     func scoreFeatures(
         tokens: UnsafePointer<Int32>, rows: Range<Int>, parameters: UnsafePointer<Float>,
-        workspace: Workspace
+        workspace: Workspace, scratch: UnsafeMutablePointer<Float>
     ) {
         guard !rows.isEmpty else { return }
         let t = config.sequenceLength
         let f = featureCount
-        for n in 0..<(rows.count * t) {
-            let token = Int(tokens[n])
-            precondition(
-                token >= 0 && token < config.vocabularySize, "token \(token) outside vocabulary")
-        }
-        for (bank, convolution) in convolutions.enumerated() {
-            convolution.forward(
-                tokens: tokens, steps: t, batch: rows.count,
-                table: projectionTables.base + tableOffsets[bank], parameters: parameters,
-                output: workspace.features.base + rows.lowerBound * f + featureOffsets[bank],
-                outputStride: f)
+        let first = rows.lowerBound * f
+        if config.projectionTables {
+            for n in 0..<(rows.count * t) {
+                let token = Int(tokens[n])
+                precondition(
+                    token >= 0 && token < config.vocabularySize, "token \(token) outside vocabulary")
+            }
+            for (bank, convolution) in convolutions.enumerated() {
+                convolution.forward(
+                    tokens: tokens, steps: t, batch: rows.count,
+                    table: projectionTables.base + tableOffsets[bank], parameters: parameters,
+                    output: workspace.features.base + first + featureOffsets[bank], outputStride: f)
+            }
+        } else {
+            let embedded = workspace.embedded.base + rows.lowerBound * t * config.embeddingSize
+            embedding.forward(
+                tokens: tokens, count: rows.count * t, parameters: parameters, into: embedded)
+            for (bank, convolution) in convolutions.enumerated() {
+                convolution.forward(
+                    input: embedded, steps: t, batch: rows.count, parameters: parameters,
+                    output: workspace.features.base + first + featureOffsets[bank],
+                    argmax: workspace.argmax + first + featureOffsets[bank], outputStride: f,
+                    scratch: scratch)
+            }
         }
         highway.forward(
             input: workspace.features.base, rows: rows, parameters: parameters,
@@ -287,7 +301,7 @@ public final class Discriminator: @unchecked Sendable {
         of sequences: UnsafePointer<Int32>, count: Int, workspace: Workspace,
         consume: (Range<Int>, UnsafePointer<Float>) -> Void
     ) {
-        prepareProjectionTables()
+        if config.projectionTables { prepareProjectionTables() }
         let t = config.sequenceLength
         let f = featureCount
         let chunk = workspace.share
@@ -300,7 +314,7 @@ public final class Discriminator: @unchecked Sendable {
                 let rows = (p * chunk)..<(p * chunk + range.count)
                 scoreFeatures(
                     tokens: sequences + range.lowerBound * t, rows: rows, parameters: parameters,
-                    workspace: workspace)
+                    workspace: workspace, scratch: workspace.convolutionScratch[p].base)
                 let logits = workspace.logits.base + rows.lowerBound * 2
                 output.logits(
                     input: workspace.highway.output.base + rows.lowerBound * f, rows: rows.count,
@@ -315,8 +329,8 @@ public final class Discriminator: @unchecked Sendable {
     /// the reward of the policy gradient.
     ///
     /// The convolutions run by lookup in projection tables (`V x sum(w F)` floats, 250 MB at
-    /// the paper's sizes) that are rebuilt on the first call after the parameters change;
-    /// the chunks of `workspace` alternate between the two partitions. Not to be called from
+    /// the paper's sizes; see ``DiscriminatorConfig/projectionTables``) that are rebuilt on
+    /// the first call after the parameters change; the chunks of `workspace` alternate between the two partitions. Not to be called from
     /// several threads at once.
     ///
     /// - Parameters:

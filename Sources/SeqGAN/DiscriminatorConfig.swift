@@ -35,6 +35,10 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
     public var learningRate: Float = 1e-4
     /// Sequences per update.
     public var batchSize = 64
+    /// Score (rewards, evaluation) with per-token projection tables instead of convolution
+    /// products: much faster, at the cost of `V x sum(w F)` floats of memory (250 MB at the
+    /// paper's sizes). The scores agree to float rounding.
+    public var projectionTables = true
 
     /// The released code's synthetic-task settings (V 5000, T 20).
     public init() {}
@@ -96,7 +100,7 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case vocabularySize, sequenceLength, embeddingSize, filterBanks, highwayGateBias
-        case dropoutKeepProbability, l2Coefficient, learningRate, batchSize
+        case dropoutKeepProbability, l2Coefficient, learningRate, batchSize, projectionTables
     }
 
     /// Decodes a configuration; missing keys take their defaults (the filter table the
@@ -120,6 +124,8 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
         l2Coefficient = try c.decodeIfPresent(Float.self, forKey: .l2Coefficient) ?? d.l2Coefficient
         learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? d.learningRate
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
+        projectionTables =
+            try c.decodeIfPresent(Bool.self, forKey: .projectionTables) ?? d.projectionTables
     }
 }
 

@@ -155,6 +155,16 @@ struct DiscriminatorTests {
             let p = 1 / (1 + Foundation.exp(training.logits[2 * n] - training.logits[2 * n + 1]))
             #expect(abs(p - batched[n]) < 1e-5, "sequence \(n)")
         }
+        // Scoring with convolution products instead of tables agrees too.
+        var withoutTables = Self.small
+        withoutTables.projectionTables = false
+        let products = Discriminator(config: withoutTables)
+        products.arena.copyValues(from: discriminator.arena)
+        var byProducts = [Float](repeating: -1, count: count)
+        products.probabilityReal(
+            of: sequences, count: count, into: &byProducts,
+            workspace: Discriminator.Workspace(batchSize: 10, discriminator: products))
+        for n in 0..<count { #expect(abs(byProducts[n] - batched[n]) < 1e-5, "sequence \(n)") }
         // After an update the tables are rebuilt: scores change.
         var update = SplitMix64(seed: 50)
         discriminator.trainStep(sequences: sequences, labels: labels, count: 16, using: &update)
