@@ -13,7 +13,7 @@ import TensorCore
 /// single-threaded inside the discriminator's two fixed partitions.
 ///
 /// Unless `--no-peer` is given, the same work is then run by the PyTorch peer
-/// `Benchmarks/peers/discriminator_torch.py` and the ratios are printed.
+/// `Benchmarks/peers/discriminator_torch.py` and the ratios (peer time / our time) are printed.
 enum DiscriminatorBenchmark {
     /// Per-phase times of the peers in ../shared/docs/performance.md (same machine, 2 threads).
     static let peerEpochSeconds = [("TensorFlow (released code)", 210.0), ("PyTorch port", 28.0)]
@@ -80,7 +80,7 @@ enum DiscriminatorBenchmark {
             print(
                 String(
                     format:
-                        "  20,000-sequence epoch %.2f s vs %@ (%.0f s, documented): %.1fx faster",
+                        "  20,000-sequence epoch %.2f s; %@ took %.0f s (documented, unloaded): ratio %.2f",
                     fullEpoch, peer, seconds, seconds / fullEpoch))
         }
 
@@ -129,7 +129,7 @@ enum DiscriminatorBenchmark {
         print(
             String(
                 format:
-                    "  PyTorch peer (%d threads, same run): epoch %.2f s (%.1fx ours), scoring %.2f s (%.1fx ours)",
+                    "  PyTorch peer (%d threads, same run): epoch %.2f s (ratio %.2f), scoring %.2f s (ratio %.2f)",
                 peerThreads, peerEpoch, peerEpoch / epochMedian, peerScore,
                 peerScore / scoreMedian))
     }

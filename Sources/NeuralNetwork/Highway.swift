@@ -10,9 +10,9 @@ import TensorCore
 ///
 /// The two products are fused into one `[I, 2I]` weight matrix with column blocks
 /// `[transform | gate]` and one `[2I]` bias. Every method takes a range of rows or columns so
-/// that a model can split the work between threads: rows for the elementwise steps and the
-/// input gradient, columns (for example one block per thread) for the products and the
-/// weight gradient.
+/// that a model can split the work between threads: rows for the elementwise steps, columns
+/// (for example one block per thread) for the products and the weight gradient, either for
+/// the input gradient.
 public struct Highway: Sendable {
     /// `I`, the input and output width.
     public let size: Int

@@ -174,9 +174,8 @@ extension Discriminator {
     /// The highway columns partition `p` computes: the transform block, then the gate block.
     func highwayBlock(_ p: Int) -> Range<Int> {
         let width = 2 * highway.size
-        return
-            (p * width / Discriminator.partitionCount)..<((p + 1) * width
-            / Discriminator.partitionCount)
+        let parts = Discriminator.partitionCount
+        return (p * width / parts)..<((p + 1) * width / parts)
     }
 
     /// Trains for `epochs` epochs on `real` and `fake` sequences (the released code's
