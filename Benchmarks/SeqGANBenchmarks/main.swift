@@ -8,7 +8,6 @@ let rest = Array(arguments.dropFirst())
 
 switch area {
 case "generator": try GeneratorBenchmark.run(arguments: rest)
-case "discriminator": try DiscriminatorBenchmark.run(arguments: rest)
 case "midi": try MIDIBenchmark.run(arguments: rest)
 case "audio": try AudioBenchmark.run(arguments: rest)
 case "bleu": try BLEUBenchmark.run(arguments: rest)
