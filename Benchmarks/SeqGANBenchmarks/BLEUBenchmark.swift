@@ -36,12 +36,12 @@ enum BLEUBenchmark {
             buildTimes.append(seconds(start, built))
             scoreTimes.append(seconds(built, done))
         }
-        let oursTotal = median(zip(buildTimes, scoreTimes).map { $0 + $1 })
+        let oursTotal = BenchmarkSupport.median(zip(buildTimes, scoreTimes).map { $0 + $1 })
         print(
             String(
                 format: "  ours: %.4f s total (reference table %.4f s, scoring %.4f s; "
                     + "median of %d runs), %.0f hypotheses/s, mean BLEU %.6f",
-                oursTotal, median(buildTimes), median(scoreTimes), runs,
+                oursTotal, BenchmarkSupport.median(buildTimes), BenchmarkSupport.median(scoreTimes), runs,
                 Double(hypotheses.count) / oursTotal, Statistics.mean(ours)))
 
         // Self-BLEU of the 2,000 hypotheses, for reference.
@@ -55,7 +55,7 @@ enum BLEUBenchmark {
         print(
             String(
                 format: "  ours: self-BLEU-4 of the %d hypotheses %.4f s, mean %.6f",
-                hypotheses.count, median(selfTimes), selfMean))
+                hypotheses.count, BenchmarkSupport.median(selfTimes), selfMean))
 
         // NLTK on the first K hypotheses against all references, scaled to all hypotheses.
         guard nltkCount > 0 else { return }
@@ -80,7 +80,7 @@ enum BLEUBenchmark {
             String(
                 format: "  speed-up over NLTK: %.0fx (target: at least 100x)",
                 scaled / oursTotal))
-        print("  peak memory (ru_maxrss): \(peakMemoryMiB()) MiB")
+        print("  peak memory (ru_maxrss): \(Int(BenchmarkSupport.peakMemoryMiB)) MiB")
     }
 
     /// References, hypotheses (token ids) and a description of their source.
@@ -164,11 +164,4 @@ enum BLEUBenchmark {
         Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-
-    static func peakMemoryMiB() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024
-    }
 }

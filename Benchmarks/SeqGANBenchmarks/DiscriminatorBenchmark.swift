@@ -61,11 +61,11 @@ enum DiscriminatorBenchmark {
         var epochTimes: [Double] = []
         for epoch in 0..<epochs {
             let start = ContinuousClock.now
-            let cpuStart = processorSeconds()
+            let cpuStart = BenchmarkSupport.processorSeconds()
             let result = discriminator.trainEpochs(
                 real: real, fake: fake, epochs: 1, using: &random)
-            let seconds = (ContinuousClock.now - start).seconds
-            let cpu = processorSeconds() - cpuStart
+            let seconds = BenchmarkSupport.seconds(ContinuousClock.now - start)
+            let cpu = BenchmarkSupport.processorSeconds() - cpuStart
             epochTimes.append(seconds)
             print(
                 String(
@@ -74,7 +74,7 @@ enum DiscriminatorBenchmark {
                     epoch + 1, 2 * count, seconds, cpu, Double(2 * count) / seconds, result[0].loss,
                     result[0].accuracy))
         }
-        let epochMedian = median(epochTimes)
+        let epochMedian = BenchmarkSupport.median(epochTimes)
         let fullEpoch = epochMedian * 20_000 / Double(2 * count)
         for (peer, seconds) in peerEpochSeconds {
             print(
@@ -95,12 +95,12 @@ enum DiscriminatorBenchmark {
         print(
             String(
                 format: "  projection tables rebuilt after training: %.2f s",
-                (ContinuousClock.now - tableStart).seconds))
+                BenchmarkSupport.seconds(ContinuousClock.now - tableStart)))
         var scoreTimes: [Double] = []
         var scoreCPU: [Double] = []
         for _ in 0..<3 {
             let start = ContinuousClock.now
-            let cpuStart = processorSeconds()
+            let cpuStart = BenchmarkSupport.processorSeconds()
             sequences.withUnsafeBufferPointer { tokens in
                 probabilities.withUnsafeMutableBufferPointer {
                     discriminator.probabilityReal(
@@ -108,17 +108,17 @@ enum DiscriminatorBenchmark {
                         workspace: workspace)
                 }
             }
-            scoreTimes.append((ContinuousClock.now - start).seconds)
-            scoreCPU.append(processorSeconds() - cpuStart)
+            scoreTimes.append(BenchmarkSupport.seconds(ContinuousClock.now - start))
+            scoreCPU.append(BenchmarkSupport.processorSeconds() - cpuStart)
         }
-        let scoreMedian = median(scoreTimes)
+        let scoreMedian = BenchmarkSupport.median(scoreTimes)
         print(
             String(
                 format:
                     "  scoring %d sequences (dropout off, workspace %d rows): %.2f s wall (%.2f s CPU), median of 3, %.0f sequences/s",
-                scoreCount, workspaceRows, scoreMedian, median(scoreCPU),
+                scoreCount, workspaceRows, scoreMedian, BenchmarkSupport.median(scoreCPU),
                 Double(scoreCount) / scoreMedian))
-        print("  peak memory: \(peakMemoryMegabytes()) MB")
+        print("  peak memory: \(Int(BenchmarkSupport.peakMemoryMiB)) MiB")
 
         guard runPeer else { return }
         let peer = try runTorchPeer(count: count, scoreCount: scoreCount, threads: peerThreads)
@@ -158,28 +158,4 @@ enum DiscriminatorBenchmark {
         return result
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
-    }
-
-    /// CPU time of the whole process (all threads), for comparisons on a loaded machine.
-    static func processorSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
-
-    /// `ru_maxrss` in megabytes (Linux reports kilobytes).
-    static func peakMemoryMegabytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
 }

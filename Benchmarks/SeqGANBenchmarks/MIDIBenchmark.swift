@@ -62,13 +62,13 @@ enum MIDIBenchmark {
             tokenizeTimes.append(Double(tokenizeNanoseconds) / 1e9)
             summary = (paths.count, tunes, sequences)
         }
-        let swiftRead = median(readTimes)
-        let swiftTokenize = median(tokenizeTimes)
-        let swiftTotal = median(zip(readTimes, tokenizeTimes).map { $0 + $1 })
+        let swiftRead = BenchmarkSupport.median(readTimes)
+        let swiftTokenize = BenchmarkSupport.median(tokenizeTimes)
+        let swiftTotal = BenchmarkSupport.median(zip(readTimes, tokenizeTimes).map { $0 + $1 })
         print("MIDI: read \(summary.files) files, tokenized \(summary.tunes) tunes into \(summary.sequences) paper sequences")
         print(String(
             format: "  swift: read %.3f s (%.0f files/s), tokenize %.3f s, total %.3f s (median of %d), peak RSS %.1f MB",
-            swiftRead, Double(summary.files) / swiftRead, swiftTokenize, swiftTotal, repeats, peakResidentMegabytes()))
+            swiftRead, Double(summary.files) / swiftRead, swiftTokenize, swiftTotal, repeats, BenchmarkSupport.peakMemoryMiB))
 
         guard runPeer else { return }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -99,18 +99,4 @@ enum MIDIBenchmark {
             peerRead / swiftRead, peerTokenize / swiftTokenize, peerTotal / swiftTotal))
     }
 
-    private static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
-    }
-
-    private static func peakResidentMegabytes() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        #else
-            getrusage(RUSAGE_SELF, &usage)
-        #endif
-        return Double(usage.ru_maxrss) / 1024
-    }
 }

@@ -209,7 +209,7 @@ extension Discriminator {
         real.withUnsafeBufferPointer { realTokens in
             fake.withUnsafeBufferPointer { fakeTokens in
                 for epoch in 0..<epochs {
-                    order.shuffle(using: &generator)
+                    generator.shuffle(&order)
                     var loss = 0.0
                     var accuracy = 0.0
                     for index in 0..<batches {
