@@ -28,7 +28,7 @@ demo: build
 
 ## test: the whole test suite (release build; tests that need ../shared skip without it).
 test: deps
-	$(SWIFT) test -c release
+	$(SWIFT) test -c release -Xswiftc -enable-testing
 
 ## bench: throughput benchmarks (see Benchmarks/README.md).
 bench: build

@@ -4,6 +4,7 @@ import PackageDescription
 /// SeqGAN-Swift: sequence GANs (Yu et al., AAAI-17) for music and text, natively in Swift.
 ///
 /// Module graph (dependencies point one way):
+///   Randomness (seeded SplitMix64, used everywhere)
 ///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
@@ -29,18 +30,22 @@ let package = Package(
         .systemLibrary(
             name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
 
+        // Seeded random numbers, shared by every module that makes random choices.
+        .target(name: "Randomness"),
+
         // Neural core: knows nothing of music or text.
-        .target(name: "TensorCore", dependencies: ["COpenBLAS"]),
+        .target(name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .target(name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"]),
 
-        // Token-level evaluation and text corpora.
+        // Token-level evaluation and text corpora; charts for reports.
         .target(name: "Metrics"),
+        .target(name: "Reports"),
         .target(name: "TextEncoding"),
 
         // Music: knows nothing of neural nets.
         .target(name: "MIDI"),
-        .target(name: "MusicEncoding", dependencies: ["MIDI"]),
+        .target(name: "MusicEncoding", dependencies: ["MIDI", "Randomness"]),
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
@@ -51,7 +56,7 @@ let package = Package(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "MusicGeneration",
+                "MusicEncoding", "Audio", "Reports", "MusicGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -71,6 +76,7 @@ let package = Package(
             name: "SeqGANTests",
             dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "TestSupport"]),
         .testTarget(

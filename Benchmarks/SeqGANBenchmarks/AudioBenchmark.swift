@@ -150,13 +150,6 @@ enum AudioBenchmark {
                     duration / timing.wall, duration / timing.cpu))
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1
-            ? sorted[sorted.count / 2]
-            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
-
     /// The first executable called `name` on the PATH.
     static func executable(named name: String) -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -172,9 +165,7 @@ enum AudioBenchmark {
     }
 
     static func printPeakMemory() {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        print("  peak memory (this process): \(usage.ru_maxrss / 1024) MB")
+        print(String(format: "  peak memory (this process): %.0f MiB", BenchmarkSupport.peakMemoryMiB))
     }
 }
 
@@ -207,7 +198,7 @@ struct Timing {
     /// The median wall time and the median CPU time, each taken separately.
     static func median(_ timings: [Timing]) -> Timing {
         Timing(
-            wall: AudioBenchmark.median(timings.map(\.wall)),
-            cpu: AudioBenchmark.median(timings.map(\.cpu)))
+            wall: BenchmarkSupport.median(timings.map(\.wall)),
+            cpu: BenchmarkSupport.median(timings.map(\.cpu)))
     }
 }

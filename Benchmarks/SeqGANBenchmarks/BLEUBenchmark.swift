@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 import Metrics
 
 /// `seqgan-bench bleu [--nltk-hypotheses K] [--runs R]` (K = 0 skips NLTK): BLEU-4 of 2,000 hypotheses against
@@ -35,12 +36,12 @@ enum BLEUBenchmark {
             buildTimes.append(seconds(start, built))
             scoreTimes.append(seconds(built, done))
         }
-        let oursTotal = median(zip(buildTimes, scoreTimes).map { $0 + $1 })
+        let oursTotal = BenchmarkSupport.median(zip(buildTimes, scoreTimes).map { $0 + $1 })
         print(
             String(
                 format: "  ours: %.4f s total (reference table %.4f s, scoring %.4f s; "
                     + "median of %d runs), %.0f hypotheses/s, mean BLEU %.6f",
-                oursTotal, median(buildTimes), median(scoreTimes), runs,
+                oursTotal, BenchmarkSupport.median(buildTimes), BenchmarkSupport.median(scoreTimes), runs,
                 Double(hypotheses.count) / oursTotal, Statistics.mean(ours)))
 
         // Self-BLEU of the 2,000 hypotheses, for reference.
@@ -54,7 +55,7 @@ enum BLEUBenchmark {
         print(
             String(
                 format: "  ours: self-BLEU-4 of the %d hypotheses %.4f s, mean %.6f",
-                hypotheses.count, median(selfTimes), selfMean))
+                hypotheses.count, BenchmarkSupport.median(selfTimes), selfMean))
 
         // NLTK on the first K hypotheses against all references, scaled to all hypotheses.
         guard nltkCount > 0 else { return }
@@ -79,7 +80,7 @@ enum BLEUBenchmark {
             String(
                 format: "  speed-up over NLTK: %.0fx (target: at least 100x)",
                 scaled / oursTotal))
-        print("  peak memory (ru_maxrss): \(peakMemoryMiB()) MiB")
+        print("  peak memory (ru_maxrss): \(Int(BenchmarkSupport.peakMemoryMiB)) MiB")
     }
 
     /// References, hypotheses (token ids) and a description of their source.
@@ -104,7 +105,7 @@ enum BLEUBenchmark {
                 )
             }
         }
-        var generator = SplitMix64(state: 2017)
+        var generator = SplitMix64(seed: 2017)
         func sequence() -> [Int] { (0..<20).map { _ in Int(generator.next() % 6_000) } }
         return (
             (0..<referenceCount).map { _ in sequence() },
@@ -163,24 +164,4 @@ enum BLEUBenchmark {
         Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-
-    static func peakMemoryMiB() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024
-    }
-
-    /// SplitMix64, for the seeded fallback data (TensorCore's `SplitMix64` can replace it once
-    /// the branches are merged).
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

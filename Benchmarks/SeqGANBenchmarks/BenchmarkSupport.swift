@@ -9,6 +9,21 @@ enum BenchmarkSupport {
         return Double(usage.ru_maxrss) / 1024
     }
 
+    /// The median of `values` (the mean of the middle two for an even count).
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// CPU time of the whole process (all threads), for comparisons on a loaded machine.
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
     /// Runs `body` `repeats` times after one warm-up run and returns the median seconds.
     static func medianSeconds(repeats: Int, warmUp: Bool = true, _ body: () throws -> Void) rethrows -> Double {
         if warmUp { try body() }
@@ -16,11 +31,15 @@ enum BenchmarkSupport {
         for _ in 0..<max(1, repeats) {
             let start = ContinuousClock.now
             try body()
-            let d = ContinuousClock.now - start
-            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            times.append(seconds(ContinuousClock.now - start))
         }
         times.sort()
         return times[times.count / 2]
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// The value of `--name VALUE` in `arguments`, if present.

@@ -43,7 +43,7 @@ enum GeneratorBenchmark {
             _ = oracle.negativeLogLikelihoods(of: samples, count: 10_000, workspace: workspace)
         }
 
-        let peer = withPeer ? torchTimings(repeats: repeats, oracle: oraclePath) : [:]
+        let peer = withPeer ? torchTimings(phases: ["mle_epoch", "sample", "nll_oracle"], repeats: repeats, oracle: oraclePath) : [:]
         if withPeer && peer.isEmpty {
             print("(PyTorch reference unavailable: pip install torch, see Benchmarks/peers/README.md)")
         }
@@ -81,12 +81,14 @@ enum GeneratorBenchmark {
     }
 
     /// Seconds per phase from the PyTorch reference, keyed by phase name; empty without torch.
-    static func torchTimings(repeats: Int, oracle: String) -> [String: Double] {
+    static func torchTimings(phases: [String], repeats: Int, oracle: String? = nil) -> [String: Double] {
         let script = BenchmarkSupport.repositoryRoot.appendingPathComponent("Benchmarks/peers/torch_seqgan.py").path
         var result: [String: Double] = [:]
-        for phase in ["mle_epoch", "sample", "nll_oracle"] {
+        for phase in phases {
             guard let output = BenchmarkSupport.runPeer(
-                "python3", [script, phase, "--repeats", String(repeats), "--threads", "2", "--oracle", oracle])
+                "python3",
+                [script, phase, "--repeats", String(repeats), "--threads", "2"]
+                    + (oracle.map { ["--oracle", $0] } ?? []) + (phase == "round" ? ["--scale"] : []))
             else { continue }
             for line in output.split(separator: "\n") {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],

@@ -173,7 +173,7 @@ struct MIDIParser {
             warnings.append(
                 MIDIWarning(
                     offset: 0, track: nil,
-                    problem: .invalidMetaEvent("\(suppressedWarnings) further warnings not shown")))
+                    problem: .moreWarnings(suppressedWarnings)))
         }
         return Output(format: format, division: division, tracks: tracks, warnings: warnings)
     }

@@ -99,6 +99,8 @@ public enum MIDIProblem: Sendable, Hashable, CustomStringConvertible {
     case zeroLengthNotesDropped(Int)
     /// Note-offs with no sounding note to close, ignored.
     case unmatchedNoteOffs(Int)
+    /// Warnings beyond ``MIDIReadOptions/maximumWarnings``, counted but not kept.
+    case moreWarnings(Int)
 
     public var description: String {
         switch self {
@@ -134,6 +136,7 @@ public enum MIDIProblem: Sendable, Hashable, CustomStringConvertible {
         case .notesLeftOpen(let n): return "\(n) notes left sounding, closed at the track's end"
         case .zeroLengthNotesDropped(let n): return "\(n) zero-length notes dropped"
         case .unmatchedNoteOffs(let n): return "\(n) note-offs without a sounding note ignored"
+        case .moreWarnings(let n): return "\(n) further warnings not shown"
         }
     }
 }

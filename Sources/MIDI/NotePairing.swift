@@ -14,20 +14,32 @@ enum NotePairing {
         var tick: Int
         var velocity: Int
         var program: Int
+        /// The next sounding note of the same slot (pool index), or -1.
+        var next: Int
     }
 
     static func pair(tracks: [MIDITrack]) -> Result {
         var notes: [Note] = []
         var dropped = 0
         var warnings: [MIDIWarning] = []
-        // One FIFO per (channel, key); empty arrays do not allocate.
-        var open = [[OpenNote]](repeating: [], count: 16 * 128)
+        // One FIFO per slot (`channel << 7 | key`) as a linked list through a pool: constant
+        // time per event whatever the input, and plain integers (no per-slot arrays).
+        var pool: [OpenNote] = []
+        var head = [Int](repeating: -1, count: 16 * 128)
+        var tail = [Int](repeating: -1, count: 16 * 128)
+        var programs = [Int](repeating: 0, count: 16)
         for (trackIndex, track) in tracks.enumerated() {
-            var programs = [Int](repeating: 0, count: 16)
+            for channel in 0..<16 { programs[channel] = 0 }
+            pool.removeAll(keepingCapacity: true)
             var droppedHere = 0
             var unmatched = 0
+            var sounding = 0
             func close(_ slot: Int, at tick: Int) {
-                let started = open[slot].removeFirst()
+                let index = head[slot]
+                let started = pool[index]
+                head[slot] = started.next
+                if started.next < 0 { tail[slot] = -1 }
+                sounding -= 1
                 if tick > started.tick {
                     notes.append(
                         Note(
@@ -41,23 +53,24 @@ enum NotePairing {
             for event in track.events {
                 switch event.message {
                 case .noteOn(let channel, let key, let velocity) where velocity > 0:
-                    open[channel << 7 | key].append(
-                        OpenNote(tick: event.tick, velocity: velocity, program: programs[channel]))
+                    let slot = channel << 7 | key
+                    pool.append(OpenNote(tick: event.tick, velocity: velocity, program: programs[channel], next: -1))
+                    let index = pool.count - 1
+                    if tail[slot] >= 0 { pool[tail[slot]].next = index } else { head[slot] = index }
+                    tail[slot] = index
+                    sounding += 1
                 case .noteOn(let channel, let key, _), .noteOff(let channel, let key, _):
                     let slot = channel << 7 | key
-                    if open[slot].isEmpty { unmatched += 1 } else { close(slot, at: event.tick) }
+                    if head[slot] >= 0 { close(slot, at: event.tick) } else { unmatched += 1 }
                 case .programChange(let channel, let program):
                     programs[channel] = program
                 default:
                     break
                 }
             }
-            var leftOpen = 0
-            for slot in open.indices where !open[slot].isEmpty {
-                while !open[slot].isEmpty {
-                    leftOpen += 1
-                    close(slot, at: track.endTick)
-                }
+            let leftOpen = sounding
+            if sounding > 0 {
+                for slot in head.indices { while head[slot] >= 0 { close(slot, at: track.endTick) } }
             }
             if leftOpen > 0 {
                 warnings.append(MIDIWarning(offset: 0, track: trackIndex, problem: .notesLeftOpen(leftOpen)))

@@ -154,21 +154,25 @@ public enum ABCTuneBook {
 
         func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < s.count ? s[i + offset] : nil }
         func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { ("0"..."9").contains($0) } ?? false }
+        /// Digits as a number, capped at 9,999 (no overflow on long digit runs).
         func readNumber() -> Int? {
             var value: Int?
             while let c = peek(), isDigit(c) {
-                value = (value ?? 0) * 10 + Int(c.value - 48)
+                value = min((value ?? 0) * 10 + Int(c.value - 48), 9_999)
                 i += 1
             }
             return value
         }
         /// Length multiplier: "2", "/2", "/", "3/2", "//".
-        func readLength() -> Double {
+        func readLength() throws(ABCError) -> Double {
             var numerator = Double(readNumber() ?? 1)
             while peek() == "/" {
                 i += 1
-                numerator /= Double(readNumber() ?? 2)
+                let denominator = readNumber() ?? 2
+                guard denominator > 0 else { throw fail("note length divided by 0") }
+                numerator /= Double(denominator)
             }
+            guard numerator > 0 else { throw fail("note length of 0") }
             return numerator
         }
         func readNote() throws(ABCError) -> Int? {
@@ -250,7 +254,7 @@ public enum ABCTuneBook {
                 i += 1
             case "z", "x", "Z":
                 i += 1
-                let length = applyRhythm(readLength())
+                let length = applyRhythm(try readLength())
                 elements.append(.rest(length: length))
                 lastNoteIndex = elements.count - 1
             case "|", ":", "[", "]":
@@ -268,12 +272,12 @@ public enum ABCTuneBook {
                     while let d = peek(), d != "]" {
                         guard let pitch = try readNote() else { throw fail("unexpected '\(Character(d))' in chord") }
                         pitches.append(pitch)
-                        let length = readLength()
+                        let length = try readLength()
                         if firstLength == nil { firstLength = length }
                     }
                     guard peek() == "]", !pitches.isEmpty else { throw fail("unclosed or empty chord") }
                     i += 1
-                    let length = applyRhythm((firstLength ?? 1) * readLength())
+                    let length = applyRhythm((firstLength ?? 1) * (try readLength()))
                     elements.append(.notes(pitches: pitches, length: length, tie: false))
                     lastNoteIndex = elements.count - 1
                     continue
@@ -298,7 +302,7 @@ public enum ABCTuneBook {
                 }
             default:
                 guard let pitch = try readNote() else { throw fail("unexpected character '\(Character(c))'") }
-                let length = applyRhythm(readLength())
+                let length = applyRhythm(try readLength())
                 elements.append(.notes(pitches: [pitch], length: length, tie: false))
                 lastNoteIndex = elements.count - 1
             }
@@ -309,7 +313,7 @@ public enum ABCTuneBook {
 
     private static func fraction(_ text: String, _ line: Int, _ file: String) throws(ABCError) -> Double {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let n = Double(parts[0]), let d = Double(parts[1]), d > 0 else {
+        guard parts.count == 2, let n = Double(parts[0]), let d = Double(parts[1]), n > 0, d > 0, n.isFinite, d.isFinite else {
             throw ABCError(file: file, line: line, message: "expected a fraction such as 1/8, got '\(text)'")
         }
         return n / d
@@ -321,7 +325,9 @@ public enum ABCTuneBook {
         case "C|": return (2, 2)
         default:
             let parts = text.split(separator: "/")
-            guard parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n > 0, d > 0, d & (d - 1) == 0 else {
+            guard parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), (1...64).contains(n),
+                (1...64).contains(d), d & (d - 1) == 0
+            else {
                 throw ABCError(file: file, line: line, message: "expected a metre such as 6/8, got '\(text)'")
             }
             return (n, d)
@@ -335,9 +341,13 @@ public enum ABCTuneBook {
             guard let beats = Double(parts[1].trimmingCharacters(in: .whitespaces)) else {
                 throw ABCError(file: file, line: line, message: "bad tempo '\(text)'")
             }
-            return beats * (try fraction(String(parts[0]).trimmingCharacters(in: .whitespaces), line, file)) * 4
+            let tempo = beats * (try fraction(String(parts[0]).trimmingCharacters(in: .whitespaces), line, file)) * 4
+            guard (10...1000).contains(tempo) else { throw ABCError(file: file, line: line, message: "tempo '\(text)' outside 10...1000 quarters per minute") }
+            return tempo
         }
-        guard let beats = Double(text) else { throw ABCError(file: file, line: line, message: "bad tempo '\(text)'") }
+        guard let beats = Double(text), (10...1000).contains(beats * unit * 4) else {
+            throw ABCError(file: file, line: line, message: "bad tempo '\(text)'")
+        }
         return beats * unit * 4
     }
 

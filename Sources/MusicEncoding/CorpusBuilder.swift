@@ -1,5 +1,6 @@
 import Foundation
 import MIDI
+import Randomness
 
 /// Builds a ``MusicCorpus`` from files and folders of MIDI (and `.abc`) tunes.
 public enum CorpusBuilder {
@@ -100,20 +101,6 @@ public enum CorpusBuilder {
             } catch {
                 corpus.skipped.append(.init(path: file.name, reason: "\(error.problem) (byte \(error.offset)\(error.track.map { ", track \($0)" } ?? ""))"))
             }
-        }
-        try assign(tunes, split: split, to: &corpus)
-        return corpus
-    }
-
-    /// Builds a corpus from tunes already in memory (such as the bundled folk tunes).
-    public static func build(
-        tunes named: [(name: String, midi: MIDIFile)], settings: TokenizerSettings, split: CorpusSplitPolicy
-    ) throws(BuildError) -> MusicCorpus {
-        let tokenizer = MusicTokenizer(settings: settings)
-        var corpus = MusicCorpus(settings: settings)
-        var tunes: [MusicCorpus.Tune] = []
-        for (name, midi) in named {
-            add(midi, name: name, tokenizer, &tunes, &corpus)
         }
         try assign(tunes, split: split, to: &corpus)
         return corpus

@@ -77,20 +77,17 @@ public struct GridScheme: Sendable, Hashable {
         let stepTicks = quarter / Double(stepsPerQuarter)
         let shift = transposeToC ? Self.shiftToC(sharps: melody.key?.sharps ?? 0) : 0
         func step(_ tick: Int) -> Int { Int((Double(tick) / stepTicks).rounded()) }
-        let totalSteps = melody.notes.reduce(0) { max($0, step($1.endTick)) }
+        let voice = melody.notes
+        let totalSteps = voice.reduce(0) { max($0, step($1.endTick), step($1.startTick) + 1) }
 
         // Per step: rest, hold or note-on.
         var steps = [Int](repeating: Self.rest, count: totalSteps)
         var collisions = 0
         var previousStart = -1
         var previousDistance = 0.0
-        for (index, note) in melody.notes.enumerated() {
+        for (index, note) in voice.enumerated() {
             let exact = Double(note.startTick) / stepTicks
-            let start = Int(exact.rounded())
-            guard start < totalSteps else {
-                collisions += 1
-                continue
-            }
+            let start = Int(exact.rounded())  // below totalSteps by its definition
             let distance = abs(exact - Double(start))
             if start == previousStart {
                 // Two onsets on one step: the one nearer the grid keeps it.
@@ -100,8 +97,8 @@ public struct GridScheme: Sendable, Hashable {
             previousStart = start
             previousDistance = distance
             var end = max(start + 1, step(note.endTick))
-            if index + 1 < melody.notes.count {
-                end = min(end, max(start + 1, step(melody.notes[index + 1].startTick)))
+            if index + 1 < voice.count {
+                end = min(end, max(start + 1, step(voice[index + 1].startTick)))
             }
             steps[start] = noteOn(pitch: note.pitch + shift)
             for s in (start + 1)..<min(end, totalSteps) { steps[s] = Self.hold }

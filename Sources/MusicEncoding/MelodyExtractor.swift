@@ -2,11 +2,12 @@ import MIDI
 
 /// One voice of a tune: non-overlapping notes in time order, with the file's timing context.
 public struct Melody: Sendable {
-    /// The notes, sorted by start, never overlapping (the highest voice).
-    public var notes: [Note]
     /// Every note of the chosen track and channel before reduction to one voice, sorted by
     /// start (the paper scheme samples the highest sounding one of these).
     public var sounding: [Note]
+    /// The notes reduced to one voice (``MelodyExtractor/highestVoice(_:)``): sorted by
+    /// start, never overlapping. Computed on each access.
+    public var notes: [Note] { MelodyExtractor.highestVoice(sounding) }
     /// The track the notes came from.
     public var track: Int
     /// The channel the notes came from.
@@ -47,7 +48,8 @@ public enum MelodyError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Chooses the melody of a file and reduces it to one voice.
 ///
 /// The track is `track` when given. Otherwise a file laid out like the Nottingham set (format
-/// 1, two tracks, notes in track 0) gives track 0; any other file gives the track and channel
+/// 1, two tracks, track 0 higher on average than track 1 or alone with notes) gives track 0;
+/// any other file gives the track and channel
 /// with the most notes in the melody range (MIDI 55...96, G3 to C7). Overlapping notes become
 /// one voice by keeping the highest: at a shared onset the highest note wins; a higher note
 /// starting while another sounds cuts it short; a lower one starting under a sounding note is
@@ -77,7 +79,7 @@ public enum MelodyExtractor {
         if case .ticksPerQuarter(let ticks) = midi.division { ticksPerQuarter = ticks } else { ticksPerQuarter = 0 }
         let governing = midi.format == 2 ? midi.tempos.filter { $0.track == chosenTrack } : midi.tempos
         return Melody(
-            notes: highestVoice(voice), sounding: voice, track: chosenTrack, channel: voice[0].channel,
+            sounding: voice, track: chosenTrack, channel: voice[0].channel,
             ticksPerQuarter: ticksPerQuarter,
             timeSignatures: midi.format == 2
                 ? midi.timeSignatures.filter { $0.track == chosenTrack } : midi.timeSignatures,
@@ -88,9 +90,17 @@ public enum MelodyExtractor {
     /// The (track, channel) to use; channel `nil` means every channel of the track.
     private static func choose(_ midi: MIDIFile, track: Int?) -> (Int, Int?)? {
         if let track { return (track, nil) }
-        let nottinghamLayout =
-            midi.format == 1 && midi.tracks.count == 2 && midi.notes.contains { $0.track == 0 }
-        if nottinghamLayout { return (0, nil) }
+        // The Nottingham layout: format 1, two tracks, the tune in track 0 above the chords
+        // in track 1 (which may be empty).
+        if midi.format == 1 && midi.tracks.count == 2 {
+            var sums = [0, 0]
+            var counts = [0, 0]
+            for note in midi.notes {
+                sums[note.track] += note.pitch
+                counts[note.track] += 1
+            }
+            if counts[0] > 0 && (counts[1] == 0 || sums[0] * counts[1] > sums[1] * counts[0]) { return (0, nil) }
+        }
         var counts: [Int: Int] = [:]
         for note in midi.notes where melodyRange.contains(note.pitch) {
             counts[note.track << 4 | note.channel, default: 0] += 1

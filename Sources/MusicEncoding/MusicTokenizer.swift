@@ -13,10 +13,10 @@ public struct MusicTokenizer: Sendable {
     public let settings: TokenizerSettings
     private let grid: GridScheme
 
-    /// Creates a tokenizer.
+    /// Creates a tokenizer; the settings must have no ``TokenizerSettings/problem`` (decoded
+    /// settings are checked when decoded).
     public init(settings: TokenizerSettings) {
-        precondition(settings.windowLength > 0 && settings.stride > 0, "window and stride must be positive")
-        precondition(settings.sampleSeconds > 0, "sample interval must be positive")
+        precondition(settings.problem == nil, settings.problem ?? "")
         self.settings = settings
         self.grid = GridScheme(settings: settings)
     }
@@ -106,6 +106,8 @@ public struct MusicTokenizer: Sendable {
     /// Paper tokens become notes of whole samples; grid tokens are transposed from C major /
     /// A minor to the key of `options`.
     public func decode(_ tokens: [Int], options: DecodeOptions = DecodeOptions()) -> MIDIFile {
+        precondition(options.beatsPerMinute > 0 && options.beatsPerMinute.isFinite, "tempo must be positive")
+        precondition((1...0x7FFF).contains(options.ticksPerQuarter), "ticks per quarter must be 1...32767")
         switch settings.scheme {
         case .paper: return PaperScheme.decode(tokens, sampleSeconds: settings.sampleSeconds, options: options)
         case .grid: return grid.decode(tokens, options: options)

@@ -63,7 +63,24 @@ public struct TokenizerSettings: Sendable, Hashable, Codable {
         if let v = try c.decodeIfPresent(Int.self, forKey: .highestPitch) { settings.highestPitch = v }
         if let v = try c.decodeIfPresent(Bool.self, forKey: .transposeToC) { settings.transposeToC = v }
         settings.melodyTrack = try c.decodeIfPresent(Int.self, forKey: .melodyTrack)
+        if let problem = settings.problem {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem))
+        }
         self = settings
+    }
+
+    /// What makes these settings unusable, or `nil` when they are fine: windows and strides
+    /// of at least 1, samples of 0.01...10 s, 1...96 grid steps per quarter, a pitch range of
+    /// at least an octave inside 0...127.
+    public var problem: String? {
+        if windowLength < 1 || stride < 1 { return "window length and stride must be at least 1" }
+        if !(0.01...10).contains(sampleSeconds) { return "sample interval must be 0.01...10 s" }
+        if !(1...96).contains(stepsPerQuarter) { return "grid steps per quarter must be 1...96" }
+        if lowestPitch < 0 || highestPitch > 127 || highestPitch - lowestPitch < 11 {
+            return "grid pitch range must span an octave inside 0...127"
+        }
+        if let melodyTrack, melodyTrack < 0 { return "melody track must be 0 or more" }
+        return nil
     }
 }
 

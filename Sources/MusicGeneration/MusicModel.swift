@@ -49,7 +49,7 @@ public final class MusicModel {
     ///   - seed: The seed of every draw.
     public func sampleTokens(count: Int, length: Int? = nil, temperature: Float = 1, seed: UInt64) -> [[Int]] {
         let length = length ?? config.generator.sequenceLength
-        var random = TensorCore.SplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         let flat = generator.sample(count: count, length: length, temperature: temperature, using: &random)
         return stride(from: 0, to: flat.count, by: length).map { flat[$0..<($0 + length)].map(Int.init) }
     }

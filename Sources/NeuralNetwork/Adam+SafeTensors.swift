@@ -4,8 +4,10 @@ extension Adam {
     /// The moments as tensors `prefix + "firstMoments"` and `prefix + "secondMoments"`.
     public func tensors(prefix: String = "") -> [String: SafeTensors.Tensor] {
         [
-            prefix + "firstMoments": SafeTensors.Tensor(shape: [firstMoments.count], values: firstMoments.array),
-            prefix + "secondMoments": SafeTensors.Tensor(shape: [secondMoments.count], values: secondMoments.array),
+            prefix + "firstMoments": SafeTensors.Tensor(
+                shape: [firstMoments.count], values: firstMoments.array),
+            prefix + "secondMoments": SafeTensors.Tensor(
+                shape: [secondMoments.count], values: secondMoments.array),
         ]
     }
 

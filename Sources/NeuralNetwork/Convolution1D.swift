@@ -124,19 +124,12 @@ public struct Convolution1D: Sendable {
         }
     }
 
-    /// The gradient reaching the maximum of `(b, f)`: the output gradient where the ReLU was
-    /// active, else zero.
-    @inline(__always)
-    static func activeGradient(
-        _ outputGradient: UnsafePointer<Float>, _ output: UnsafePointer<Float>, at index: Int
-    ) -> Float {
-        output[index] > 0 ? outputGradient[index] : 0
-    }
-
     /// Adds the gradient with respect to the input of `batch` sequences to `inputGradient`.
     ///
     /// Only the maximising window of each active `(b, f)` receives gradient:
-    /// `dx[b, p* + j] += dy[b, f] * W[f, j]`, one contiguous `w E` row update each.
+    /// `dx[b, p* + j] += dy[b, f] * W[f, j]`. The filters of a sequence are grouped by the
+    /// position of their maximum, and each group's weighted sum of weight rows is formed in
+    /// registers and added to its window once.
     ///
     /// - Parameters:
     ///   - outputGradient: `dy`, laid out like `output` (stride `outputStride`).
@@ -149,14 +142,43 @@ public struct Convolution1D: Sendable {
     ) {
         let k = window * inputWidth
         let w = parameters + weights.offset
-        for row in 0..<batch {
-            let sequence = inputGradient + row * steps * inputWidth
-            for j in 0..<filterCount {
-                let index = row * outputStride + j
-                let g = Convolution1D.activeGradient(outputGradient, output, at: index)
-                guard g != 0 else { continue }
-                VectorMath.addScaled(
-                    w + j * k, by: g, to: sequence + Int(argmax[index]) * inputWidth, count: k)
+        let positionCount = positions(steps: steps)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: positionCount + 1) { starts in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: filterCount) { factors in
+                withUnsafeTemporaryAllocation(
+                    of: UnsafePointer<Float>.self, capacity: filterCount
+                ) { rows in
+                    for row in 0..<batch {
+                        // Group the active filters by the position of their maximum (a counting
+                        // sort), so that each window of the input gradient is written once.
+                        let first = row * outputStride
+                        starts.initialize(repeating: 0)
+                        for j in 0..<filterCount where output[first + j] > 0 {
+                            starts[Int(argmax[first + j]) + 1] += 1
+                        }
+                        for p in 0..<positionCount { starts[p + 1] += starts[p] }
+                        for j in 0..<filterCount where output[first + j] > 0 {
+                            let g = outputGradient[first + j]
+                            let p = Int(argmax[first + j])
+                            factors[starts[p]] = g
+                            rows[starts[p]] = w + j * k
+                            starts[p] += 1
+                        }
+                        // starts[p] is now the end of position p's group.
+                        var start = 0
+                        for p in 0..<positionCount {
+                            let end = starts[p]
+                            if end > start {
+                                Convolution1D.addWeightedSum(
+                                    of: rows.baseAddress! + start,
+                                    factors: factors.baseAddress! + start,
+                                    count: end - start, width: k,
+                                    to: inputGradient + (row * steps + p) * inputWidth)
+                            }
+                            start = end
+                        }
+                    }
+                }
             }
         }
     }
@@ -174,17 +196,69 @@ public struct Convolution1D: Sendable {
         let k = window * inputWidth
         let dW = gradients + weights.offset
         let db = gradients + bias.offset
-        for j in filters {
-            var biasGradient: Float = 0
-            for row in 0..<batch {
-                let index = row * outputStride + j
-                let g = Convolution1D.activeGradient(outputGradient, output, at: index)
-                guard g != 0 else { continue }
-                let window = input + (row * steps + Int(argmax[index])) * inputWidth
-                VectorMath.addScaled(window, by: g, to: dW + j * k, count: k)
-                biasGradient += g
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: batch) { factors in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: batch) {
+                windows in
+                for j in filters {
+                    // The active sequences' maximising windows and their gradients...
+                    var active = 0
+                    var biasGradient: Float = 0
+                    for row in 0..<batch {
+                        let index = row * outputStride + j
+                        // Only where the ReLU was active.
+                        guard output[index] > 0 else { continue }
+                        let g = outputGradient[index]
+                        factors[active] = g
+                        windows[active] = input + (row * steps + Int(argmax[index])) * inputWidth
+                        active += 1
+                        biasGradient += g
+                    }
+                    db[j] += biasGradient
+                    // ...summed in registers, 64 columns at a time, then added once.
+                    Convolution1D.addWeightedSum(
+                        of: windows.baseAddress!, factors: factors.baseAddress!, count: active,
+                        width: k, to: dW + j * k)
+                }
             }
-            db[j] += biasGradient
+        }
+    }
+
+    /// `y[c] += sum over i < count of factors[i] * rows[i][c]` for `c < width`.
+    @inline(__always)
+    static func addWeightedSum(
+        of rows: UnsafePointer<UnsafePointer<Float>>, factors: UnsafePointer<Float>, count: Int,
+        width: Int, to y: UnsafeMutablePointer<Float>
+    ) {
+        typealias Lanes = VectorMath.Lanes
+        let lanes = VectorMath.width
+        func load(_ p: UnsafePointer<Float>) -> Lanes {
+            UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
+        }
+        func add(_ v: Lanes, to p: UnsafeMutablePointer<Float>) {
+            UnsafeMutableRawPointer(p).storeBytes(of: load(p) + v, as: Lanes.self)
+        }
+        var c = 0
+        while c + 4 * lanes <= width {
+            var (a0, a1, a2, a3) = (Lanes(), Lanes(), Lanes(), Lanes())
+            for i in 0..<count {
+                let f = Lanes(repeating: factors[i])
+                let row = rows[i] + c
+                a0 += f * load(row)
+                a1 += f * load(row + lanes)
+                a2 += f * load(row + 2 * lanes)
+                a3 += f * load(row + 3 * lanes)
+            }
+            add(a0, to: y + c)
+            add(a1, to: y + c + lanes)
+            add(a2, to: y + c + 2 * lanes)
+            add(a3, to: y + c + 3 * lanes)
+            c += 4 * lanes
+        }
+        while c < width {
+            var sum: Float = 0
+            for i in 0..<count { sum += factors[i] * rows[i][c] }
+            y[c] += sum
+            c += 1
         }
     }
 }

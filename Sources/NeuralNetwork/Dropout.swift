@@ -12,7 +12,8 @@ public struct Dropout: Sendable {
 
     /// A dropout layer keeping each value with probability `keepProbability`.
     public init(keepProbability: Float) {
-        precondition(keepProbability > 0 && keepProbability <= 1, "keep probability must be in (0, 1]")
+        precondition(
+            keepProbability > 0 && keepProbability <= 1, "keep probability must be in (0, 1]")
         self.keepProbability = keepProbability
     }
 
@@ -38,7 +39,8 @@ public struct Dropout: Sendable {
         let width = VectorMath.width
         var i = 0
         while i + width <= count {
-            let product = UnsafeRawPointer(input + i).loadUnaligned(as: Lanes.self)
+            let product =
+                UnsafeRawPointer(input + i).loadUnaligned(as: Lanes.self)
                 * UnsafeRawPointer(mask + i).loadUnaligned(as: Lanes.self)
             UnsafeMutableRawPointer(output + i).storeBytes(of: product, as: Lanes.self)
             i += width

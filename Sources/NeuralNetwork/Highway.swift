@@ -10,9 +10,9 @@ import TensorCore
 ///
 /// The two products are fused into one `[I, 2I]` weight matrix with column blocks
 /// `[transform | gate]` and one `[2I]` bias. Every method takes a range of rows or columns so
-/// that a model can split the work between threads: rows for the elementwise steps and the
-/// input gradient, columns (for example one block per thread) for the products and the
-/// weight gradient.
+/// that a model can split the work between threads: rows for the elementwise steps, columns
+/// (for example one block per thread) for the products and the weight gradient, either for
+/// the input gradient.
 public struct Highway: Sendable {
     /// `I`, the input and output width.
     public let size: Int
@@ -116,7 +116,8 @@ public struct Highway: Sendable {
         input: UnsafePointer<Float>, rows: Range<Int>, parameters: UnsafePointer<Float>,
         cache: Cache
     ) {
-        project(input: input, rows: rows, columns: 0..<(2 * size), parameters: parameters, cache: cache)
+        project(
+            input: input, rows: rows, columns: 0..<(2 * size), parameters: parameters, cache: cache)
         activate(input: input, rows: rows, cache: cache)
     }
 
@@ -144,18 +145,21 @@ public struct Highway: Sendable {
     }
 
     /// Adds `X^T dZ` and the column sums of `dZ` over rows `0..<rows`, for columns `columns`,
-    /// to the weight and bias gradients in `gradients` (arena-shaped). Disjoint column ranges
-    /// write disjoint memory.
+    /// to the weight and bias gradients in `gradients` (arena-shaped), or with `overwrite`
+    /// writes them there (so that a model need not zero these large slots first). Disjoint
+    /// column ranges write disjoint memory.
     public func accumulateParameterGradients(
         input: UnsafePointer<Float>, rows: Int, columns: Range<Int>,
-        gradients: UnsafeMutablePointer<Float>, cache: Cache
+        gradients: UnsafeMutablePointer<Float>, overwrite: Bool = false, cache: Cache
     ) {
         let width = 2 * size
         let dz = cache.preactivationGradient.base + columns.lowerBound
         BLAS.gemm(
             transposeA: true, m: size, n: columns.count, k: rows, a: input, lda: size, b: dz,
-            ldb: width, beta: 1, c: gradients + weights.offset + columns.lowerBound, ldc: width)
+            ldb: width, beta: overwrite ? 0 : 1, c: gradients + weights.offset + columns.lowerBound,
+            ldc: width)
         let db = gradients + bias.offset + columns.lowerBound
+        if overwrite { db.update(repeating: 0, count: columns.count) }
         for row in 0..<rows {
             VectorMath.add(dz + row * width, to: db, count: columns.count)
         }
@@ -163,21 +167,33 @@ public struct Highway: Sendable {
 
     /// The gradient with respect to the input of rows `rows`, `dZ W^T + dy ⊙ (1 - t)`,
     /// written (not added) to `inputGradient` (`[B, I]`, row 0 first).
+    ///
+    /// With `columns` (a range of `0..<2I`) only those columns of the fused product are
+    /// taken, `dZ[:, columns] W[:, columns]^T`, and the carry term `dy ⊙ (1 - t)` only when
+    /// `includingCarry`: the results of a split of the columns, one of them with the carry,
+    /// add up to the gradient (so two threads can each read half of the weights).
     public func inputGradient(
-        outputGradient: UnsafePointer<Float>, rows: Range<Int>, parameters: UnsafePointer<Float>,
-        cache: Cache, into inputGradient: UnsafeMutablePointer<Float>
+        outputGradient: UnsafePointer<Float>, rows: Range<Int>, columns: Range<Int>? = nil,
+        includingCarry: Bool = true, parameters: UnsafePointer<Float>, cache: Cache,
+        into inputGradient: UnsafeMutablePointer<Float>
     ) {
         let width = 2 * size
+        let columns = columns ?? 0..<width
         let dx = inputGradient + rows.lowerBound * size
         for row in rows {
             let t = cache.activations.base + row * width + size
             let dy = outputGradient + row * size
             let out = inputGradient + row * size
-            for i in 0..<size { out[i] = dy[i] * (1 - t[i]) }
+            if includingCarry {
+                for i in 0..<size { out[i] = dy[i] * (1 - t[i]) }
+            } else {
+                out.update(repeating: 0, count: size)
+            }
         }
         BLAS.gemm(
-            transposeB: true, m: rows.count, n: size, k: width,
-            a: cache.preactivationGradient.base + rows.lowerBound * width, lda: width,
-            b: parameters + weights.offset, ldb: width, beta: 1, c: dx, ldc: size)
+            transposeB: true, m: rows.count, n: size, k: columns.count,
+            a: cache.preactivationGradient.base + rows.lowerBound * width + columns.lowerBound,
+            lda: width, b: parameters + weights.offset + columns.lowerBound, ldb: width, beta: 1,
+            c: dx, ldc: size)
     }
 }

@@ -5,7 +5,8 @@ extension ParameterArena {
     public func tensors(prefix: String = "") -> [String: SafeTensors.Tensor] {
         var result: [String: SafeTensors.Tensor] = [:]
         for slot in layout.slots {
-            let stored = Array(UnsafeBufferPointer(start: values.base + slot.offset, count: slot.count))
+            let stored = Array(
+                UnsafeBufferPointer(start: values.base + slot.offset, count: slot.count))
             result[prefix + slot.name] = SafeTensors.Tensor(shape: slot.shape, values: stored)
         }
         return result
@@ -16,7 +17,9 @@ extension ParameterArena {
     ///
     /// - Throws: ``SafeTensorsError`` naming `path` and the tensor.
     public func load(from file: SafeTensors, prefix: String = "", path: String) throws {
-        let found = try layout.slots.map { try file.tensor(prefix + $0.name, shape: $0.shape, path: path) }
+        let found = try layout.slots.map {
+            try file.tensor(prefix + $0.name, shape: $0.shape, path: path)
+        }
         for (slot, tensor) in zip(layout.slots, found) {
             tensor.values.withUnsafeBufferPointer {
                 (values.base + slot.offset).update(from: $0.baseAddress!, count: slot.count)

@@ -11,6 +11,7 @@ extension Discriminator {
     /// - Throws: ``SafeTensorsError`` naming `path` and the tensor.
     public func load(from file: SafeTensors, prefix: String = "", path: String) throws {
         try arena.load(from: file, prefix: prefix, path: path)
+        parametersDidChange()
     }
 
     /// Adam's moments as tensors named `prefix + "adam.firstMoments"` and

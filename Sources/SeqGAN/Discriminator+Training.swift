@@ -29,6 +29,7 @@ extension Discriminator {
             if predicted == labels[n] { correct += 1 }
         }
         optimizer.update(arena, partitions: Discriminator.partitionCount)
+        parametersDidChange()
         return (loss, Double(correct) / Double(count))
     }
 
@@ -52,18 +53,34 @@ extension Discriminator {
         let outputGradient = workspace.droppedGradient.base
         let highwayOutput = applyDropout ? workspace.dropped : workspace.highway.output
 
-        // Forward, by batch rows; the gradients are zeroed alongside.
-        let parameterCount = arena.gradients.count
-        let gradientShare = (parameterCount + parts - 1) / parts
+        // Forward. The embedding (small) serially; then the convolution banks shared out
+        // between the partitions, each over the whole batch (taller products); the slots
+        // whose gradients are accumulated are zeroed alongside (the highway gradient is
+        // overwritten, so its 6 million values need no zeroing).
+        embedding.forward(
+            tokens: sequences, count: count * t, parameters: parameters,
+            into: workspace.embedded.base)
+        let zeroed = [0..<highway.weights.offset, output.weights.offset..<arena.gradients.count]
         parallelFor(parts) { p in
-            let start = min(parameterCount, p * gradientShare)
-            (gradients + start).update(
-                repeating: 0, count: min(parameterCount, start + gradientShare) - start)
+            let range = zeroed[p % zeroed.count]
+            (gradients + range.lowerBound).update(repeating: 0, count: range.count)
+            for bank in bankPartitions[p] {
+                convolutions[bank].forward(
+                    input: workspace.embedded.base, steps: t, batch: count,
+                    parameters: parameters, output: workspace.features.base + featureOffsets[bank],
+                    argmax: workspace.argmax + featureOffsets[bank], outputStride: f,
+                    scratch: workspace.convolutionScratch[p].base)
+            }
+        }
+        parallelFor(parts) { p in
+            highway.project(
+                input: features, rows: 0..<count, columns: highwayBlock(p), parameters: parameters,
+                cache: workspace.highway)
+        }
+        parallelFor(parts) { p in
             let rows = workspace.rows(p, count: count)
             guard !rows.isEmpty else { return }
-            forwardFeatures(
-                tokens: sequences + rows.lowerBound * t, rows: rows, parameters: parameters,
-                workspace: workspace, scratch: workspace.convolutionScratch[p].base)
+            highway.activate(input: features, rows: rows, cache: workspace.highway)
             if applyDropout {
                 let first = rows.lowerBound * f
                 dropout.apply(
@@ -99,21 +116,32 @@ extension Discriminator {
                 cache: workspace.highway)
         }
 
-        // Highway weights by column block; highway and convolution input gradients by rows.
+        // Highway weights and the highway input gradient by column block (each partition
+        // reads half of the weights; the first adds the carry term).
         parallelFor(parts) { p in
-            let block = highway.size
             highway.accumulateParameterGradients(
-                input: features, rows: count, columns: (p * 2 * block / parts)..<((p + 1) * 2 * block / parts),
-                gradients: gradients, cache: workspace.highway)
+                input: features, rows: count, columns: highwayBlock(p), gradients: gradients,
+                overwrite: true, cache: workspace.highway)
+            highway.inputGradient(
+                outputGradient: outputGradient, rows: 0..<count, columns: highwayBlock(p),
+                includingCarry: p == 0, parameters: parameters, cache: workspace.highway,
+                into: p == 0 ? workspace.featureGradient.base : workspace.partialFeatureGradients[p - 1].base)
+        }
+
+        // The parts of the feature gradient summed, and the convolution input gradients, by rows.
+        parallelFor(parts) { p in
             let rows = workspace.rows(p, count: count)
             guard !rows.isEmpty else { return }
-            highway.inputGradient(
-                outputGradient: outputGradient, rows: rows, parameters: parameters,
-                cache: workspace.highway, into: workspace.featureGradient.base)
+            let first = rows.lowerBound * f
+            for part in workspace.partialFeatureGradients {
+                VectorMath.add(
+                    part.base + first, to: workspace.featureGradient.base + first,
+                    count: rows.count * f)
+            }
             let embeddedGradient = workspace.embeddedGradient.base + rows.lowerBound * t * e
             embeddedGradient.update(repeating: 0, count: rows.count * t * e)
             for (bank, convolution) in convolutions.enumerated() {
-                let column = rows.lowerBound * f + featureOffsets[bank]
+                let column = first + featureOffsets[bank]
                 convolution.accumulateInputGradient(
                     steps: t, batch: rows.count,
                     outputGradient: workspace.featureGradient.base + column,
@@ -141,6 +169,13 @@ extension Discriminator {
             }
         }
         return crossEntropy + penalty
+    }
+
+    /// The highway columns partition `p` computes: the transform block, then the gate block.
+    func highwayBlock(_ p: Int) -> Range<Int> {
+        let width = 2 * highway.size
+        let parts = Discriminator.partitionCount
+        return (p * width / parts)..<((p + 1) * width / parts)
     }
 
     /// Trains for `epochs` epochs on `real` and `fake` sequences (the released code's
@@ -174,14 +209,16 @@ extension Discriminator {
         real.withUnsafeBufferPointer { realTokens in
             fake.withUnsafeBufferPointer { fakeTokens in
                 for epoch in 0..<epochs {
-                    order.shuffle(using: &generator)
+                    generator.shuffle(&order)
                     var loss = 0.0
                     var accuracy = 0.0
                     for index in 0..<batches {
                         for row in 0..<b {
                             let n = order[index * b + row]
                             let isReal = n < realCount
-                            let source = isReal ? realTokens.baseAddress! + n * t
+                            let source =
+                                isReal
+                                ? realTokens.baseAddress! + n * t
                                 : fakeTokens.baseAddress! + (n - realCount) * t
                             tokens.withUnsafeMutableBufferPointer {
                                 ($0.baseAddress! + row * t).update(from: source, count: t)

@@ -10,13 +10,20 @@ import TensorCore
 /// Class 1 is "real" and class 0 "generated" (the released code's one-hot `[0, 1]` = real).
 ///
 /// The work of a batch is split over two fixed partitions (never over "the number of cores",
-/// so results do not depend on scheduling). Each stage is split along the axis that makes the
-/// two partitions write disjoint memory, so that the parameter gradients are written straight
-/// into ``ParameterArena/gradients`` with no per-partition copies to reduce (the arena holds
-/// about 7 million parameters at the paper's sizes, and reducing two copies of it per step
-/// would cost more than the convolutions): the forward pass and the input gradients by batch
-/// rows; the highway weight gradient by column block (transform, gate); the convolution
-/// weight gradients by filter halves.
+/// so results do not depend on scheduling), with BLAS single-threaded inside each. Each stage
+/// is split along the axis that makes the two partitions write disjoint memory, so that the
+/// parameter gradients go straight into ``ParameterArena/gradients`` with no per-partition
+/// copies to reduce (the arena holds about 7 million parameters at the paper's sizes; reducing
+/// two copies of it per step would cost more than the convolutions): the convolution banks
+/// (balanced by arithmetic) over the whole batch; the highway products, weight gradient and
+/// input gradient by column block (transform, gate), so each partition reads half of the
+/// weights; elementwise work and the convolutions' input gradients by batch rows; the
+/// convolutions' weight gradients by filter halves.
+///
+/// Scoring (``probabilityReal(of:count:into:workspace:)``, ``evaluate(real:fake:workspaceSize:)``)
+/// runs the convolutions by lookup in per-token projection tables, rebuilt when the
+/// parameters change, and splits the sequences into chunks that alternate between the
+/// partitions.
 public final class Discriminator: @unchecked Sendable {
     /// The model's shape and training settings.
     public let config: DiscriminatorConfig
@@ -30,6 +37,8 @@ public final class Discriminator: @unchecked Sendable {
     let featureOffsets: [Int]
     /// `F`, the total number of feature maps (the highway width).
     let featureCount: Int
+    /// The banks each partition convolves in training, balanced by arithmetic.
+    let bankPartitions: [[Int]]
     let highway: Highway
     let dropout: Dropout
     let output: SoftmaxOutputLayer
@@ -39,19 +48,32 @@ public final class Discriminator: @unchecked Sendable {
     /// The index of the "real" class.
     public static let realClass: Int32 = 1
 
+    /// The convolutions' projection tables for scoring (see ``Convolution1D``'s
+    /// `fillProjectionTable`), one `[V, w F]` block per bank, at `tableOffsets`.
+    private(set) lazy var projectionTables = FloatBuffer(
+        count: convolutions.reduce(0) {
+            $0 + $1.projectionTableCount(vocabularySize: config.vocabularySize)
+        })
+    let tableOffsets: [Int]
+    /// Counts changes of the parameters made through this class; the tables are rebuilt when
+    /// they were built from another version.
+    private(set) var parameterVersion = 0
+    private var tableVersion = -1
+
     /// Scratch space of ``trainStep(sequences:labels:count:using:)``.
-    private(set) lazy var trainingWorkspace = Workspace(batchSize: config.batchSize, discriminator: self)
+    private(set) lazy var trainingWorkspace = Workspace(
+        batchSize: config.batchSize, discriminator: self)
 
     /// Creates a discriminator with all parameters zero; see ``initializeRandom(using:)``.
+    ///
+    /// The configuration must pass ``DiscriminatorConfig/validate()`` (check it first when it
+    /// comes from a user).
     public init(config: DiscriminatorConfig) {
-        precondition(config.vocabularySize > 0 && config.embeddingSize > 0, "empty discriminator")
-        precondition(!config.filterBanks.isEmpty, "the discriminator needs at least one filter bank")
-        for bank in config.filterBanks {
-            precondition(
-                bank.window > 0 && bank.window <= config.sequenceLength && bank.count > 0,
-                "filter bank \(bank) does not fit sequences of \(config.sequenceLength)")
+        do {
+            try config.validate()
+        } catch {
+            preconditionFailure("\(error)")
         }
-        precondition(config.batchSize > 0, "batch size must be positive")
         self.config = config
         var layout = ParameterLayout()
         embedding = Embedding(
@@ -68,12 +90,36 @@ public final class Discriminator: @unchecked Sendable {
         }
         featureOffsets = offsets
         featureCount = total
+        var tableOffset = 0
+        tableOffsets = convolutions.map { convolution in
+            defer {
+                tableOffset += convolution.projectionTableCount(
+                    vocabularySize: config.vocabularySize)
+            }
+            return tableOffset
+        }
+        bankPartitions = Discriminator.balance(config.filterBanks, steps: config.sequenceLength)
         highway = Highway(
             name: "highway", size: total, gateBias: config.highwayGateBias, layout: &layout)
         dropout = Dropout(keepProbability: config.dropoutKeepProbability)
-        output = SoftmaxOutputLayer(name: "output", inputSize: total, classCount: 2, layout: &layout)
+        output = SoftmaxOutputLayer(
+            name: "output", inputSize: total, classCount: 2, layout: &layout)
         arena = ParameterArena(layout: layout)
         optimizer = Adam(parameterCount: arena.values.count, learningRate: config.learningRate)
+    }
+
+    /// Shares out the banks between the partitions: the costliest first, each to the
+    /// partition with the least work so far (cost: positions x window x filters).
+    static func balance(_ banks: [DiscriminatorConfig.FilterBank], steps: Int) -> [[Int]] {
+        var result = [[Int]](repeating: [], count: partitionCount)
+        var load = [Int](repeating: 0, count: partitionCount)
+        let costs = banks.map { (steps - $0.window + 1) * $0.window * $0.count }
+        for bank in banks.indices.sorted(by: { (costs[$0], $1) > (costs[$1], $0) }) {
+            let lightest = load.indices.min { load[$0] < load[$1] }!
+            result[lightest].append(bank)
+            load[lightest] += costs[bank]
+        }
+        return result
     }
 
     /// Initialises the parameters as the released code does: embedding uniform in
@@ -104,6 +150,31 @@ public final class Discriminator: @unchecked Sendable {
         fill(highway.bias) { Float(($0.nextUnitDouble() * 2 - 1) * limit) }
         fill(output.weights, truncatedNormal)
         fill(output.bias) { _ in 0.1 }
+        parametersDidChange()
+    }
+
+    /// Records that the parameters changed. The discriminator's own methods (training,
+    /// loading, initialisation) call it; code that writes `arena.values` directly must call it
+    /// before scoring, so that the scoring tables are rebuilt.
+    public func parametersDidChange() { parameterVersion &+= 1 }
+
+    /// Rebuilds the projection tables if the parameters changed since they were built.
+    func prepareProjectionTables() {
+        guard tableVersion != parameterVersion else { return }
+        let parameters = UnsafePointer(arena.values.base)
+        let embeddings = parameters + embedding.table.offset
+        let tables = projectionTables.base
+        let v = config.vocabularySize
+        parallelFor(Discriminator.partitionCount) { p in
+            let parts = Discriminator.partitionCount
+            let tokens = (p * v / parts)..<((p + 1) * v / parts)
+            for (bank, convolution) in convolutions.enumerated() {
+                convolution.fillProjectionTable(
+                    embeddings: embeddings, tokens: tokens, parameters: parameters,
+                    table: tables + tableOffsets[bank])
+            }
+        }
+        tableVersion = parameterVersion
     }
 
     /// Scratch space for batches of up to `batchSize` sequences, allocated once and reused.
@@ -119,6 +190,8 @@ public final class Discriminator: @unchecked Sendable {
         /// `[B, F]` pooled features (the highway input), and their gradient.
         let features: FloatBuffer
         let featureGradient: FloatBuffer
+        /// The feature gradient's parts through the highway columns of partitions 1...
+        let partialFeatureGradients: [FloatBuffer]
         /// `[B, F]` position of each feature's maximum.
         let argmax: UnsafeMutablePointer<Int32>
         let highway: Highway.Cache
@@ -139,13 +212,17 @@ public final class Discriminator: @unchecked Sendable {
             let config = discriminator.config
             let f = discriminator.featureCount
             self.batchSize = batchSize
-            let share = (batchSize + Discriminator.partitionCount - 1) / Discriminator.partitionCount
+            let share =
+                (batchSize + Discriminator.partitionCount - 1) / Discriminator.partitionCount
             self.share = share
             let tokens = batchSize * config.sequenceLength * config.embeddingSize
             embedded = FloatBuffer(count: tokens)
             embeddedGradient = FloatBuffer(count: tokens)
             features = FloatBuffer(count: batchSize * f)
             featureGradient = FloatBuffer(count: batchSize * f)
+            partialFeatureGradients = (1..<Discriminator.partitionCount).map { _ in
+                FloatBuffer(count: batchSize * f)
+            }
             argmax = .allocate(capacity: batchSize * f)
             argmax.initialize(repeating: 0, count: batchSize * f)
             highway = Highway.Cache(capacity: batchSize, size: f)
@@ -154,7 +231,8 @@ public final class Discriminator: @unchecked Sendable {
             droppedGradient = FloatBuffer(count: batchSize * f)
             logits = FloatBuffer(count: batchSize * 2)
             outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: 2)
-            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: share) }.max()!
+            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: batchSize) }
+                .max()!
             convolutionScratch = (0..<Discriminator.partitionCount).map { _ in
                 FloatBuffer(count: scratch)
             }
@@ -168,25 +246,42 @@ public final class Discriminator: @unchecked Sendable {
         }
     }
 
-    /// Embeds `rows` of a batch and runs the convolutions and the highway layer on them.
+    /// Runs the convolutions (from the projection tables, or as products on the embedded
+    /// tokens when `config.projectionTables` is off) and the highway layer on `rows` of a
+    /// batch, for scoring.
     ///
     /// - Parameter tokens: `[rows.count, T]`, the first of the rows.
-    func forwardFeatures(
+    func scoreFeatures(
         tokens: UnsafePointer<Int32>, rows: Range<Int>, parameters: UnsafePointer<Float>,
         workspace: Workspace, scratch: UnsafeMutablePointer<Float>
     ) {
         guard !rows.isEmpty else { return }
         let t = config.sequenceLength
         let f = featureCount
-        let embedded = workspace.embedded.base + rows.lowerBound * t * config.embeddingSize
-        embedding.forward(
-            tokens: tokens, count: rows.count * t, parameters: parameters, into: embedded)
-        for (bank, convolution) in convolutions.enumerated() {
-            let column = rows.lowerBound * f + featureOffsets[bank]
-            convolution.forward(
-                input: embedded, steps: t, batch: rows.count, parameters: parameters,
-                output: workspace.features.base + column, argmax: workspace.argmax + column,
-                outputStride: f, scratch: scratch)
+        let first = rows.lowerBound * f
+        if config.projectionTables {
+            for n in 0..<(rows.count * t) {
+                let token = Int(tokens[n])
+                precondition(
+                    token >= 0 && token < config.vocabularySize, "token \(token) outside vocabulary")
+            }
+            for (bank, convolution) in convolutions.enumerated() {
+                convolution.forward(
+                    tokens: tokens, steps: t, batch: rows.count,
+                    table: projectionTables.base + tableOffsets[bank], parameters: parameters,
+                    output: workspace.features.base + first + featureOffsets[bank], outputStride: f)
+            }
+        } else {
+            let embedded = workspace.embedded.base + rows.lowerBound * t * config.embeddingSize
+            embedding.forward(
+                tokens: tokens, count: rows.count * t, parameters: parameters, into: embedded)
+            for (bank, convolution) in convolutions.enumerated() {
+                convolution.forward(
+                    input: embedded, steps: t, batch: rows.count, parameters: parameters,
+                    output: workspace.features.base + first + featureOffsets[bank],
+                    argmax: workspace.argmax + first + featureOffsets[bank], outputStride: f,
+                    scratch: scratch)
+            }
         }
         highway.forward(
             input: workspace.features.base, rows: rows, parameters: parameters,
@@ -197,12 +292,16 @@ public final class Discriminator: @unchecked Sendable {
     /// share of `workspace`, the chunks alternating between the two partitions, and hands each
     /// chunk's `[n, 2]` logits to `consume` with the chunk's range of sequences.
     ///
-    /// Every sequence is computed on its own row, so its logits do not depend on the others
-    /// in its chunk. `consume` runs concurrently for different chunks.
+    /// The convolutions use the projection tables (rebuilt first if the parameters changed),
+    /// and every sequence is computed on its own row, so its logits depend on the others in
+    /// its chunk only through the float rounding of the highway product (BLAS may pick other
+    /// kernels for other heights). `consume` runs concurrently for different chunks. Not to be
+    /// called from several threads at once.
     func scoreLogits(
         of sequences: UnsafePointer<Int32>, count: Int, workspace: Workspace,
         consume: (Range<Int>, UnsafePointer<Float>) -> Void
     ) {
+        if config.projectionTables { prepareProjectionTables() }
         let t = config.sequenceLength
         let f = featureCount
         let chunk = workspace.share
@@ -213,7 +312,7 @@ public final class Discriminator: @unchecked Sendable {
             while c < chunkCount {
                 let range = (c * chunk)..<min(count, (c + 1) * chunk)
                 let rows = (p * chunk)..<(p * chunk + range.count)
-                forwardFeatures(
+                scoreFeatures(
                     tokens: sequences + range.lowerBound * t, rows: rows, parameters: parameters,
                     workspace: workspace, scratch: workspace.convolutionScratch[p].base)
                 let logits = workspace.logits.base + rows.lowerBound * 2
@@ -228,6 +327,11 @@ public final class Discriminator: @unchecked Sendable {
 
     /// The probability that each of `count` sequences is real, `D(Y)`, with dropout off:
     /// the reward of the policy gradient.
+    ///
+    /// The convolutions run by lookup in projection tables (`V x sum(w F)` floats, 250 MB at
+    /// the paper's sizes; see ``DiscriminatorConfig/projectionTables``) that are rebuilt on
+    /// the first call after the parameters change; the chunks of `workspace` alternate between the two partitions. Not to be called from
+    /// several threads at once.
     ///
     /// - Parameters:
     ///   - sequences: `[count, T]` token ids, batch-major.
@@ -265,13 +369,17 @@ public final class Discriminator: @unchecked Sendable {
         sequences.withUnsafeBufferPointer { tokens in
             losses.withUnsafeMutableBufferPointer { loss in
                 correct.withUnsafeMutableBufferPointer { right in
-                    scoreLogits(of: tokens.baseAddress!, count: count, workspace: workspace) { range, logits in
+                    scoreLogits(of: tokens.baseAddress!, count: count, workspace: workspace) {
+                        range, logits in
                         for (row, n) in range.enumerated() {
                             let label = n < realCount ? 1 : 0
                             let z0 = Double(logits[2 * row])
                             let z1 = Double(logits[2 * row + 1])
                             let top = max(z0, z1)
-                            let logSum = top + Foundation.log(Foundation.exp(z0 - top) + Foundation.exp(z1 - top))
+                            let logSum =
+                                top
+                                + Foundation.log(
+                                    Foundation.exp(z0 - top) + Foundation.exp(z1 - top))
                             loss[n] = logSum - (label == 1 ? z1 : z0)
                             right[n] = (z1 > z0 ? 1 : 0) == label
                         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The discriminator's shape and training settings. Defaults are the released code's.
 public struct DiscriminatorConfig: Codable, Sendable, Equatable {
     /// One bank of convolution filters: `count` filters spanning `window` time steps.
@@ -33,6 +35,10 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
     public var learningRate: Float = 1e-4
     /// Sequences per update.
     public var batchSize = 64
+    /// Score (rewards, evaluation) with per-token projection tables instead of convolution
+    /// products: much faster, at the cost of `V x sum(w F)` floats of memory (250 MB at the
+    /// paper's sizes). The scores agree to float rounding.
+    public var projectionTables = true
 
     /// The released code's synthetic-task settings (V 5000, T 20).
     public init() {}
@@ -59,15 +65,42 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
         var banks = short.enumerated()
             .filter { $0.offset + 1 <= t }
             .map { FilterBank(window: $0.offset + 1, count: $0.element) }
-        for window in [t / 2, 3 * t / 4, t] where window > 10 && !banks.contains(where: { $0.window == window }) {
+        for window in [t / 2, 3 * t / 4, t]
+        where window > 10 && !banks.contains(where: { $0.window == window }) {
             banks.append(FilterBank(window: window, count: 160))
         }
         return banks
     }
 
+    /// Checks that the configuration describes a model that can be built.
+    ///
+    /// - Throws: ``DiscriminatorConfigError`` naming the first offending setting.
+    public func validate() throws {
+        func require(_ condition: Bool, _ reason: @autoclosure () -> String) throws {
+            if !condition { throw DiscriminatorConfigError.invalid(reason()) }
+        }
+        try require(vocabularySize > 0, "vocabularySize must be positive, not \(vocabularySize)")
+        try require(sequenceLength > 0, "sequenceLength must be positive, not \(sequenceLength)")
+        try require(embeddingSize > 0, "embeddingSize must be positive, not \(embeddingSize)")
+        try require(!filterBanks.isEmpty, "filterBanks must not be empty")
+        for bank in filterBanks {
+            try require(
+                bank.window > 0 && bank.window <= sequenceLength,
+                "filter window \(bank.window) must be in 1...\(sequenceLength) (the sequence length)"
+            )
+            try require(bank.count > 0, "filter count for window \(bank.window) must be positive")
+        }
+        try require(
+            dropoutKeepProbability > 0 && dropoutKeepProbability <= 1,
+            "dropoutKeepProbability must be in (0, 1], not \(dropoutKeepProbability)")
+        try require(l2Coefficient >= 0, "l2Coefficient must not be negative")
+        try require(learningRate > 0, "learningRate must be positive")
+        try require(batchSize > 0, "batchSize must be positive, not \(batchSize)")
+    }
+
     private enum CodingKeys: String, CodingKey {
         case vocabularySize, sequenceLength, embeddingSize, filterBanks, highwayGateBias
-        case dropoutKeepProbability, l2Coefficient, learningRate, batchSize
+        case dropoutKeepProbability, l2Coefficient, learningRate, batchSize, projectionTables
     }
 
     /// Decodes a configuration; missing keys take their defaults (the filter table the
@@ -75,17 +108,37 @@ public struct DiscriminatorConfig: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let d = DiscriminatorConfig()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        vocabularySize = try c.decodeIfPresent(Int.self, forKey: .vocabularySize) ?? d.vocabularySize
-        sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength) ?? d.sequenceLength
+        vocabularySize =
+            try c.decodeIfPresent(Int.self, forKey: .vocabularySize) ?? d.vocabularySize
+        sequenceLength =
+            try c.decodeIfPresent(Int.self, forKey: .sequenceLength) ?? d.sequenceLength
         embeddingSize = try c.decodeIfPresent(Int.self, forKey: .embeddingSize) ?? d.embeddingSize
         filterBanks =
             try c.decodeIfPresent([FilterBank].self, forKey: .filterBanks)
             ?? DiscriminatorConfig.defaultFilterBanks(sequenceLength: sequenceLength)
-        highwayGateBias = try c.decodeIfPresent(Float.self, forKey: .highwayGateBias) ?? d.highwayGateBias
+        highwayGateBias =
+            try c.decodeIfPresent(Float.self, forKey: .highwayGateBias) ?? d.highwayGateBias
         dropoutKeepProbability =
-            try c.decodeIfPresent(Float.self, forKey: .dropoutKeepProbability) ?? d.dropoutKeepProbability
+            try c.decodeIfPresent(Float.self, forKey: .dropoutKeepProbability)
+            ?? d.dropoutKeepProbability
         l2Coefficient = try c.decodeIfPresent(Float.self, forKey: .l2Coefficient) ?? d.l2Coefficient
         learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? d.learningRate
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
+        projectionTables =
+            try c.decodeIfPresent(Bool.self, forKey: .projectionTables) ?? d.projectionTables
     }
+}
+
+/// Why a discriminator configuration was rejected.
+public enum DiscriminatorConfigError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    /// A setting is out of range; the message names it.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let reason): "invalid discriminator configuration: \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
 }

@@ -71,7 +71,7 @@ public final class GeneratorTrainer: @unchecked Sendable {
         let b = settings.batchSize
         let batches = count / b
         var order = Array(0..<count)
-        order.shuffle(using: &random)
+        random.shuffle(&order)
         var total = 0.0
         data.withUnsafeBufferPointer { source in
             for index in 0..<batches {

@@ -24,5 +24,7 @@ struct SeqGANCommand: ParsableCommand {
             ExportCommand.self,
             PlayCommand.self,
             BLEUCommand.self,
+            ReportCommand.self,
+            CompareCommand.self,
         ])
 }

@@ -135,6 +135,16 @@ struct MIDIReaderTests {
         #expect(try Self.read(unknownChunk).warnings.isEmpty)
     }
 
+    @Test("bytes before the header (a RIFF or MacBinary wrapper) are skipped with a warning")
+    func leadingBytes() throws {
+        let wrapped = Array("RIFF\u{0}\u{0}\u{0}\u{0}RMIDdata\u{0}\u{0}\u{0}\u{0}".utf8)
+            + MIDIBytes.file([(0, [0x90, 60, 90]), (96, [0x80, 60, 0]), (0, MIDIBytes.endOfTrack)])
+        let midi = try Self.read(wrapped)
+        #expect(midi.notes.count == 1)
+        #expect(midi.warnings.map(\.problem) == [.skippedLeadingBytes(20)])
+        #expect(Self.readError(wrapped, strict: true)?.problem == .skippedLeadingBytes(20))
+    }
+
     @Test("a track cut short mid-event keeps the events before it")
     func truncatedTrack() throws {
         let full = MIDIBytes.file([(0, [0x90, 60, 90]), (10, [0x80, 60, 0]), (0, [0xFF, 0x01, 10, 65])])
@@ -169,5 +179,23 @@ struct MIDIReaderTests {
         #expect(throws: MIDIReadError.self) {
             try MIDIFile.read(contentsOf: URL(fileURLWithPath: "/nonexistent/tune.mid"))
         }
+    }
+
+    @Test("100,000 notes left sounding and 100,000 stray note-offs pair in linear time")
+    func adversarialPairing() throws {
+        var events: [(Int, [UInt8])] = []
+        for i in 0..<100_000 { events.append((1, [0x90 | UInt8(i % 16), UInt8(i % 128), 64])) }
+        for _ in 0..<100_000 { events.append((1, [0x80, 127, 0])) }
+        events.append((0, [0x90, 127, 64]))
+        events.append((1, [0x80, 127, 0]))
+        events.append((0, MIDIBytes.endOfTrack))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let midi = try Self.read(MIDIBytes.file(events))
+        #expect(clock.now - start < .seconds(5))
+        // The stray note-offs (channel 0, key 127) match nothing; the 100,000 notes close at
+        // the track's end; one real note on key 127 comes at the end.
+        #expect(midi.notes.count == 100_001)
+        #expect(midi.warnings.map(\.problem) == [.notesLeftOpen(100_000), .unmatchedNoteOffs(100_000)])
     }
 }

@@ -94,3 +94,39 @@ struct ABCTuneBookTests {
         }
     }
 }
+
+@Suite("ABC parser on damaged text")
+struct ABCFuzzTests {
+    @Test("400 damaged tune books parse or fail with a line number, and what parses tokenizes")
+    func damagedText() throws {
+        let book = Array(try String(
+            contentsOf: TestPaths.repositoryRoot.appendingPathComponent("corpora/folk/tunes.abc"), encoding: .utf8))
+        let alphabet = Array("ABCDEFGabcdefgzx^_=,'/0123456789|:[]()<>-\"!{}+ \nXTMLQK%.~")
+        let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: .grid))
+        var generator = SeededGenerator(seed: 11)
+        var (parsed, failed) = (0, 0)
+        for _ in 0..<400 {
+            var text = book
+            for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                let position = Int.random(in: 0..<text.count, using: &generator)
+                let character = alphabet.randomElement(using: &generator)!
+                if Bool.random(using: &generator) { text[position] = character } else { text.insert(character, at: position) }
+            }
+            for result in ABCTuneBook.parse(String(text), fileName: "damaged.abc") {
+                switch result {
+                case .success(let tune):
+                    parsed += 1
+                    let midi = tune.midiFile()
+                    #expect(midi.notes.allSatisfy { $0.endTick > $0.startTick && $0.startTick >= 0 })
+                    if let windows = try? tokenizer.encode(midi) {
+                        #expect(windows.joined().allSatisfy { (0..<tokenizer.vocabularySize).contains($0) })
+                    }
+                case .failure(let error):
+                    failed += 1
+                    #expect(error.line > 0 && error.description.hasPrefix("damaged.abc: line "))
+                }
+            }
+        }
+        #expect(parsed > 2_000 && failed > 100)
+    }
+}

@@ -24,6 +24,9 @@ struct CorpusBuilderTests {
         let partial = try JSONDecoder().decode(TokenizerSettings.self, from: Data(#"{"scheme":"grid"}"#.utf8))
         #expect(partial == TokenizerSettings(scheme: .grid))
         #expect(partial.windowLength == 64)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(TokenizerSettings.self, from: Data(#"{"scheme":"paper","stride":0}"#.utf8))
+        }
     }
 
     @Test("the bundled folk corpus splits by tune, deterministically from the seed")
@@ -99,5 +102,23 @@ struct CorpusBuilderTests {
         #expect(melody.notes.map { [$0.pitch, $0.startTick, $0.endTick] } == [[72, 0, 100], [76, 100, 300]])
         #expect(try MelodyExtractor.melody(from: midi, track: 0).notes.count == 3)
         #expect(throws: MelodyError.noSuchTrack(5, trackCount: 3)) { try MelodyExtractor.melody(from: midi, track: 5) }
+    }
+
+    @Test("two-track files: track 0 when it is the upper part, otherwise the most melodic track")
+    func twoTrackLayout() throws {
+        let upper = [
+            Note(track: 0, pitch: 76, startTick: 0, endTick: 100, start: 0, end: 0),
+            Note(track: 1, pitch: 38, startTick: 0, endTick: 100, start: 0, end: 0),
+            Note(track: 1, pitch: 45, startTick: 0, endTick: 100, start: 0, end: 0),
+            Note(track: 1, pitch: 50, startTick: 100, endTick: 200, start: 0, end: 0),
+        ]
+        #expect(try MelodyExtractor.melody(from: MIDIFile(notes: upper, ticksPerQuarter: 96)).track == 0)
+        // The same file with the parts swapped: track 0 is now the bass.
+        let swapped = upper.map { note -> Note in
+            var note = note
+            note.track = 1 - note.track
+            return note
+        }
+        #expect(try MelodyExtractor.melody(from: MIDIFile(notes: swapped, ticksPerQuarter: 96)).track == 1)
     }
 }

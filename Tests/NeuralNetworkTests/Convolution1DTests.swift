@@ -98,4 +98,39 @@ struct Convolution1DTests {
             values: input.base, count: input.count, analytic: inputGradient.array, loss: loss)
         #expect(inputError < 1e-2, "worst input error \(inputError)")
     }
+
+    @Test("forward from a projection table equals forward on the embedded tokens")
+    func projectionTable() {
+        let (layer, arena) = makeLayer()
+        let vocabulary = 9
+        let embeddings = FloatBuffer(count: vocabulary * width)
+        fillNormal(embeddings.base, count: embeddings.count, scale: 1, seed: 15)
+        var random = SplitMix64(seed: 16)
+        let tokens = (0..<(batch * steps)).map { _ in Int32(random.next() % UInt64(vocabulary)) }
+        let input = FloatBuffer(count: batch * steps * width)
+        for (n, token) in tokens.enumerated() {
+            (input.base + n * width).update(from: embeddings.base + Int(token) * width, count: width)
+        }
+        let expected = FloatBuffer(count: batch * stride)
+        let argmax = UnsafeMutablePointer<Int32>.allocate(capacity: batch * stride)
+        defer { argmax.deallocate() }
+        let scratch = FloatBuffer(count: layer.scratchCount(batch: batch))
+        layer.forward(
+            input: input.base, steps: steps, batch: batch, parameters: arena.values.base,
+            output: expected.base, argmax: argmax, outputStride: stride, scratch: scratch.base)
+        let table = FloatBuffer(count: layer.projectionTableCount(vocabularySize: vocabulary))
+        for part in [0..<4, 4..<vocabulary] {
+            layer.fillProjectionTable(
+                embeddings: embeddings.base, tokens: part, parameters: arena.values.base, table: table.base)
+        }
+        let output = FloatBuffer(count: batch * stride)
+        layer.forward(
+            tokens: tokens, steps: steps, batch: batch, table: table.base, parameters: arena.values.base,
+            output: output.base, outputStride: stride)
+        for row in 0..<batch {
+            for f in 0..<filters {
+                #expect(abs(output[row * stride + f] - expected[row * stride + f]) < 1e-5)
+            }
+        }
+    }
 }

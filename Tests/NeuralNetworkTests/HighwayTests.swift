@@ -73,6 +73,18 @@ struct HighwayTests {
                 outputGradient: lossWeights.base, rows: part, parameters: arena.values.base, cache: cache,
                 into: inputGradient.base)
         }
+        // A split of the fused columns, the carry in one part, adds up to the same gradient.
+        let transformPart = FloatBuffer(count: input.count)
+        let gatePart = FloatBuffer(count: input.count)
+        layer.inputGradient(
+            outputGradient: lossWeights.base, rows: 0..<rows, columns: 0..<5, parameters: arena.values.base,
+            cache: cache, into: transformPart.base)
+        layer.inputGradient(
+            outputGradient: lossWeights.base, rows: 0..<rows, columns: 5..<(2 * size), includingCarry: false,
+            parameters: arena.values.base, cache: cache, into: gatePart.base)
+        for i in 0..<input.count {
+            #expect(abs(transformPart[i] + gatePart[i] - inputGradient[i]) < 1e-5)
+        }
         let parameterError = worstGradientError(
             values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
         #expect(parameterError < 1e-2, "worst parameter error \(parameterError)")

@@ -63,6 +63,25 @@ struct MIDICommandTests {
         #expect(lines.first?.contains("bad chunk id") == true)
     }
 
+    @Test("--strict turns a repaired irregularity into exit code 1")
+    func inspectStrict() throws {
+        let folder = try TestPaths.makeTemporaryDirectory("midi-strict")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("loud.mid")
+        // One note whose velocity byte is 200 (above 127).
+        let track: [UInt8] = [0, 0x90, 60, 200, 96, 0x80, 60, 0, 0, 0xFF, 0x2F, 0]
+        let bytes: [UInt8] = Array("MThd".utf8) + [0, 0, 0, 6, 0, 0, 0, 1, 0, 96] + Array("MTrk".utf8)
+            + [0, 0, 0, UInt8(track.count)] + track
+        try Data(bytes).write(to: file)
+        let lenient = try runSeqGAN(["midi", "inspect", file.path, "--json"])
+        #expect(lenient.status == 0)
+        #expect(lenient.standardOutput.contains("clamped to 127"))
+        #expect(lenient.standardOutput.contains("\"velocity\":127"))
+        let strict = try runSeqGAN(["midi", "inspect", file.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("\(file.path): byte 25, track 0: data byte 200 above 127"))
+    }
+
     @Test("tokens writes one sequence per line and reports files, tunes, sequences, vocabulary, skips")
     func tokens() throws {
         let folder = try TestPaths.makeTemporaryDirectory("midi-tokens")

@@ -25,7 +25,7 @@ struct GenerationOptions: ParsableArguments {
     func validate() throws {
         guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
         if let length, length < 1 { throw ValidationError("--length must be at least 1") }
-        guard KeySignatureName.parse(key) != nil else {
+        guard MIDIKeyName.signature(named: key) != nil else {
             throw ValidationError("--key must look like C, G, Bb, F#m or Am, got '\(key)'")
         }
         guard tempo >= 10, tempo <= 400 else { throw ValidationError("--tempo must be within 10...400, got \(tempo)") }
@@ -41,7 +41,7 @@ struct GenerationOptions: ParsableArguments {
 
     /// The decode options these settings describe (call after `validate()`).
     var decodeOptions: DecodeOptions {
-        let signature = KeySignatureName.parse(key) ?? (0, false)
+        let signature = MIDIKeyName.signature(named: key) ?? (0, false)
         let metre = self.metre ?? (4, 4)
         return DecodeOptions(
             beatsPerMinute: tempo, numerator: metre.numerator, denominator: metre.denominator,

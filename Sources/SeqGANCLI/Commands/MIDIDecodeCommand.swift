@@ -9,8 +9,8 @@ struct MIDIDecodeCommand: ParsableCommand {
         commandName: "decode",
         abstract: "Turn token sequences (one per line) back into MIDI files.",
         discussion: """
-            Each line of space-separated token ids becomes one MIDI file with one melody track,
-            tempo, time signature, key signature and instrument. Grid tokens are in C major /
+            Each line of space-separated token ids becomes one MIDI file with one melody track, \
+            tempo, time signature, key signature and instrument. Grid tokens are in C major / \
             A minor and are transposed to --key.
             """)
 
@@ -45,31 +45,34 @@ struct MIDIDecodeCommand: ParsableCommand {
             var sequence: [Int] = []
             for field in row.split(separator: " ") {
                 guard let token = Int(field) else {
-                    throw ValidationError("\(tokens): line \(index + 1): '\(field)' is not a token id")
+                    throw MIDICommandError("\(tokens): line \(index + 1): '\(field)' is not a token id")
                 }
                 sequence.append(token)
             }
             sequences.append(sequence)
         }
         let metre = timeSignature.split(separator: "/").compactMap { Int($0) }
-        guard metre.count == 2, metre[0] > 0, [1, 2, 4, 8, 16, 32].contains(metre[1]) else {
+        guard metre.count == 2, (1...64).contains(metre[0]), [1, 2, 4, 8, 16, 32].contains(metre[1]) else {
             throw ValidationError("--time-signature must look like 6/8, got '\(timeSignature)'")
         }
-        guard let signature = KeySignatureName.parse(key) else {
+        guard let signature = MIDIKeyName.signature(named: key) else {
             throw ValidationError("--key must look like D, Bb, F#m or Am, got '\(key)'")
         }
         guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
+        guard (10...1000).contains(tempo) else { throw ValidationError("--tempo must be 10...1000 quarter notes per minute") }
+        guard !sequences.isEmpty else { throw MIDICommandError("\(tokens): no token sequences") }
         let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: scheme))
         let options = DecodeOptions(
             beatsPerMinute: tempo, numerator: metre[0], denominator: metre[1], sharps: signature.sharps,
             minor: signature.minor, program: program)
-        for sequence in sequences {
+        for (index, sequence) in sequences.enumerated() {
             if let bad = sequence.first(where: { $0 < 0 || $0 >= tokenizer.vocabularySize }) {
-                throw ValidationError("token \(bad) is outside the \(scheme.rawValue) vocabulary (0..<\(tokenizer.vocabularySize))")
+                throw MIDICommandError(
+                    "\(tokens): line \(index + 1): token \(bad) is outside the \(scheme.rawValue) vocabulary (0..<\(tokenizer.vocabularySize))")
             }
         }
         if let line {
-            guard (1...sequences.count).contains(line) else {
+            guard line >= 1 && line <= sequences.count else {
                 throw ValidationError("--line \(line) is outside 1...\(sequences.count)")
             }
             try tokenizer.decode(sequences[line - 1], options: options).write(to: URL(fileURLWithPath: output))
@@ -83,19 +86,5 @@ struct MIDIDecodeCommand: ParsableCommand {
             try tokenizer.decode(sequence, options: options).write(to: folder.appendingPathComponent(name))
         }
         print("wrote \(sequences.count) MIDI files to \(output)")
-    }
-}
-
-/// Key names such as D, Bb, F#m, Am as key signatures.
-enum KeySignatureName {
-    static func parse(_ text: String) -> (sharps: Int, minor: Bool)? {
-        let minor = text.hasSuffix("m")
-        let tonic = minor ? String(text.dropLast()) : text
-        let majors = ["Cb": -7, "Gb": -6, "Db": -5, "Ab": -4, "Eb": -3, "Bb": -2, "F": -1, "C": 0,
-                      "G": 1, "D": 2, "A": 3, "E": 4, "B": 5, "F#": 6, "C#": 7]
-        let minors = ["Ab": -7, "Eb": -6, "Bb": -5, "F": -4, "C": -3, "G": -2, "D": -1, "A": 0,
-                      "E": 1, "B": 2, "F#": 3, "C#": 4, "G#": 5, "D#": 6, "A#": 7]
-        guard let sharps = (minor ? minors : majors)[tonic] else { return nil }
-        return (sharps, minor)
     }
 }

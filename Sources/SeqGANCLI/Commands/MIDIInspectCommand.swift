@@ -8,10 +8,10 @@ struct MIDIInspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Print a summary of a MIDI file: format, tracks, tempo map, signatures, notes.",
         discussion: """
-            With --json, prints one JSON object with the keys format, division, tracks, tempos,
-            timeSignatures, keySignatures, notes (sorted by startTick, track, channel, pitch;
-            start and end in seconds), durationSeconds and warnings.
-            A file that cannot be read gives exit code 1 and one line on stderr naming the
+            With --json, prints one JSON object with the keys format, division, tracks, tempos, \
+            timeSignatures, keySignatures, notes (sorted by startTick, track, channel, pitch; \
+            start and end in seconds), durationSeconds and warnings. \
+            A file that cannot be read gives exit code 1 and one line on stderr naming the \
             file, the byte offset and the problem.
             """)
 
@@ -30,6 +30,8 @@ struct MIDIInspectCommand: ParsableCommand {
             midi = try MIDIFile.read(
                 contentsOf: URL(fileURLWithPath: file), options: MIDIReadOptions(strict: strict))
         } catch {
+            var error = error
+            error.file = file  // the path as the user typed it
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)
         }

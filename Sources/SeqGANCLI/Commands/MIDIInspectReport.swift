@@ -115,7 +115,7 @@ struct MIDIInspectReport: Encodable {
         if !keySignatures.isEmpty {
             lines.append(
                 "key signatures: "
-                    + keySignatures.prefix(8).map { "\(KeyName.name(sharps: $0.sharps, minor: $0.minor)) at tick \($0.tick)" }
+                    + keySignatures.prefix(8).map { "\(MIDIKeyName.name(sharps: $0.sharps, minor: $0.minor)) at tick \($0.tick)" }
                     .joined(separator: ", ") + (keySignatures.count > 8 ? ", ..." : ""))
         }
         if warnings.isEmpty {
@@ -125,15 +125,5 @@ struct MIDIInspectReport: Encodable {
             lines.append(contentsOf: warnings.map { "  \($0)" })
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Names of keys from key signatures.
-enum KeyName {
-    static func name(sharps: Int, minor: Bool) -> String {
-        let majors = ["Cb", "Gb", "Db", "Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#"]
-        let minors = ["Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#", "G#", "D#", "A#"]
-        let index = max(-7, min(7, sharps)) + 7
-        return minor ? minors[index] + " minor" : majors[index] + " major"
     }
 }

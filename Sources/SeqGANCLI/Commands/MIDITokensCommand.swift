@@ -9,9 +9,9 @@ struct MIDITokensCommand: ParsableCommand {
         commandName: "tokens",
         abstract: "Turn MIDI tunes (and .abc tune books) into token sequences, one per line.",
         discussion: """
-            Reads every .mid/.midi/.smf/.kar/.abc file under the given folders (recursively) and
-            the files given directly, takes each tune's melody, and writes its windows as lines
-            of space-separated token ids. Prints the files, tunes, sequences and vocabulary, and
+            Reads every .mid/.midi/.smf/.kar/.abc file under the given folders (recursively) and \
+            the files given directly, takes each tune's melody, and writes its windows as lines \
+            of space-separated token ids. Prints the files, tunes, sequences and vocabulary, and \
             every file skipped with its reason.
             paper: the sounding pitch every 0.4 s, keys 21..108 -> 1..88, silence 0 (V = 89).
             grid:  16th-note steps (0 rest, 1 hold, 2 bar, 3.. note-ons) in C major / A minor.
@@ -57,6 +57,7 @@ struct MIDITokensCommand: ParsableCommand {
     func validate() throws {
         if let window, window < 1 { throw ValidationError("--window must be at least 1") }
         if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
+        if let track, track < 0 { throw ValidationError("--track must be 0 or more") }
     }
 
     func run() throws {
@@ -91,6 +92,7 @@ struct MIDITokensCommand: ParsableCommand {
         if corpus.warningCount > 0 { print("warnings: \(corpus.warningCount) irregularities repaired") }
         print("skipped: \(corpus.skipped.count)")
         for skipped in corpus.skipped { print("  \(skipped)") }
+        if corpus.allTunes.isEmpty { throw MIDICommandError("no tunes could be read from \(inputs.joined(separator: ", "))") }
     }
 }
 

@@ -58,3 +58,15 @@ extension RandomNumberGenerator {
         return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
     }
 }
+
+extension RandomNumberGenerator {
+    /// Fisher-Yates shuffle with a fixed algorithm (independent of the standard library's,
+    /// which may change between toolchains), so a seed always gives the same order.
+    public mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            let j = Int(next() % UInt64(i + 1))
+            items.swapAt(i, j)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import SeqGAN
+import TensorCore
+
+/// One SeqGAN generator step and one adversarial round at the paper's sizes, side by side
+/// with the PyTorch reference (`Benchmarks/peers/torch_seqgan.py g_step|round|d_epoch`).
+///
+///     seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer]
+///
+/// A round is 1 g-step + 5 x (10,000 fresh negatives + 3 discriminator epochs over 20,000
+/// sequences); `--round-d-epochs` times fewer discriminator epochs and scales them up
+/// (printed as such).
+enum AdversarialBenchmark {
+    static func run(arguments: [String]) throws {
+        let repeats = Int(BenchmarkSupport.option("--repeats", in: arguments) ?? "") ?? 3
+        let roundEpochs = Int(BenchmarkSupport.option("--round-d-epochs", in: arguments) ?? "") ?? 15
+        let withPeer = !arguments.contains("--no-peer")
+        BLAS.threadCount = 1
+        print("== adversarial (V 5000, T 20, batch 64, N 16; repeats \(repeats), median)")
+        var random = SplitMix64(seed: 5)
+        let oracle = Generator.randomOracle(seed: 1)
+        let real = oracle.sample(count: 10_000, using: &random)
+        let generator = Generator(config: GeneratorConfig())
+        generator.initializeRandom(using: &random)
+        let trainer = GeneratorTrainer(generator: generator, settings: OptimizerConfig())
+        let discriminator = Discriminator(config: DiscriminatorConfig())
+        discriminator.initializeRandom(using: &random)
+        let scorer = DiscriminatorScorer(discriminator: discriminator, batchSize: 512)
+
+        var rolloutSeconds = 0.0
+        let gStep = BenchmarkSupport.medianSeconds(repeats: repeats) {
+            let batch = generator.sample(count: 64, using: &random)
+            let start = ContinuousClock.now
+            let rewards = RolloutRewards.compute(
+                for: batch, batch: 64, sequenceLength: 20, perPrefix: 16, rolloutPolicy: generator,
+                scorer: scorer, seed: random.next())
+            rolloutSeconds = BenchmarkSupport.seconds(ContinuousClock.now - start)
+            trainer.policyGradientStep(sequences: batch, batchSize: 64, rewards: rewards)
+        }
+        let dEpoch = BenchmarkSupport.medianSeconds(repeats: 1) {
+            let fake = generator.sample(count: 10_000, using: &random)
+            discriminator.trainEpochs(real: real, fake: fake, epochs: 1, using: &random)
+        }
+        let negatives = BenchmarkSupport.medianSeconds(repeats: 1, warmUp: false) {
+            _ = generator.sample(count: 10_000, using: &random)
+        }
+        // A round: one g-step, then 5 d-steps of fresh negatives and 3 epochs each.
+        let measuredEpochs = min(roundEpochs, 15)
+        let round = BenchmarkSupport.medianSeconds(repeats: 1, warmUp: false) {
+            let batch = generator.sample(count: 64, using: &random)
+            let rewards = RolloutRewards.compute(
+                for: batch, batch: 64, sequenceLength: 20, perPrefix: 16, rolloutPolicy: generator,
+                scorer: scorer, seed: random.next())
+            trainer.policyGradientStep(sequences: batch, batchSize: 64, rewards: rewards)
+            var done = 0
+            while done < measuredEpochs {
+                let fake = generator.sample(count: 10_000, using: &random)
+                let epochs = min(3, measuredEpochs - done)
+                discriminator.trainEpochs(real: real, fake: fake, epochs: epochs, using: &random)
+                done += epochs
+            }
+        }
+        // Scale the discriminator part up to 15 epochs and 5 negative draws if fewer ran.
+        let missingEpochs = Double(15 - measuredEpochs)
+        let missingDraws = Double(5 - (measuredEpochs + 2) / 3)
+        let roundScaled = round + missingEpochs * dEpoch + missingDraws * negatives
+
+        let peer = withPeer ? GeneratorBenchmark.torchTimings(phases: ["g_step", "d_epoch", "round"], repeats: 1) : [:]
+        BenchmarkSupport.row("generator step with 16x19x64 roll-outs", ours: gStep, peer: peer["g_step"])
+        print(String(format: "  of which roll-outs and their scoring: %.3f s", rolloutSeconds))
+        BenchmarkSupport.row("discriminator epoch (10,000 real + 10,000 fake)", ours: dEpoch, peer: peer["d_epoch"])
+        BenchmarkSupport.row(
+            measuredEpochs < 15 ? "adversarial round (scaled from \(measuredEpochs) D epochs)" : "adversarial round",
+            ours: roundScaled, peer: peer["round"])
+        print(String(format: "peak memory: %.1f MiB", BenchmarkSupport.peakMemoryMiB))
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+/// `seqgan compare`: is one run's metric significantly different from another's?
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Welch t-test between two runs' per-sample values of their latest evaluation; the p-value alone on the last line.")
+
+    enum Metric: String, ExpressibleByArgument, CaseIterable {
+        case nllOracle = "nll-oracle", bleu
+
+        var fileName: String {
+            switch self {
+            case .nllOracle: "nll_oracle_per_sample.txt"
+            case .bleu: "bleu_per_sample.txt"
+            }
+        }
+    }
+
+    @Argument(help: "The first run folder.")
+    var runA: String
+
+    @Argument(help: "The second run folder.")
+    var runB: String
+
+    @Option(help: "Which per-sample values: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var metric: Metric = .nllOracle
+
+    func run() throws {
+        let a = try values(in: runA)
+        let b = try values(in: runB)
+        let test = try WelchTTest(a, b)
+        print(String(format: "%@: mean %.6f over %d samples", runA, test.meanA, a.count))
+        print(String(format: "%@: mean %.6f over %d samples", runB, test.meanB, b.count))
+        print(String(format: "Welch t = %.4f, degrees of freedom %.1f", test.t, test.degreesOfFreedom))
+        print(String(format: "%.6g", test.pValue))
+    }
+
+    func values(in run: String) throws -> [Double] {
+        let url = URL(fileURLWithPath: run).appendingPathComponent(metric.fileName)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ValidationError("\(url.path): cannot read: \(error.localizedDescription)")
+        }
+        var values: [Double] = []
+        for (index, line) in text.split(separator: "\n").enumerated() {
+            guard let value = Double(line.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("\(url.path):\(index + 1): not a number: \(line)")
+            }
+            values.append(value)
+        }
+        return values
+    }
+}
