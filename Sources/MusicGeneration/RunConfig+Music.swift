@@ -8,10 +8,11 @@ extension RunConfig {
     /// paper's networks (generator E 32, H 32; the released discriminator's filter table);
     /// the grid scheme a compact model sized for a few minutes of training on two cores
     /// (generator E 32, H 64; 32 filters for each of windows 1, 2, 3, 4, 6, 8, 12, 16, 24, 32
-    /// up to `T`). Both use SeqGAN with a moderate schedule: 50 MLE epochs, 5 discriminator
-    /// pre-training steps of 2 epochs, then 10 rounds of 1 generator step (4 roll-outs per
-    /// prefix) and 1 discriminator step (policy gradient with Adam at 0.0003), evaluated every
-    /// 10 epochs or rounds on 256 samples with BLEU-4 against the test tunes. `apply(_:)` with a preset replaces the schedule.
+    /// up to `T`, Adam 0.001). Both use SeqGAN with a moderate schedule: 50 MLE epochs, 5
+    /// discriminator pre-training steps of 2 epochs, then 10 rounds of 1 generator step (4
+    /// roll-outs per prefix, Adam 0.0003) and 1 discriminator step, evaluated every 10 epochs
+    /// or rounds on 256 samples with BLEU-4 against the test tunes. `apply(_:)` with a preset
+    /// replaces the schedule; docs/music.md has the measurements behind these choices.
     public static func music(settings: TokenizerSettings) -> RunConfig {
         let vocabularySize = MusicTokenizer(settings: settings).vocabularySize
         let t = settings.windowLength
@@ -30,6 +31,7 @@ extension RunConfig {
             discriminator.filterBanks = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]
                 .filter { $0 <= t }
                 .map { DiscriminatorConfig.FilterBank(window: $0, count: 32) }
+            discriminator.learningRate = 1e-3
             config.discriminator = discriminator
         }
         config.optimizer.batchSize = 32
