@@ -45,7 +45,7 @@ let package = Package(
         // Music: knows nothing of neural nets.
         .target(name: "MIDI"),
         .target(name: "MusicEncoding", dependencies: ["MIDI", "Randomness"]),
-        .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA"]),
+        .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // The command-line tool.
         .executableTarget(
@@ -71,12 +71,12 @@ let package = Package(
         .testTarget(
             name: "SeqGANTests",
             dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
-        .testTarget(name: "MIDITests", dependencies: ["MIDI", "TestSupport"]),
+        .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(
-            name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "TestSupport"]),
+            name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
     ],
