@@ -152,7 +152,7 @@ def sample(generator, count, batch):
 
 
 @torch.no_grad()
-def per_token_nll(model, tokens, batch=1024):
+def per_token_nll(model, tokens, batch=BATCH):
     """Mean over sequences and positions of -log model(y_t | y_<t)."""
     total = 0.0
     for begin in range(0, tokens.shape[0], batch):
