@@ -1,5 +1,22 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// Vector code (softmax, sampling, activations) is compiled for AVX2 + FMA when the machine
+/// that builds has them (like `-march=native`: the tool is built where it runs). Set
+/// `SEQGAN_PORTABLE=1` to build a binary for any x86-64.
+let vectorSettings: [SwiftSetting] = {
+    #if os(Linux) && arch(x86_64)
+        guard ProcessInfo.processInfo.environment["SEQGAN_PORTABLE"] == nil,
+            let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return [] }
+        let names = Set(flags.split(separator: " ").map(String.init))
+        return names.isSuperset(of: ["avx2", "fma"]) ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+    #else
+        return []
+    #endif
+}()
 
 /// SeqGAN-Swift: sequence GANs (Yu et al., AAAI-17) for music and text, natively in Swift.
 ///
@@ -33,9 +50,13 @@ let package = Package(
         .target(name: "Randomness"),
 
         // Neural core: knows nothing of music or text.
-        .target(name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"]),
-        .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
-        .target(name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"]),
+        .target(
+            name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"],
+            swiftSettings: vectorSettings),
+        .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: vectorSettings),
+        .target(
+            name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"],
+            swiftSettings: vectorSettings),
 
         // Token-level evaluation and text corpora; charts for reports.
         .target(name: "Metrics"),
