@@ -1,5 +1,22 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// Vector code (softmax, sampling, activations) is compiled for AVX2 + FMA when the machine
+/// that builds has them (like `-march=native`: the tool is built where it runs). Set
+/// `SEQGAN_PORTABLE=1` to build a binary for any x86-64.
+let vectorSettings: [SwiftSetting] = {
+    #if os(Linux) && arch(x86_64)
+        guard ProcessInfo.processInfo.environment["SEQGAN_PORTABLE"] == nil,
+            let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return [] }
+        let names = Set(flags.split(separator: " ").map(String.init))
+        return names.isSuperset(of: ["avx2", "fma"]) ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+    #else
+        return []
+    #endif
+}()
 
 /// SeqGAN-Swift: sequence GANs (Yu et al., AAAI-17) for music and text, natively in Swift.
 ///
@@ -34,9 +51,13 @@ let package = Package(
         .target(name: "Randomness"),
 
         // Neural core: knows nothing of music or text.
-        .target(name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"]),
-        .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
-        .target(name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"]),
+        .target(
+            name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"],
+            swiftSettings: vectorSettings),
+        .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: vectorSettings),
+        .target(
+            name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"],
+            swiftSettings: vectorSettings),
 
         // Token-level evaluation and text corpora; charts for reports.
         .target(name: "Metrics"),
@@ -46,7 +67,7 @@ let package = Package(
         // Music: knows nothing of neural nets.
         .target(name: "MIDI"),
         .target(name: "MusicEncoding", dependencies: ["MIDI", "Randomness"]),
-        .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA"]),
+        .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
         .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "MusicEncoding", "MIDI"]),
@@ -75,12 +96,12 @@ let package = Package(
         .testTarget(
             name: "SeqGANTests",
             dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
-        .testTarget(name: "MIDITests", dependencies: ["MIDI", "TestSupport"]),
+        .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(
-            name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "TestSupport"]),
+            name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
     ],

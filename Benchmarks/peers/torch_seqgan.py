@@ -152,7 +152,7 @@ def sample(generator, count, batch):
 
 
 @torch.no_grad()
-def per_token_nll(model, tokens, batch=1024):
+def per_token_nll(model, tokens, batch=BATCH):
     """Mean over sequences and positions of -log model(y_t | y_<t)."""
     total = 0.0
     for begin in range(0, tokens.shape[0], batch):
@@ -480,9 +480,10 @@ def main():
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per phase; the median is reported")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs before the timed ones")
     parser.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (intra-op threads)")
-    parser.add_argument("--oracle", default=DEFAULT_ORACLE, help="oracle safetensors file")
+    parser.add_argument("--oracle", default=DEFAULT_ORACLE, help="oracle safetensors file (default: %(default)s)")
     parser.add_argument("--real-data", default=DEFAULT_REAL_DATA,
-                        help="token file scored under the oracle by nll_oracle (a correctness check)")
+                        help="token file scored under the oracle by nll_oracle, a correctness check "
+                             "(default: %(default)s)")
     parser.add_argument("--sample-batch", type=int, default=64,
                         help="rows sampled together when drawing 10,000 sequences (reference: 64)")
     parser.add_argument("--sampler", choices=sorted(SAMPLERS), default="cdf",
@@ -500,7 +501,11 @@ def main():
     draw = SAMPLERS[arguments.sampler]
     torch.set_num_threads(arguments.threads)
     log(f"torch {torch.__version__}, {torch.get_num_threads()} threads, phase {arguments.phase}")
-    bench = Bench(arguments)
+    try:
+        bench = Bench(arguments)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"error: cannot load the oracle {arguments.oracle}: {error!r}", file=sys.stderr)
+        return 1
     for phase in (PHASES if arguments.phase == "all" else [arguments.phase]):
         getattr(bench, phase)()
     return 0

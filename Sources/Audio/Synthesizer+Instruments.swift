@@ -1,3 +1,4 @@
+import Randomness
 import Foundation
 
 /// The three instruments' raw sound, before the note envelope: each fills a mono voice buffer

@@ -1,4 +1,3 @@
-import Foundation
 import TensorCore
 
 /// A single-layer LSTM with the gate equations of the SeqGAN code (row-vector convention):
@@ -188,16 +187,15 @@ public struct LSTM: Sendable {
             ldb: g, beta: 1, c: scratch, ldc: g)
         for row in 0..<batch {
             let z = scratch + row * g
+            VectorMath.sigmoid(z, count: 3 * h)
+            VectorMath.tanh(z + 3 * h, count: h)
+            let c = cell + row * h
             for j in 0..<h {
-                let index = row * h + j
-                let i = VectorMath.sigmoid(z[j])
-                let f = VectorMath.sigmoid(z[h + j])
-                let o = VectorMath.sigmoid(z[2 * h + j])
-                let c = tanhf(z[3 * h + j])
-                let newCell = f * cell[index] + i * c
-                cell[index] = newCell
-                hidden[index] = o * tanhf(newCell)
+                c[j] = z[h + j] * c[j] + z[j] * z[3 * h + j]
+                z[3 * h + j] = c[j]
             }
+            VectorMath.tanh(z + 3 * h, count: h)
+            for j in 0..<h { hidden[row * h + j] = z[2 * h + j] * z[3 * h + j] }
         }
     }
 
@@ -211,22 +209,17 @@ public struct LSTM: Sendable {
     ) {
         for row in 0..<rows {
             let z = gates + row * 4 * h
+            VectorMath.sigmoid(z, count: 3 * h)
+            VectorMath.tanh(z + 3 * h, count: h)
+            let c = cells + row * h
+            let tc = tanhCells + row * h
             for j in 0..<h {
-                let index = row * h + j
-                let i = VectorMath.sigmoid(z[j])
-                let f = VectorMath.sigmoid(z[h + j])
-                let o = VectorMath.sigmoid(z[2 * h + j])
-                let c = tanhf(z[3 * h + j])
-                z[j] = i
-                z[h + j] = f
-                z[2 * h + j] = o
-                z[3 * h + j] = c
-                let cell = f * (previousCells?[index] ?? 0) + i * c
-                let tc = tanhf(cell)
-                cells[index] = cell
-                tanhCells[index] = tc
-                hidden[index] = o * tc
+                let previous = previousCells?[row * h + j] ?? 0
+                c[j] = z[h + j] * previous + z[j] * z[3 * h + j]
             }
+            tc.update(from: c, count: h)
+            VectorMath.tanh(tc, count: h)
+            for j in 0..<h { hidden[row * h + j] = z[2 * h + j] * tc[j] }
         }
     }
 }

@@ -184,3 +184,35 @@ extension VectorMath {
         return result
     }
 }
+
+extension VectorMath {
+    /// `x[i] = 1 / (1 + exp(-x[i]))` for `count` values.
+    public static func sigmoid(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        let one = Lanes(repeating: 1)
+        while i + width <= count {
+            store(one / (one + exp(-load(x + i))), x + i)
+            i += width
+        }
+        while i < count {
+            x[i] = 1 / (1 + exp(-x[i]))
+            i += 1
+        }
+    }
+
+    /// `x[i] = tanh(x[i])` for `count` values, as `2 sigmoid(2x) - 1` (absolute error below
+    /// 1e-6).
+    public static func tanh(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        let one = Lanes(repeating: 1)
+        let two = Lanes(repeating: 2)
+        while i + width <= count {
+            store(two / (one + exp(-two * load(x + i))) - one, x + i)
+            i += width
+        }
+        while i < count {
+            x[i] = 2 / (1 + exp(-2 * x[i])) - 1
+            i += 1
+        }
+    }
+}

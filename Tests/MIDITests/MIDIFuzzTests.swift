@@ -1,6 +1,7 @@
 import Foundation
 import MIDI
 import Testing
+import Randomness
 import TestSupport
 
 /// Mutates real MIDI files thousands of times (bit flips, byte changes, truncation, chunk
@@ -18,13 +19,13 @@ struct MIDIFuzzTests {
                 files.append([UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))
             }
         }
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(seed: 99)
         let notes = MIDIWriterTests.randomNotes(count: 120, tracks: 3, using: &generator)
         files.append(MIDIFile(notes: notes, tempos: [TempoChange(tick: 100, microsecondsPerQuarter: 400_000)]).encoded())
         return files
     }
 
-    static func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
             guard !bytes.isEmpty else { break }
@@ -58,7 +59,7 @@ struct MIDIFuzzTests {
     @Test("4,000 mutated files each read cleanly or fail with a typed error")
     func mutatedFiles() throws {
         let seeds = try Self.seedFiles()
-        var generator = SeededGenerator(seed: 2024)
+        var generator = SplitMix64(seed: 2024)
         var outcomes = (read: 0, failed: 0)
         for iteration in 0..<4000 {
             let bytes = Self.mutate(seeds[iteration % seeds.count], using: &generator)

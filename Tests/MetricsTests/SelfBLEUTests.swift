@@ -1,5 +1,6 @@
 import Metrics
 import Testing
+import Randomness
 
 @Suite("Self-BLEU: each sample against all the others")
 struct SelfBLEUTests {

@@ -2,6 +2,7 @@ import Foundation
 import MIDI
 import MusicEncoding
 import Testing
+import Randomness
 import TestSupport
 
 @Suite("ABC tune books")
@@ -103,7 +104,7 @@ struct ABCFuzzTests {
             contentsOf: TestPaths.repositoryRoot.appendingPathComponent("corpora/folk/tunes.abc"), encoding: .utf8))
         let alphabet = Array("ABCDEFGabcdefgzx^_=,'/0123456789|:[]()<>-\"!{}+ \nXTMLQK%.~")
         let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: .grid))
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         var (parsed, failed) = (0, 0)
         for _ in 0..<400 {
             var text = book

@@ -2,6 +2,7 @@ import Foundation
 import MIDI
 import MusicEncoding
 import Testing
+import Randomness
 import TestSupport
 
 @Suite("Paper token scheme")
@@ -46,7 +47,7 @@ struct PaperSchemeTests {
 
     @Test("random token sequences survive decode then encode", arguments: 0..<20)
     func decodeEncode(seed: Int) throws {
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         var tokens = (0..<Int.random(in: 1...200, using: &generator)).map { _ in
             Int.random(in: 0..<4, using: &generator) == 0 ? 0 : Int.random(in: 1...88, using: &generator)
         }

@@ -2,6 +2,7 @@ import Foundation
 import MIDI
 import MusicEncoding
 import Testing
+import Randomness
 import TestSupport
 
 @Suite("Tokenizer on damaged files")
@@ -12,7 +13,7 @@ struct TokenizerFuzzTests {
             contentsOf: TestPaths.repositoryRoot.appendingPathComponent("corpora/folk/tunes.abc"), encoding: .utf8)
         let seeds = try ABCTuneBook.parse(book, fileName: "tunes.abc").map { try $0.get().midiFile().encoded() }
         let tokenizers = [TokenScheme.paper, .grid].map { MusicTokenizer(settings: TokenizerSettings(scheme: $0)) }
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         var tokenized = 0
         for iteration in 0..<1500 {
             var bytes = seeds[iteration % seeds.count]
