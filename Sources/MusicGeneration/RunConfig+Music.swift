@@ -8,8 +8,8 @@ extension RunConfig {
     /// paper's networks (generator E 32, H 32; the released discriminator's filter table);
     /// the grid scheme a compact model sized for a few minutes of training on two cores
     /// (generator E 32, H 64; 32 filters for each of windows 1, 2, 3, 4, 6, 8, 12, 16, 24, 32
-    /// up to `T`, Adam 0.001). Both use SeqGAN with a moderate schedule: 50 MLE epochs, 5
-    /// discriminator pre-training steps of 2 epochs, then 10 rounds of 1 generator step (4
+    /// up to `T`, Adam 0.001). Both use SeqGAN with a moderate schedule: 50 MLE epochs, 10
+    /// discriminator pre-training steps of 2 epochs, then 30 rounds of 1 generator step (4
     /// roll-outs per prefix, Adam 0.0003) and 1 discriminator step, evaluated every 10 epochs
     /// or rounds on 256 samples with BLEU-4 against the test tunes. `apply(_:)` with a preset
     /// replaces the schedule; docs/music.md has the measurements behind these choices.
@@ -37,8 +37,8 @@ extension RunConfig {
         config.optimizer.batchSize = 32
         config.optimizer.policyGradientLearningRate = 3e-4
         config.epochs = 50
-        config.rounds = 10
-        config.discriminatorPretrainSteps = 5
+        config.rounds = 30
+        config.discriminatorPretrainSteps = 10
         config.discriminatorEpochs = 2
         config.generatorSteps = 1
         config.discriminatorSteps = 1

@@ -21,7 +21,7 @@ struct TrainCommand: ParsableCommand {
             grid by default, --scheme paper for the paper's 0.4 s pitch samples), split by tune
             into train / validation / test (80/10/10 by --seed), cut into windows of --window
             tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults:
-            50 epochs, 5 D pre-training steps, 10 rounds; --preset and the schedule options
+            50 epochs, 10 D pre-training steps, 30 rounds; --preset and the schedule options
             below override them). The run folder (--out, default runs/<folder>) also holds
             tokenizer.json, sources.json and skipped.txt; `seqgan generate RUN` makes tunes.
 
