@@ -11,9 +11,9 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate tunes with a model trained by `seqgan train FOLDER`.",
         discussion: """
-            Samples -n tunes from the run's generator, decodes them with the run's tokenizer
-            (tokenizer.json) and writes OUT_DIR/tune-01.mid, tune-02.mid, ... (and with --wav
-            tune-01.wav, ... rendered with --instrument). Prints one line per tune: length,
+            Samples -n tunes from the run's generator, decodes them with the run's tokenizer \
+            (tokenizer.json) and writes OUT_DIR/tune-01.mid, tune-02.mid, ... (and with --wav \
+            tune-01.wav, ... rendered with --instrument). Prints one line per tune: length, \
             key and range. The same run, options and --seed give the same tunes.
 
               seqgan generate runs/folk -n 8 --temperature 0.9 --key G -o tunes --wav

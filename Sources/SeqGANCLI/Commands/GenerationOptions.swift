@@ -7,7 +7,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous.")
     var temperature: Float = 1
 
-    @Option(help: "Tokens per tune (default: 4 training windows, about 15 bars of 4/4 for the grid scheme).")
+    @Option(help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme).")
     var length: Int?
 
     @Option(help: "Key written, e.g. C, G, Bb, Am, F#m (grid tunes are generated in C major / A minor and transposed to it).")

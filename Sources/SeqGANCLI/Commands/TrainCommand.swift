@@ -15,28 +15,28 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a SeqGAN generator on a folder of MIDI tunes, or on the synthetic oracle.",
         discussion: """
-            Music (--task music, chosen automatically when FOLDER_OR_FILES holds .mid, .midi or
-            .abc files): every tune under the folders (recursively) is read; files that cannot
-            be read are listed with their reasons and skipped. Tunes are tokenized (--scheme
-            grid by default, --scheme paper for the paper's 0.4 s pitch samples), split by tune
-            into train / validation / test (80/10/10 by --seed), cut into windows of --window
-            tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults:
-            50 epochs, 10 D pre-training steps, 30 rounds; --preset and the schedule options
-            below override them). The run folder (--out, default runs/<folder>) also holds
+            Music (--task music, chosen automatically when FOLDER_OR_FILES holds .mid, .midi or \
+            .abc files): every tune under the folders (recursively) is read; files that cannot \
+            be read are listed with their reasons and skipped. Tunes are tokenized (--scheme \
+            grid by default, --scheme paper for the paper's 0.4 s pitch samples), split by tune \
+            into train / validation / test (80/10/10 by --seed), cut into windows of --window \
+            tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults: \
+            50 epochs, 10 D pre-training steps, 30 rounds; --preset and the schedule options \
+            below override them). The run folder (--out, default runs/<folder>) also holds \
             tokenizer.json, sources.json and skipped.txt; `seqgan generate RUN` makes tunes.
 
               seqgan train corpora/folk --out runs/folk
               seqgan train ~/midi/nottingham --scheme paper --preset paper --out runs/paper
 
-            The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training
-            sequences; the generator is pre-trained on them by MLE for --epochs epochs, then
-            trained for --rounds rounds by --mode: mle (more MLE epochs), ss (scheduled
-            sampling), pgbleu (policy gradient with BLEU-3 rewards) or seqgan (policy gradient
-            with the discriminator's Monte Carlo roll-out rewards; the discriminator is first
-            pre-trained). --preset paper is the released code's schedule, --preset fast this
-            project's quicker one. NLL-oracle is reported every --eval-every epochs or rounds.
-            Everything lands in --out: config.json, train.txt, log.csv, checkpoint.safetensors
-            (after every epoch, step and round), nll_oracle_per_sample.txt. A run that was
+            The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training \
+            sequences; the generator is pre-trained on them by MLE for --epochs epochs, then \
+            trained for --rounds rounds by --mode: mle (more MLE epochs), ss (scheduled \
+            sampling), pgbleu (policy gradient with BLEU-3 rewards) or seqgan (policy gradient \
+            with the discriminator's Monte Carlo roll-out rewards; the discriminator is first \
+            pre-trained). --preset paper is the released code's schedule, --preset fast this \
+            project's quicker one. NLL-oracle is reported every --eval-every epochs or rounds. \
+            Everything lands in --out: config.json, train.txt, log.csv, checkpoint.safetensors \
+            (after every epoch, step and round), nll_oracle_per_sample.txt. A run that was \
             stopped continues with --resume and ends with the same numbers.
 
               seqgan train --task synthetic --oracle ../shared/oracle/seqgan-oracle.safetensors \\
