@@ -148,5 +148,16 @@ struct MusicCommandTests {
         let noMusic = try runSeqGAN(["train", empty.path, "--task", "music", "--out", directory.appendingPathComponent("run").path])
         #expect(noMusic.status != 0)
         #expect(noMusic.standardError.contains("no .mid, .midi or .abc files"), "\(noMusic.standardError)")
+        #expect(noMusic.standardError.split(separator: "\n").count == 1, "\(noMusic.standardError)")
+
+        // Two tunes cannot be split into train, validation and test.
+        let two = directory.appendingPathComponent("two")
+        try FileManager.default.createDirectory(at: two, withIntermediateDirectories: true)
+        let abc = try String(contentsOf: Self.folk.appendingPathComponent("tunes.abc"), encoding: .utf8)
+        let firstTwo = abc.components(separatedBy: "\nX:").prefix(3).joined(separator: "\nX:")
+        try firstTwo.write(to: two.appendingPathComponent("two.abc"), atomically: true, encoding: .utf8)
+        let tooFew = try runSeqGAN(["train", two.path, "--out", directory.appendingPathComponent("run2").path])
+        #expect(tooFew.status != 0)
+        #expect(tooFew.standardError.contains("found 2 readable tunes"), "\(tooFew.standardError)")
     }
 }
