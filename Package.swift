@@ -103,6 +103,9 @@ let package = Package(
         .testTarget(
             name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
+        .testTarget(
+            name: "MusicGenerationTests",
+            dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
