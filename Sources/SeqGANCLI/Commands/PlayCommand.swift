@@ -12,7 +12,8 @@ struct PlayCommand: ParsableCommand {
         discussion: """
             MIDI files (.mid) are rendered first (see --instrument); audio files (.wav, .flac, \
             .ogg, ...) are played as they are. A run folder of `seqgan train` generates one new \
-            tune (with --seed, --temperature, --key, --tempo, ...), prints it and plays it. Ctrl-C stops playback at once (exit status 130). \
+            tune (with --seed, --temperature, --key, --tempo, ...), prints it and plays it. \
+            Ctrl-C stops playback at once (exit status 130). \
             With no sound card, use --device null, or --device "file:'/tmp/out.wav',wav" to \
             record what would be played, or `seqgan export` to write a file.
             """)
@@ -34,8 +35,9 @@ struct PlayCommand: ParsableCommand {
 
     func run() throws {
         var isDirectory: ObjCBool = false
+        let isRun = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
         let audio: AudioBuffer
-        if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+        if isRun {
             audio = try generateTune()
         } else if RenderOptions.isMIDIFile(input) {
             audio = try render.renderMIDIFile(at: input)
@@ -47,7 +49,11 @@ struct PlayCommand: ParsableCommand {
             sink = try ALSAPlaybackSink(
                 device: device, sampleRate: audio.sampleRate, channelCount: audio.channelCount)
         } catch AudioDeviceError.cannotOpen(let device, let reason) {
-            throw PlayError.deviceUnavailable(device: device, reason: reason, input: input)
+            let writeFile =
+                isRun
+                ? "seqgan generate \(input) -n 1 --seed \(render.seed) -o tunes --wav"
+                : "seqgan export \(input) -o out.wav"
+            throw PlayError.deviceUnavailable(device: device, reason: reason, writeFile: writeFile)
         }
         let terminal = isatty(STDOUT_FILENO) == 1
         var shownSecond = -1
@@ -90,18 +96,19 @@ extension PlayCommand {
 /// Failures of `seqgan play` that deserve advice rather than ALSA's bare text.
 enum PlayError: Error, CustomStringConvertible {
     /// The device could not be opened, typically `default` on a machine with no sound card.
-    case deviceUnavailable(device: String, reason: String, input: String)
+    /// `writeFile` is the command that writes the sound to a file instead.
+    case deviceUnavailable(device: String, reason: String, writeFile: String)
 
     var description: String {
         switch self {
-        case .deviceUnavailable(let device, let reason, let input):
+        case .deviceUnavailable(let device, let reason, let writeFile):
             device == "default"
                 ? "cannot open audio device 'default' (\(reason)): no sound card? Write a file "
-                    + "with `seqgan export \(input) -o out.wav`, or pick a device with --device "
+                    + "with `\(writeFile)`, or pick a device with --device "
                     + "(null, or \"file:'/tmp/out.wav',wav\")"
                 : "cannot open audio device '\(device)' (\(reason)): check the name "
                     + "(`aplay -L` lists them), or write a file with "
-                    + "`seqgan export \(input) -o out.wav`"
+                    + "`\(writeFile)`"
         }
     }
 }
