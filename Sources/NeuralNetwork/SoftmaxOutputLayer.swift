@@ -32,7 +32,7 @@ public struct SoftmaxOutputLayer: Sendable {
         let tile: FloatBuffer
 
         /// Allocates a `tileRows x classCount` tile.
-        public init(tileRows: Int = 32, classCount: Int) {
+        public init(tileRows: Int = 128, classCount: Int) {
             self.tileRows = tileRows
             tile = FloatBuffer(count: tileRows * classCount)
         }

@@ -161,10 +161,6 @@ public enum VectorMath {
         }
         return sum
     }
-
-    /// The logistic sigmoid `1 / (1 + e^-x)`.
-    @inline(__always)
-    public static func sigmoid(_ x: Float) -> Float { 1 / (1 + Foundation.exp(-x)) }
 }
 
 extension VectorMath {
