@@ -59,25 +59,7 @@ extension TrainCommand {
     /// The music defaults of ``RunConfig/music(settings:)`` with the options given applied.
     func musicConfig(for settings: TokenizerSettings) -> RunConfig {
         var config = RunConfig.music(settings: settings)
-        if let preset { config.apply(preset) }
-        if let mode { config.mode = RunConfig.Mode(rawValue: mode)! }
-        config.seed = seed
-        if let epochs { config.epochs = epochs }
-        if let rounds { config.rounds = rounds }
-        if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
-        if let dEpochs { config.discriminatorEpochs = dEpochs }
-        if let gSteps { config.generatorSteps = gSteps }
-        if let dSteps { config.discriminatorSteps = dSteps }
-        if let rollouts { config.rolloutsPerPrefix = rollouts }
-        config.rollout = rollout
-        config.rolloutRate = rolloutRate
-        config.pgLoss = pgLoss
-        config.baseline = baseline
-        if let evalEvery { config.evaluateEvery = evalEvery }
-        if let evalSamples { config.evaluationSamples = evalSamples }
-        if let batchSize { config.optimizer.batchSize = batchSize }
-        config.optimizer.learningRate = learningRate
-        if let pgLearningRate { config.optimizer.policyGradientLearningRate = pgLearningRate }
+        applyOptions(to: &config)
         return config
     }
 

@@ -184,26 +184,8 @@ struct TrainCommand: ParsableCommand {
             if let rounds { config.rounds = rounds }
         } else {
             config = RunConfig()
-            if let preset { config.apply(preset) }
-            config.mode = RunConfig.Mode(rawValue: mode ?? "mle")!
-            config.seed = seed
-            if let epochs { config.epochs = epochs }
-            if let rounds { config.rounds = rounds }
-            if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
-            if let dEpochs { config.discriminatorEpochs = dEpochs }
-            if let gSteps { config.generatorSteps = gSteps }
-            if let dSteps { config.discriminatorSteps = dSteps }
-            if let rollouts { config.rolloutsPerPrefix = rollouts }
-            config.rollout = rollout
-            config.rolloutRate = rolloutRate
-            config.pgLoss = pgLoss
-            config.baseline = baseline
-            config.evaluateEvery = evalEvery ?? 5
-            config.evaluationSamples = evalSamples ?? 10_000
+            applyOptions(to: &config)
             config.trainingSequences = trainSize
-            config.optimizer.batchSize = batchSize ?? 64
-            config.optimizer.learningRate = learningRate
-            config.optimizer.policyGradientLearningRate = pgLearningRate
             config.oraclePath = oracle
             config.oracleSeed = oracleSeed
         }
@@ -212,5 +194,29 @@ struct TrainCommand: ParsableCommand {
         if let last = rows.last(where: { $0.nllOracle != nil }), let nll = last.nllOracle {
             print(String(format: "final NLL-oracle %.4f after %@ %d (%.1f s); log: %@", nll, last.phase, last.epoch, last.seconds, experiment.directory.appendingPathComponent("log.csv").path))
         }
+    }
+
+    /// Applies the preset, then every schedule and optimiser option given on the command line,
+    /// over the defaults already in `config`.
+    func applyOptions(to config: inout RunConfig) {
+        if let preset { config.apply(preset) }
+        if let mode { config.mode = RunConfig.Mode(rawValue: mode)! }
+        config.seed = seed
+        if let epochs { config.epochs = epochs }
+        if let rounds { config.rounds = rounds }
+        if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
+        if let dEpochs { config.discriminatorEpochs = dEpochs }
+        if let gSteps { config.generatorSteps = gSteps }
+        if let dSteps { config.discriminatorSteps = dSteps }
+        if let rollouts { config.rolloutsPerPrefix = rollouts }
+        config.rollout = rollout
+        config.rolloutRate = rolloutRate
+        config.pgLoss = pgLoss
+        config.baseline = baseline
+        if let evalEvery { config.evaluateEvery = evalEvery }
+        if let evalSamples { config.evaluationSamples = evalSamples }
+        if let batchSize { config.optimizer.batchSize = batchSize }
+        config.optimizer.learningRate = learningRate
+        if let pgLearningRate { config.optimizer.policyGradientLearningRate = pgLearningRate }
     }
 }
