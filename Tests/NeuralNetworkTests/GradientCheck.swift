@@ -1,29 +1,5 @@
 import TensorCore
 
-/// Central finite differences of `loss` with respect to `count` values at `values`,
-/// compared with `analytic`.
-///
-/// - Returns: The largest mismatch, relative to `max(|analytic|, |numeric|, floor)`.
-func worstGradientError(
-    values: UnsafeMutablePointer<Float>, count: Int, analytic: [Float], epsilon: Float = 1e-2,
-    floor: Double = 1e-2, loss: () -> Double
-) -> Double {
-    var worst = 0.0
-    for i in 0..<count {
-        let saved = values[i]
-        values[i] = saved + epsilon
-        let plus = loss()
-        values[i] = saved - epsilon
-        let minus = loss()
-        values[i] = saved
-        let numeric = (plus - minus) / (2 * Double(epsilon))
-        let a = Double(analytic[i])
-        let error = abs(numeric - a) / max(abs(a), abs(numeric), floor)
-        worst = max(worst, error)
-    }
-    return worst
-}
-
 /// Fills `count` values with N(0, `scale`) draws.
 func fillNormal(_ values: UnsafeMutablePointer<Float>, count: Int, scale: Float, seed: UInt64) {
     var random = SplitMix64(seed: seed)

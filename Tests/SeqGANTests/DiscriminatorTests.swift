@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import NeuralNetwork
 @testable import SeqGAN
 import TensorCore
@@ -44,19 +45,9 @@ struct DiscriminatorTests {
         _ = loss()
         let analytic = discriminator.arena.gradients.array
         #expect(analytic.contains { $0 != 0 })
-        var worst = 0.0
-        let values = discriminator.arena.values.base
-        for i in 0..<discriminator.arena.values.count {
-            let saved = values[i]
-            values[i] = saved + 1e-2
-            let plus = loss()
-            values[i] = saved - 1e-2
-            let minus = loss()
-            values[i] = saved
-            let numeric = (plus - minus) / 2e-2
-            worst = max(worst, abs(numeric - Double(analytic[i])) / max(abs(numeric), abs(Double(analytic[i])), 1e-2))
-        }
-        return worst
+        return worstGradientError(
+            values: discriminator.arena.values.base, count: discriminator.arena.values.count,
+            analytic: analytic, loss: loss)
     }
 
     @Test("the whole loss's gradient matches finite differences with dropout off")

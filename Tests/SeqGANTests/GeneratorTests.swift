@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import NeuralNetwork
 @testable import SeqGAN
 import TensorCore
@@ -29,19 +30,9 @@ struct GeneratorTests {
             generator.accumulateGradients(sequences: sequences, batch: batch, weights: weights, workspace: workspace)
         }
         _ = loss()
-        let analytic = generator.arena.gradients.array
-        var worst = 0.0
-        let values = generator.arena.values.base
-        for i in 0..<generator.arena.values.count {
-            let saved = values[i]
-            values[i] = saved + 1e-2
-            let plus = loss()
-            values[i] = saved - 1e-2
-            let minus = loss()
-            values[i] = saved
-            let numeric = (plus - minus) / 2e-2
-            worst = max(worst, abs(numeric - Double(analytic[i])) / max(abs(numeric), abs(Double(analytic[i])), 1e-2))
-        }
+        let worst = worstGradientError(
+            values: generator.arena.values.base, count: generator.arena.values.count,
+            analytic: generator.arena.gradients.array, loss: loss)
         #expect(worst < 1e-2, "worst relative error \(worst)")
     }
 
