@@ -54,9 +54,15 @@ public struct SafeTensors: Sendable {
         data.append(json)
         for name in names {
             tensors[name]!.values.withUnsafeBufferPointer { buffer in
-                for value in buffer {
-                    withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-                }
+                #if _endian(little)
+                    data.append(UnsafeBufferPointer(
+                        start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self),
+                        count: buffer.count * 4))
+                #else
+                    for value in buffer {
+                        withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+                    }
+                #endif
             }
         }
         return data
@@ -147,11 +153,17 @@ public struct SafeTensors: Sendable {
             var values = [Float](repeating: 0, count: count)
             data.withUnsafeBytes { raw in
                 let start = dataStart + offsets[0]
-                for i in 0..<count {
-                    values[i] = Float(
-                        bitPattern: UInt32(
-                            littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self)))
-                }
+                #if _endian(little)
+                    values.withUnsafeMutableBytes { destination in
+                        destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + 4 * count)]))
+                    }
+                #else
+                    for i in 0..<count {
+                        values[i] = Float(
+                            bitPattern: UInt32(
+                                littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self)))
+                    }
+                #endif
             }
             tensors[name] = Tensor(shape: shape, values: values)
         }
