@@ -177,7 +177,9 @@ public final class TrainingRun {
                 case RunConfig.Mode.ss.rawValue: try scheduledSamplingEpoch(unit, total: phase.units, into: &row)
                 default: try adversarialRound(unit, total: phase.units, into: &row)
                 }
-                if evaluateNow && phase.name != "discriminator" {
+                if phase.name == "discriminator" {
+                    observer?.report(summary(of: row))
+                } else if evaluateNow {
                     try evaluate(into: &row, index: evaluationIndex(phase: index, unit: unit))
                     observer?.report(summary(of: row))
                 }
