@@ -221,7 +221,8 @@ public final class TrainingRun {
     func evaluate(into row: inout RunLogRow, index: UInt64) throws {
         observer?.phaseStarted("evaluating", total: 1)
         try runData.evaluate(generator, index, &row)
-        evaluateDiscriminator(into: &row, index: index)
+        // The discriminator is only worth judging once it has been trained.
+        if row.phase != "pretrain" { evaluateDiscriminator(into: &row, index: index) }
         observer?.progressed(done: 1, total: 1, loss: nil)
     }
 
