@@ -1,4 +1,5 @@
 import NeuralNetwork
+import TensorCore
 
 /// How per-token policy-gradient terms are reduced to one loss.
 public enum PolicyGradientReduction: String, Codable, Sendable, CaseIterable {
@@ -32,7 +33,9 @@ extension GeneratorTrainer {
     ) -> Double {
         let t = generator.config.sequenceLength
         precondition(rewards.count == batchSize * t, "rewards must be [B][T]")
-        var advantages = rewards
+        precondition(batchSize <= settings.batchSize, "batch larger than the trainer's")
+        let advantages = stepWeights.base
+        rewards.withUnsafeBufferPointer { advantages.update(from: $0.baseAddress!, count: rewards.count) }
         if baseline == .mean {
             for step in 0..<t {
                 var mean: Float = 0
@@ -42,8 +45,7 @@ extension GeneratorTrainer {
             }
         }
         if reduction == .mean {
-            let scale = 1 / Float(batchSize * t)
-            for i in advantages.indices { advantages[i] *= scale }
+            VectorMath.scale(advantages, count: rewards.count, by: 1 / Float(batchSize * t))
         }
         let loss = generator.accumulateGradients(
             sequences: sequences, batch: batchSize, weights: advantages, workspace: workspace)

@@ -14,15 +14,15 @@ extension GeneratorTrainer {
         using random: inout SplitMix64
     ) -> Double {
         let t = generator.config.sequenceLength
-        var inputs = [Int32](repeating: 0, count: batchSize * t)
+        precondition(batchSize <= settings.batchSize, "batch larger than the trainer's")
+        let inputs = stepInputs
+        let own = stepSamples
         let buffers = samplingBuffers
         let parameters = UnsafePointer(generator.arena.values.base)
         buffers.hidden.zero()
         buffers.cell.zero()
         buffers.previous.update(repeating: Int32(generator.config.startToken), count: batchSize)
         generator.feedPrevious(buffers, rows: batchSize, parameters: parameters)
-        let own = UnsafeMutablePointer<Int32>.allocate(capacity: batchSize * t)
-        defer { own.deallocate() }
         for step in 0..<t {
             // Draw the model's own token at this step, then choose each row's next input.
             generator.sampleSteps(
@@ -37,11 +37,9 @@ extension GeneratorTrainer {
             if step + 1 < t { generator.feedPrevious(buffers, rows: batchSize, parameters: parameters) }
         }
         let tokens = batchSize * t
-        let loss = inputs.withUnsafeBufferPointer {
-            generator.accumulateGradients(
-                sequences: sequences, inputs: $0.baseAddress!, batch: batchSize,
-                uniformWeight: 1 / Float(tokens), workspace: workspace)
-        }
+        let loss = generator.accumulateGradients(
+            sequences: sequences, inputs: inputs, batch: batchSize,
+            uniformWeight: 1 / Float(tokens), workspace: workspace)
         clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
         optimizer.update(generator.arena)
         return loss

@@ -14,6 +14,11 @@ public final class GeneratorTrainer: @unchecked Sendable {
     let workspace: Generator.Workspace
     let samplingBuffers: Generator.SamplingBuffers
     let batch: UnsafeMutablePointer<Int32>
+    /// `[B, T]` scratch for a step's chosen inputs (scheduled sampling) or own samples.
+    let stepInputs: UnsafeMutablePointer<Int32>
+    let stepSamples: UnsafeMutablePointer<Int32>
+    /// `[B, T]` per-token weights of a policy-gradient step.
+    let stepWeights: FloatBuffer
 
     /// Prepares to train `generator`.
     public init(generator: Generator, settings: OptimizerConfig) {
@@ -23,10 +28,18 @@ public final class GeneratorTrainer: @unchecked Sendable {
             parameterCount: generator.arena.values.count, learningRate: settings.learningRate)
         workspace = Generator.Workspace(batchSize: settings.batchSize, generator: generator)
         samplingBuffers = Generator.SamplingBuffers(rows: settings.batchSize, config: generator.config)
-        batch = .allocate(capacity: settings.batchSize * generator.config.sequenceLength)
+        let tokens = settings.batchSize * generator.config.sequenceLength
+        batch = .allocate(capacity: tokens)
+        stepInputs = .allocate(capacity: tokens)
+        stepSamples = .allocate(capacity: tokens)
+        stepWeights = FloatBuffer(count: tokens)
     }
 
-    deinit { batch.deallocate() }
+    deinit {
+        batch.deallocate()
+        stepInputs.deallocate()
+        stepSamples.deallocate()
+    }
 
     /// One update on the `[B, T]` sequences at `sequences`: mean per-token NLL, its gradient,
     /// clipping, Adam.

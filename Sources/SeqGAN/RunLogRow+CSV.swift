@@ -14,7 +14,7 @@ extension RunLogRow {
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
-            let phaseColumn = header.firstIndex(of: "epoch")
+            let epochColumn = header.firstIndex(of: "epoch")
         else {
             throw RunError.unreadableConfig(path: url.path, reason: "no log.csv header")
         }
@@ -22,7 +22,7 @@ extension RunLogRow {
         var rows: [RunLogRow] = []
         for (index, line) in lines.dropFirst().enumerated() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == header.count, let epoch = Int(cells[phaseColumn]) else {
+            guard cells.count == header.count, let epoch = Int(cells[epochColumn]) else {
                 throw RunError.unreadableConfig(path: "\(url.path):\(index + 2)", reason: "malformed log row")
             }
             func value(_ name: String) -> Double? { column(name).flatMap { Double(cells[$0]) } }
