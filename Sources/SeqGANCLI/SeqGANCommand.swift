@@ -19,6 +19,7 @@ struct SeqGANCommand: ParsableCommand {
         subcommands: [
             TrainCommand.self,
             GenerateCommand.self,
+            EvaluateCommand.self,
             OracleCommand.self,
             MIDICommand.self,
             ExportCommand.self,

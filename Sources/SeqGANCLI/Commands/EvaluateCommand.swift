@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import MusicGeneration
+
+/// `seqgan evaluate RUN`: the quality metrics of a trained model, next to the real data's.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score a trained model's samples: BLEU, self-BLEU, NLL-test, and for music the musical statistics.",
+        discussion: """
+            Text runs: BLEU-N of --samples generated sequences against --references (default \
+            the run's test split), their self-BLEU, and the generator's NLL on the test split; \
+            --sweep gives BLEU and self-BLEU at several temperatures.
+
+            Music runs: BLEU-4 over token windows, the MSE of pitch numbers, and musical \
+            statistics, for the model's samples and for the real test tunes side by side.
+
+              seqgan evaluate runs/poems --references test.txt --metric bleu -n 2 --samples 2000
+              seqgan evaluate runs/poems --sweep 0.5,0.75,1,1.25,1.5
+              seqgan evaluate runs/folk
+            """)
+
+    /// What to compute.
+    enum Metric: String, ExpressibleByArgument, CaseIterable {
+        case all, bleu
+    }
+
+    @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
+    var runFolder: String
+
+    @Option(help: "Reference sequences, one per line (default: the run's test split).")
+    var references: String?
+
+    @Option(help: "What to report: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var metric: Metric = .all
+
+    @Option(name: .customShort("n"), help: "BLEU order N (default 2 for text, 4 for music).")
+    var order: Int?
+
+    @Option(help: "Generated sequences to score.")
+    var samples: Int = 2000
+
+    @Option(help: "Sampling temperature.")
+    var temperature: Float = 1
+
+    @Option(help: "Temperatures to sweep, comma separated, e.g. 0.5,0.75,1,1.25,1.5.")
+    var sweep: String?
+
+    @Option(help: "Seed of the sampling.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if let order, !(1...8).contains(order) { throw ValidationError("-n must be within 1...8, got \(order)") }
+        guard samples > 0 else { throw ValidationError("--samples must be positive") }
+        guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
+        if let sweep, sweepTemperatures == nil { throw ValidationError("--sweep must be positive numbers separated by commas, got '\(sweep)'") }
+    }
+
+    /// The temperatures of `--sweep`, or nil when one is not a positive number.
+    var sweepTemperatures: [Float]? {
+        guard let sweep else { return [] }
+        let values = sweep.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else { return nil }
+        return values.map { $0! }
+    }
+
+    func run() throws {
+        let directory = URL(fileURLWithPath: runFolder)
+        if FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: directory).path) {
+            try runMusic(directory)
+        } else {
+            try runText(directory)
+        }
+    }
+}
