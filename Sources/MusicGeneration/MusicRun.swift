@@ -16,16 +16,40 @@ public final class MusicRun {
     public struct Sources: Codable, Sendable, Equatable {
         /// Files and folders, as absolute paths.
         public var inputs: [String]
-        /// Seed of the tune-level split (10% test, 10% validation).
+        /// Seed of the tune-level split (10% test, 10% validation) when there are no split lists.
         public var splitSeed: UInt64
         /// Whether files with any irregularity are skipped rather than repaired.
         public var strict: Bool
+        /// A folder with `train.txt`, `valid.txt` and `test.txt` naming each split's files
+        /// (as the Nottingham `splits/` folder does); when set it replaces the seeded split.
+        public var splitLists: String?
 
         /// Creates sources; relative paths are made absolute.
-        public init(inputs: [String], splitSeed: UInt64, strict: Bool = false) {
+        public init(inputs: [String], splitSeed: UInt64, strict: Bool = false, splitLists: String? = nil) {
             self.inputs = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             self.splitSeed = splitSeed
             self.strict = strict
+            self.splitLists = splitLists.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        }
+
+        /// How tunes are assigned to train, validation and test.
+        public var splitPolicy: CorpusSplitPolicy {
+            if let splitLists { return .lists(URL(fileURLWithPath: splitLists)) }
+            return .seeded(seed: splitSeed)
+        }
+
+        /// The `splits/` folder beside or inside the single input folder, when it holds
+        /// `train.txt`, `valid.txt` and `test.txt` (the layout of the Nottingham download).
+        public static func detectedSplitLists(for inputs: [String]) -> String? {
+            guard inputs.count == 1 else { return nil }
+            let input = URL(fileURLWithPath: inputs[0]).standardizedFileURL
+            for candidate in [input.appendingPathComponent("splits"), input.deletingLastPathComponent().appendingPathComponent("splits")] {
+                let complete = ["train.txt", "valid.txt", "test.txt"].allSatisfy {
+                    FileManager.default.fileExists(atPath: candidate.appendingPathComponent($0).path)
+                }
+                if complete { return candidate.path }
+            }
+            return nil
         }
     }
 
@@ -68,7 +92,7 @@ public final class MusicRun {
     public init(sources: Sources, settings: TokenizerSettings, config: RunConfig, directory: URL) throws {
         let corpus = try CorpusBuilder.build(
             inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: settings,
-            split: .seeded(seed: sources.splitSeed), readOptions: MIDIReadOptions(strict: sources.strict))
+            split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
         guard !corpus.test.isEmpty, !corpus.train.isEmpty else {
             throw MusicRunError.tooFewTunes(found: corpus.allTunes.count, skipped: corpus.skipped.count)
         }

@@ -29,14 +29,17 @@ extension TrainCommand {
             if let rounds { config.rounds = rounds }
             settings = try MusicRun.savedSettings(in: directory)
             sources = try MusicRun.savedSources(in: directory)
-            if !inputs.isEmpty { sources = MusicRun.Sources(inputs: inputs, splitSeed: sources.splitSeed, strict: sources.strict) }
+            if !inputs.isEmpty {
+                sources = MusicRun.Sources(inputs: inputs, splitSeed: sources.splitSeed, strict: sources.strict, splitLists: sources.splitLists)
+            }
         } else {
             guard !inputs.isEmpty else { throw MusicTrainError.noInputs }
             let files = try CorpusBuilder.inputFiles(inputs.map { URL(fileURLWithPath: $0) })
             guard !files.isEmpty else { throw MusicTrainError.noTunes(inputs: inputs) }
             settings = TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track)
             config = musicConfig(for: settings)
-            sources = MusicRun.Sources(inputs: inputs, splitSeed: seed, strict: strict)
+            let lists = noSplits ? nil : (splits ?? MusicRun.Sources.detectedSplitLists(for: inputs))
+            sources = MusicRun.Sources(inputs: inputs, splitSeed: seed, strict: strict, splitLists: lists)
         }
         let run = try MusicRun(sources: sources, settings: settings, config: config, directory: directory)
         report(run)
@@ -71,6 +74,7 @@ extension TrainCommand {
             for skipped in corpus.skipped { print("  \(skipped)") }
         }
         let settings = corpus.settings
+        if let lists = run.sources.splitLists { print("splits: the lists in \(lists)") }
         print("tunes: \(corpus.allTunes.count) from \(corpus.filesRead) file\(corpus.filesRead == 1 ? "" : "s") (train \(corpus.train.count), validation \(corpus.validation.count), test \(corpus.test.count))")
         print("windows of \(settings.windowLength) tokens: train \(corpus.sequences(.train).count), validation \(corpus.sequences(.validation).count), test \(corpus.sequences(.test).count); vocabulary \(corpus.vocabularySize) (\(settings.scheme.rawValue) scheme)")
         let config = run.experiment.config

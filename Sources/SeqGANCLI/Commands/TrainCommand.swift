@@ -19,14 +19,14 @@ struct TrainCommand: ParsableCommand {
             .abc files): every tune under the folders (recursively) is read; files that cannot \
             be read are listed with their reasons and skipped. Tunes are tokenized (--scheme \
             grid by default, --scheme paper for the paper's 0.4 s pitch samples), split by tune \
-            into train / validation / test (80/10/10 by --seed), cut into windows of --window \
+            into train / validation / test (the lists of a splits/ folder when there is one, else 80/10/10 by --seed), cut into windows of --window \
             tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults: \
             50 epochs, 10 D pre-training steps, 30 rounds; --preset and the schedule options \
             below override them). The run folder (--out, default runs/<folder>) also holds \
             tokenizer.json, sources.json and skipped.txt; `seqgan generate RUN` makes tunes.
 
               seqgan train corpora/folk --out runs/folk
-              seqgan train ~/midi/nottingham --scheme paper --preset paper --out runs/paper
+              seqgan train ~/midi/nottingham/melody --scheme paper --out runs/paper
 
             The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training \
             sequences; the generator is pre-trained on them by MLE for --epochs epochs, then \
@@ -66,6 +66,12 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Music: the melody track index (default: chosen automatically).")
     var track: Int?
+
+    @Option(help: "Music: a folder with train.txt, valid.txt and test.txt listing each split's files (default: a splits/ folder inside or beside the input folder, else a seeded 80/10/10 split by tune).")
+    var splits: String?
+
+    @Flag(help: "Music: ignore any splits/ folder and split the tunes by --seed.")
+    var noSplits = false
 
     @Flag(help: "Music: skip MIDI files with any irregularity instead of repairing them.")
     var strict = false
