@@ -27,6 +27,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   MIDI <- MusicEncoding               (standard library only)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
 ///   SeqGAN, MusicEncoding <- MusicGeneration (music runs: train on tunes, generate tunes)
+///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -72,12 +73,15 @@ let package = Package(
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
         .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "MusicEncoding", "MIDI"]),
 
+        // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
+        .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore"]),
+
         // The command-line tool.
         .executableTarget(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "MusicGeneration",
+                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -106,6 +110,9 @@ let package = Package(
         .testTarget(
             name: "MusicGenerationTests",
             dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "TestSupport"]),
+        .testTarget(
+            name: "TextGenerationTests",
+            dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

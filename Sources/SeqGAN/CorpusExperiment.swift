@@ -7,7 +7,8 @@ import TensorCore
 /// the training split; each evaluation reports its per-token NLL on the test split
 /// (NLL-test) and the mean BLEU of its samples against the whole test split, whose
 /// per-sample values go to `bleu_per_sample.txt` (for t-tests). The validation split is the
-/// discriminator's held-out real data.
+/// discriminator's held-out real data. With a ``SequenceEnd`` (text), BLEU compares the
+/// tokens before each end token, and NLL-test averages over the counted tokens of the split.
 public final class CorpusExperiment {
     /// The run's settings (`generator.sequenceLength` and `vocabularySize` must fit the data).
     public let config: RunConfig
@@ -53,23 +54,31 @@ public final class CorpusExperiment {
         let t = config.generator.sequenceLength
         let test = self.test
         let testCount = test.count / t
-        let references = stride(from: 0, to: test.count, by: t).map { test[$0..<($0 + t)].map(Int.init) }
+        let end = config.generator.sequenceEnd
+        let references = stride(from: 0, to: test.count, by: t).map {
+            CorpusExperiment.tokens(of: test[$0..<($0 + t)].map(Int.init), end: end)
+        }
         let bleu = try BLEUScorer(references: references, order: config.bleuOrder)
         let perSampleURL = directory.appendingPathComponent("bleu_per_sample.txt")
         let data = RunData(training: train, trainingCount: train.count / t, heldOutReal: validation.isEmpty ? test : validation) {
             generator, index, row in
-            let workspace = Generator.Workspace(batchSize: 64, generator: generator)
-            let nll = test.withUnsafeBufferPointer {
-                generator.negativeLogLikelihoods(of: $0.baseAddress!, count: testCount, workspace: workspace)
-            }
-            row.nllTest = nll.reduce(0.0) { $0 + Double($1) } / Double(max(1, testCount))
+            row.nllTest = generator.negativeLogLikelihood(of: test, count: testCount).mean
             var random = SplitMix64(seed: config.seed, stream: 0xB1E0, index)
             let samples = generator.sample(count: config.evaluationSamples, using: &random)
-            let hypotheses = stride(from: 0, to: samples.count, by: t).map { samples[$0..<($0 + t)].map(Int.init) }
+            let hypotheses = stride(from: 0, to: samples.count, by: t).map {
+                CorpusExperiment.tokens(of: samples[$0..<($0 + t)].map(Int.init), end: end)
+            }
             let scores = try bleu.scores(hypotheses)
             try AtomicFile.write(scores.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: perSampleURL)
             row.bleu = scores.reduce(0, +) / Double(max(1, scores.count))
         }
         return try TrainingRun(config: config, directory: directory, data: data, resume: resume, observer: observer).run()
+    }
+
+    /// The tokens of a row that BLEU compares: all of them, or with a ``SequenceEnd`` those
+    /// before the end token (neither the end token nor the padding).
+    public static func tokens(of row: [Int], end: SequenceEnd?) -> [Int] {
+        guard let end, let stop = row.firstIndex(of: end.endToken) else { return row }
+        return Array(row[..<stop])
     }
 }

@@ -38,22 +38,44 @@ extension Generator {
     }
 
     /// Samples positions `steps` of `rows` sequences whose LSTM state in `buffers` already
-    /// predicts position `steps.lowerBound`. Row `r`'s tokens go to `destination + r * rowStride`.
+    /// predicts position `steps.lowerBound`. Row `r`'s tokens go to `destination + r * rowStride`
+    /// (positions before `steps.lowerBound` hold the row's prefix).
+    ///
+    /// With a ``SequenceEnd``, the padding token is never drawn, and once a row's previous
+    /// token is its end token (or padding after it) every following token is padding; each
+    /// row still consumes one uniform draw per step, so the other rows' draws do not move.
     func sampleSteps(
         _ buffers: SamplingBuffers, rows: Int, steps: Range<Int>,
         destination: UnsafeMutablePointer<Int32>, rowStride: Int, temperature: Float,
         random: inout SplitMix64, parameters: UnsafePointer<Float>
     ) {
         let v = config.vocabularySize
+        let end = config.sequenceEnd.map { (end: Int32($0.endToken), padding: Int32($0.paddingToken)) }
         for step in steps {
             output.logits(
                 input: buffers.hidden.base, rows: rows, parameters: parameters,
                 into: buffers.logits.base)
             for row in 0..<rows {
-                let token = Int32(
-                    Sampling.drawIndex(
-                        fromLogits: buffers.logits.base + row * v, count: v,
-                        temperature: temperature, uniform: random.nextUnitFloat()))
+                let logits = buffers.logits.base + row * v
+                let uniform = random.nextUnitFloat()
+                let token: Int32
+                if let end {
+                    let previous = step > 0 ? destination[row * rowStride + step - 1] : -1
+                    if previous == end.end || previous == end.padding {
+                        token = end.padding
+                    } else {
+                        logits[Int(end.padding)] = -.infinity
+                        token = Int32(
+                            Sampling.drawIndex(
+                                fromLogits: logits, count: v, temperature: temperature,
+                                uniform: uniform))
+                    }
+                } else {
+                    token = Int32(
+                        Sampling.drawIndex(
+                            fromLogits: logits, count: v, temperature: temperature,
+                            uniform: uniform))
+                }
                 buffers.previous[row] = token
                 destination[row * rowStride + step] = token
             }

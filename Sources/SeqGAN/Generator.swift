@@ -21,6 +21,12 @@ public final class Generator: @unchecked Sendable {
     /// Creates a generator with all parameters zero; see ``initializeRandom(using:)``.
     public init(config: GeneratorConfig) {
         precondition(config.vocabularySize > 0 && config.sequenceLength > 0, "empty generator")
+        if let end = config.sequenceEnd {
+            precondition(
+                (0..<config.vocabularySize).contains(end.endToken)
+                    && (0..<config.vocabularySize).contains(end.paddingToken),
+                "end and padding tokens must be within the vocabulary")
+        }
         self.config = config
         var layout = ParameterLayout()
         embedding = Embedding(
@@ -181,7 +187,8 @@ public final class Generator: @unchecked Sendable {
     }
 
     /// The per-token negative log-likelihood of each of `count` sequences, averaged over its
-    /// `T` tokens: `-(1/T) sum_t log G(y_t | y_<t)`.
+    /// `T` tokens: `-(1/T) sum_t log G(y_t | y_<t)`; with a ``SequenceEnd``, over its counted
+    /// tokens (up to and including the end token).
     ///
     /// - Parameter sequences: `[count, T]` token ids, batch-major.
     /// - Returns: `count` values.
@@ -213,9 +220,11 @@ public final class Generator: @unchecked Sendable {
                         rowLosses: part.rowLosses.base, parameters: parameters,
                         workspace: part.outputWorkspace)
                     for local in 0..<range.count {
+                        let counted =
+                            config.sequenceEnd?.countedLength(of: first + local * t, length: t) ?? t
                         var sum: Float = 0
-                        for step in 0..<t { sum += part.rowLosses[step * range.count + local] }
-                        out[range.lowerBound + local] = sum / Float(t)
+                        for step in 0..<counted { sum += part.rowLosses[step * range.count + local] }
+                        out[range.lowerBound + local] = sum / Float(counted)
                     }
                     c += Generator.partitionCount
                 }

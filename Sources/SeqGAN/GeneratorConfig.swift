@@ -12,6 +12,9 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     public var startToken = 0
     /// Standard deviation of the N(0, σ) initial weights (generator 0.1, oracle 1).
     public var initialStandardDeviation: Float = 0.1
+    /// The end and padding tokens of variable-length sequences (text), or `nil` when every
+    /// sequence fills all `T` positions (synthetic, music); see ``SequenceEnd``.
+    public var sequenceEnd: SequenceEnd?
 
     /// The paper's synthetic-task sizes.
     public init() {}
@@ -19,7 +22,7 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     /// A configuration with the given sizes.
     public init(
         vocabularySize: Int, embeddingSize: Int = 32, hiddenSize: Int = 32, sequenceLength: Int,
-        startToken: Int = 0, initialStandardDeviation: Float = 0.1
+        startToken: Int = 0, initialStandardDeviation: Float = 0.1, sequenceEnd: SequenceEnd? = nil
     ) {
         self.vocabularySize = vocabularySize
         self.embeddingSize = embeddingSize
@@ -27,6 +30,7 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         self.sequenceLength = sequenceLength
         self.startToken = startToken
         self.initialStandardDeviation = initialStandardDeviation
+        self.sequenceEnd = sequenceEnd
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,5 +44,6 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         initialStandardDeviation =
             try c.decodeIfPresent(Float.self, forKey: .initialStandardDeviation)
             ?? defaults.initialStandardDeviation
+        sequenceEnd = try c.decodeIfPresent(SequenceEnd.self, forKey: .sequenceEnd)
     }
 }

@@ -22,6 +22,10 @@ extension GeneratorTrainer {
     /// where `A` is the reward `Q` less the baseline, reduced by `reduction`; then clipping and
     /// Adam.
     ///
+    /// With a ``SequenceEnd``, positions after a row's end token get no reward (`A = 0`), the
+    /// `mean` baseline at each step averages the rows still running there, and the `mean`
+    /// reduction divides by the number of counted tokens.
+    ///
     /// - Parameters:
     ///   - sequences: `[B, T]` sequences sampled from the generator.
     ///   - rewards: `[B][T]` rewards `Q` (see ``RolloutRewards``).
@@ -36,16 +40,27 @@ extension GeneratorTrainer {
         precondition(batchSize <= settings.batchSize, "batch larger than the trainer's")
         let advantages = stepWeights.base
         rewards.withUnsafeBufferPointer { advantages.update(from: $0.baseAddress!, count: rewards.count) }
+        measureRows(sequences, batchSize: batchSize)
         if baseline == .mean {
             for step in 0..<t {
                 var mean: Float = 0
-                for b in 0..<batchSize { mean += rewards[b * t + step] }
-                mean /= Float(batchSize)
-                for b in 0..<batchSize { advantages[b * t + step] -= mean }
+                var running = 0
+                for b in 0..<batchSize where step < rowLengths[b] {
+                    mean += rewards[b * t + step]
+                    running += 1
+                }
+                mean /= Float(max(1, running))
+                for b in 0..<batchSize where step < rowLengths[b] { advantages[b * t + step] -= mean }
             }
         }
+        var counted = 0
+        for b in 0..<batchSize {
+            let length = rowLengths[b]
+            counted += length
+            for step in length..<t { advantages[b * t + step] = 0 }
+        }
         if reduction == .mean {
-            VectorMath.scale(advantages, count: rewards.count, by: 1 / Float(batchSize * t))
+            VectorMath.scale(advantages, count: rewards.count, by: 1 / Float(max(1, counted)))
         }
         let loss = generator.accumulateGradients(
             sequences: sequences, batch: batchSize, weights: advantages, workspace: workspace)

@@ -4,8 +4,8 @@ import TensorCore
 extension GeneratorTrainer {
     /// One scheduled-sampling update (Bengio et al. 2015): the generator runs over the batch
     /// and at each step is fed the true previous token with probability `omega`, else its own
-    /// sample; the chosen inputs are then treated as fixed and the NLL of the true tokens is
-    /// minimised (clipping, Adam).
+    /// sample; the chosen inputs are then treated as fixed and the mean NLL of the true tokens
+    /// (the counted ones, with a ``SequenceEnd``) is minimised (clipping, Adam).
     ///
     /// - Returns: The batch's mean per-token NLL before the update.
     @discardableResult
@@ -36,10 +36,7 @@ extension GeneratorTrainer {
             }
             if step + 1 < t { generator.feedPrevious(buffers, rows: batchSize, parameters: parameters) }
         }
-        let tokens = batchSize * t
-        let loss = generator.accumulateGradients(
-            sequences: sequences, inputs: inputs, batch: batchSize,
-            uniformWeight: 1 / Float(tokens), workspace: workspace)
+        let loss = meanNLLGradients(sequences: sequences, inputs: inputs, batchSize: batchSize)
         clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
         optimizer.update(generator.arena)
         return loss

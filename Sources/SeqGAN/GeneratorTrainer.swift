@@ -19,6 +19,8 @@ public final class GeneratorTrainer: @unchecked Sendable {
     let stepSamples: UnsafeMutablePointer<Int32>
     /// `[B, T]` per-token weights of a policy-gradient step.
     let stepWeights: FloatBuffer
+    /// `[B]` counted length of each row of a policy-gradient step.
+    let rowLengths: UnsafeMutablePointer<Int>
 
     /// Prepares to train `generator`.
     public init(generator: Generator, settings: OptimizerConfig) {
@@ -33,24 +35,23 @@ public final class GeneratorTrainer: @unchecked Sendable {
         stepInputs = .allocate(capacity: tokens)
         stepSamples = .allocate(capacity: tokens)
         stepWeights = FloatBuffer(count: tokens)
+        rowLengths = .allocate(capacity: settings.batchSize)
     }
 
     deinit {
         batch.deallocate()
         stepInputs.deallocate()
         stepSamples.deallocate()
+        rowLengths.deallocate()
     }
 
-    /// One update on the `[B, T]` sequences at `sequences`: mean per-token NLL, its gradient,
-    /// clipping, Adam.
+    /// One update on the `[B, T]` sequences at `sequences`: mean per-token NLL (over the
+    /// counted tokens when the generator has a ``SequenceEnd``), its gradient, clipping, Adam.
     ///
     /// - Returns: The batch's mean per-token NLL before the update.
     @discardableResult
     public func step(sequences: UnsafePointer<Int32>, batchSize: Int) -> Double {
-        let tokens = batchSize * generator.config.sequenceLength
-        let loss = generator.accumulateGradients(
-            sequences: sequences, batch: batchSize, uniformWeight: 1 / Float(tokens),
-            workspace: workspace)
+        let loss = meanNLLGradients(sequences: sequences, batchSize: batchSize)
         clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
         optimizer.update(generator.arena)
         return loss

@@ -3,13 +3,17 @@ import Foundation
 import MusicEncoding
 import MusicGeneration
 import SeqGAN
+import TextGeneration
 
 extension TrainCommand {
-    /// The task asked for; without `--task`, music when input files are given or `--out`
-    /// holds a music run, else synthetic.
+    /// The task asked for; without `--task`, text for `.txt` inputs or an `--out` holding a
+    /// text run, music for other inputs or an `--out` holding a music run, else synthetic.
     func resolvedTask() -> Task {
         if let task { return task }
-        if !inputs.isEmpty { return .music }
+        if !inputs.isEmpty {
+            return inputs.allSatisfy { $0.lowercased().hasSuffix(".txt") } ? .text : .music
+        }
+        if let out, TextRun.isTextRun(URL(fileURLWithPath: out)) { return .text }
         if let out, FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: URL(fileURLWithPath: out)).path) {
             return .music
         }

@@ -28,6 +28,18 @@ struct TrainCommand: ParsableCommand {
               seqgan train corpora/folk --out runs/folk
               seqgan train ~/midi/nottingham/melody --scheme paper --out runs/paper
 
+            Text (--task text, chosen automatically for .txt files): one sequence per line \
+            (--format wrapped joins hard-wrapped running text and splits it into sentences), \
+            tokenized by --tokens char|word; each sequence gets an end token and padding up to \
+            --length T, and the loss, rewards and discriminator ignore everything after the end \
+            token. Test data is --test FILE or a seeded 10% of the lines; the vocabulary \
+            (--min-count) and settings are saved as vocabulary.json and text.json. Defaults: \
+            50 MLE epochs, 10 D pre-training steps, 30 SeqGAN rounds. See docs/text.md.
+
+              seqgan train quatrains5_train.txt --task text --tokens char \
+                  --test quatrains5_test.txt --out runs/poems
+              seqgan train obama.txt --task text --tokens word --format wrapped --out runs/obama
+
             The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training \
             sequences; the generator is pre-trained on them by MLE for --epochs epochs, then \
             trained for --rounds rounds by --mode: mle (more MLE epochs), ss (scheduled \
@@ -46,13 +58,13 @@ struct TrainCommand: ParsableCommand {
             """)
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case synthetic, music
+        case synthetic, music, text
     }
 
-    @Argument(help: ArgumentHelp("MIDI (.mid, .midi) or ABC (.abc) files, or folders searched recursively (music task).", valueName: "folder-or-files"))
+    @Argument(help: ArgumentHelp("MIDI (.mid, .midi) or ABC (.abc) files, or folders searched recursively (music task); or text files (.txt, text task).", valueName: "folder-or-files"))
     var inputs: [String] = []
 
-    @Option(help: "What to train on: \(Task.allCases.map(\.rawValue).joined(separator: ", ")) (default: music when FOLDER_OR_FILES is given or --out holds a music run, else synthetic).")
+    @Option(help: "What to train on: \(Task.allCases.map(\.rawValue).joined(separator: ", ")) (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
     var task: Task?
 
     @Option(help: "Music: token scheme, grid (16th-note grid in C major / A minor, the default) or paper (the pitch every 0.4 s, as in the paper).")
@@ -61,7 +73,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
     var window: Int?
 
-    @Option(help: "Music: tokens between the starts of consecutive windows of a tune (default half the window).")
+    @Option(help: "Music, and text with --windows: tokens between the starts of consecutive windows (default half the window).")
     var stride: Int?
 
     @Option(help: "Music: the melody track index (default: chosen automatically).")
@@ -75,6 +87,9 @@ struct TrainCommand: ParsableCommand {
 
     @Flag(help: "Music: skip MIDI files with any irregularity instead of repairing them.")
     var strict = false
+
+    @OptionGroup(title: "Text options")
+    var text: TextTrainingOptions
 
     @Option(help: "The oracle as safetensors. Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
     var oracle: String?
@@ -169,16 +184,17 @@ struct TrainCommand: ParsableCommand {
         if task == .synthetic && !inputs.isEmpty {
             throw ValidationError("--task synthetic takes no input files (got \(inputs[0]))")
         }
-        if task != .music && inputs.isEmpty && out == nil {
+        if task == .synthetic || task == nil, inputs.isEmpty, out == nil {
             throw ValidationError("missing --out: the run folder to create")
         }
     }
 
     func run() throws {
         BLAS.threadCount = 1
-        if resolvedTask() == .music {
-            try runMusic()
-            return
+        switch resolvedTask() {
+        case .music: return try runMusic()
+        case .text: return try runText()
+        case .synthetic: break
         }
         guard let out else { throw ValidationError("missing --out: the run folder to create") }
         let directory = URL(fileURLWithPath: out)

@@ -1,0 +1,46 @@
+import NeuralNetwork
+import TensorCore
+
+extension GeneratorTrainer {
+    /// The gradient of the mean per-token NLL of a batch (into `generator.arena.gradients`),
+    /// and that mean.
+    ///
+    /// Without a ``SequenceEnd`` every one of the `B x T` tokens counts (weight `1 / (B T)`).
+    /// With one, each row counts up to and including its first end token, and the mean is over
+    /// the counted tokens: positions after the end carry weight 0, so their tokens change
+    /// neither the loss nor the gradient.
+    ///
+    /// - Parameters:
+    ///   - sequences: `[B, T]` targets.
+    ///   - inputs: `[B, T]` tokens fed after the start token, or `nil` for teacher forcing.
+    func meanNLLGradients(
+        sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, batchSize: Int
+    ) -> Double {
+        let t = generator.config.sequenceLength
+        guard let end = generator.config.sequenceEnd else {
+            return generator.accumulateGradients(
+                sequences: sequences, inputs: inputs, batch: batchSize,
+                uniformWeight: 1 / Float(batchSize * t), workspace: workspace)
+        }
+        let weights = stepWeights.base
+        var counted = 0
+        for b in 0..<batchSize {
+            let length = end.countedLength(of: sequences + b * t, length: t)
+            for position in 0..<t { weights[b * t + position] = position < length ? 1 : 0 }
+            counted += length
+        }
+        VectorMath.scale(weights, count: batchSize * t, by: 1 / Float(max(1, counted)))
+        return generator.accumulateGradients(
+            sequences: sequences, inputs: inputs, batch: batchSize, weights: weights,
+            workspace: workspace)
+    }
+
+    /// Writes each row's counted length (``SequenceEnd/countedLength(of:length:)``, or `T`
+    /// without an end token) to `rowLengths`.
+    func measureRows(_ sequences: UnsafePointer<Int32>, batchSize: Int) {
+        let t = generator.config.sequenceLength
+        for b in 0..<batchSize {
+            rowLengths[b] = generator.config.sequenceEnd?.countedLength(of: sequences + b * t, length: t) ?? t
+        }
+    }
+}
