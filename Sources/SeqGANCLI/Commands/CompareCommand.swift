@@ -39,7 +39,16 @@ struct CompareCommand: ParsableCommand {
     }
 
     func values(in run: String) throws -> [Double] {
-        let url = URL(fileURLWithPath: run).appendingPathComponent(metric.fileName)
+        var url = URL(fileURLWithPath: run).appendingPathComponent(metric.fileName)
+        if metric == .bleu {
+            // `seqgan evaluate` writes evaluation/; training writes the run folder's own file.
+            let evaluated = URL(fileURLWithPath: run).appendingPathComponent("evaluation").appendingPathComponent(metric.fileName)
+            if FileManager.default.fileExists(atPath: evaluated.path) {
+                url = evaluated
+            } else if !FileManager.default.fileExists(atPath: url.path) {
+                throw TextCommandError.noPerSampleBLEU(run: run)
+            }
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)

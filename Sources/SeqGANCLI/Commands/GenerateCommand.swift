@@ -4,12 +4,13 @@ import Foundation
 import MIDI
 import MusicGeneration
 import TensorCore
+import TextGeneration
 
 /// `seqgan generate RUN -n 8 -o OUT_DIR [--wav]`: new tunes from a trained music run.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Generate tunes with a model trained by `seqgan train FOLDER`.",
+        abstract: "Generate tunes (or text) with a model trained by `seqgan train`.",
         discussion: """
             Samples -n tunes from the run's generator, decodes them with the run's tokenizer \
             (tokenizer.json) and writes OUT_DIR/tune-01.mid, tune-02.mid, ... (and with --wav \
@@ -17,15 +18,20 @@ struct GenerateCommand: ParsableCommand {
             key and range. The same run, options and --seed give the same tunes.
 
               seqgan generate runs/folk -n 8 --temperature 0.9 --key G -o tunes --wav
+
+            For a text run (trained with --task text), -o is a text file that receives -n \
+            samples, one per line, tokens separated by spaces; --temperature and --seed apply.
+
+              seqgan generate runs/poems -n 100 --temperature 0.8 -o poems.txt
             """)
 
     @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
     var runFolder: String
 
-    @Option(name: .customShort("n"), help: "How many tunes to generate.")
+    @Option(name: .customShort("n"), help: "How many tunes (or text samples) to generate.")
     var count: Int = 8
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ...", valueName: "out-dir"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ... (for a text run: the text file to write).", valueName: "out-dir"))
     var output: String
 
     @Option(help: "Seed of the sampling (and of the renderer's noise).")
@@ -45,6 +51,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
+        if TextRun.isTextRun(URL(fileURLWithPath: runFolder)) { return try runText() }
         let model = try MusicModel(runDirectory: URL(fileURLWithPath: runFolder))
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

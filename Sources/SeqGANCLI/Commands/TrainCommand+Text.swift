@@ -48,9 +48,7 @@ extension TrainCommand {
                 settings: TextRun.savedSettings(in: directory), directory: directory,
                 vocabulary: TextRun.savedVocabulary(in: directory)) { _, _ in config }
         } else {
-            guard !inputs.isEmpty else {
-                throw ValidationError("give the text file to train on, e.g. `seqgan train poems.txt --task text --tokens char`")
-            }
+            guard !inputs.isEmpty else { throw TextCommandError.noInput }
             let settings = TextSettings(
                 tokens: text.tokens, length: text.length, windows: text.windows, windowStride: stride,
                 minimumCount: text.minCount, format: text.format, inputs: inputs, test: text.test, splitSeed: seed)
