@@ -81,6 +81,9 @@ public struct RunConfig: Codable, Sendable, Equatable {
     public var oraclePath: String?
     /// Seed of the fresh oracle when `oraclePath` is `nil`.
     public var oracleSeed: UInt64 = 88
+    /// A run folder that stopped after its MLE pre-training: this run starts from its
+    /// pre-trained generator (and its log) instead of pre-training again.
+    public var initFrom: String?
 
     /// The released code's settings with MLE only.
     public init() {}
@@ -137,5 +140,6 @@ public struct RunConfig: Codable, Sendable, Equatable {
         bleuOrder = try value(.bleuOrder, d.bleuOrder)
         oraclePath = try c.decodeIfPresent(String.self, forKey: .oraclePath)
         oracleSeed = try value(.oracleSeed, d.oracleSeed)
+        initFrom = try c.decodeIfPresent(String.self, forKey: .initFrom)
     }
 }

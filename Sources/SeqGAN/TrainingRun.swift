@@ -126,14 +126,37 @@ public final class TrainingRun {
             scorer = nil
         }
         rolloutCopy = adversarial ? Generator(config: config.generator) : nil
+        started = clock.now
         if hasCheckpoint {
             (position, rows) = try RunCheckpoint.load(
                 from: checkpoint, trainer: trainer, discriminator: discriminator,
                 rolloutCopy: rolloutCopy)
             elapsedBefore = rows.last?.seconds ?? 0
             observer?.report("resuming \(directory.path) in phase \(position.phase) after \(position.done)")
+        } else if let base = config.initFrom {
+            try startFromPretrained(URL(fileURLWithPath: base))
         }
-        started = clock.now
+    }
+
+    /// Takes the generator, its optimiser state and the pre-training log of `base`, a run
+    /// that stopped right after its `config.epochs` MLE epochs, so that this run continues
+    /// from there (its wall time includes the base's pre-training).
+    func startFromPretrained(_ base: URL) throws {
+        let baseCheckpoint = TrainingRun.checkpointURL(in: base)
+        guard FileManager.default.fileExists(atPath: baseCheckpoint.path) else {
+            throw RunError.incompatibleCheckpoint(path: baseCheckpoint.path, reason: "no checkpoint to start from")
+        }
+        let (basePosition, baseRows) = try RunCheckpoint.load(
+            from: baseCheckpoint, trainer: trainer, discriminator: nil, rolloutCopy: nil)
+        guard basePosition == .init(phase: "pretrain", done: config.epochs) else {
+            throw RunError.incompatibleCheckpoint(
+                path: baseCheckpoint.path,
+                reason: "the run to start from must have stopped after \(config.epochs) pre-training epochs (trained with --rounds 0); it is at \(basePosition.phase) \(basePosition.done)")
+        }
+        position = basePosition
+        rows = baseRows
+        elapsedBefore = rows.last?.seconds ?? 0
+        observer?.report("starting from the pre-trained generator of \(base.path) (\(config.epochs) epochs)")
     }
 
     var elapsed: Double {

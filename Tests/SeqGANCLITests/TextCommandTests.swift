@@ -71,6 +71,24 @@ struct TextCommandTests {
         #expect(compare.standardOutput.split(separator: "\n").last == "1", "\(compare.standardOutput)")
     }
 
+    @Test("--init-from forks a pre-trained text run; --resume continues one")
+    func forkAndResume() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("text-cli-fork")
+        let corpus = try Self.writeCorpus(in: directory)
+        let base = directory.appendingPathComponent("base").path
+        let pretrain = try runSeqGAN(["train", corpus.path, "--tokens", "word", "--epochs", "1", "--rounds", "0", "--batch-size", "16", "--out", base])
+        #expect(pretrain.status == 0, "\(pretrain.standardError)")
+        let fork = directory.appendingPathComponent("fork").path
+        let forked = try runSeqGAN(["train", "--init-from", base, "--mode", "mle", "--rounds", "1", "--out", fork])
+        #expect(forked.status == 0, "\(forked.standardError)")
+        #expect(forked.standardOutput.contains("mle 1:"), "\(forked.standardOutput)")
+        #expect(try String(contentsOfFile: "\(fork)/vocabulary.json", encoding: .utf8)
+            == String(contentsOfFile: "\(base)/vocabulary.json", encoding: .utf8))
+        let resumed = try runSeqGAN(["train", "--out", fork, "--resume", "--rounds", "2"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.contains("mle 2:"), "\(resumed.standardOutput)")
+    }
+
     @Test("bad text input is one line on stderr naming the file (and line)")
     func badInput() throws {
         let directory = try TestPaths.makeTemporaryDirectory("text-cli-bad")

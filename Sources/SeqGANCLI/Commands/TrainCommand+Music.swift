@@ -6,15 +6,19 @@ import SeqGAN
 import TextGeneration
 
 extension TrainCommand {
-    /// The task asked for; without `--task`, text for `.txt` inputs or an `--out` holding a
-    /// text run, music for other inputs or an `--out` holding a music run, else synthetic.
+    /// The task asked for; without `--task`, text for `.txt` inputs or an `--out` (or
+    /// `--init-from`) holding a text run, music for other inputs or a folder holding a music
+    /// run, else synthetic.
     func resolvedTask() -> Task {
         if let task { return task }
         if !inputs.isEmpty {
             return inputs.allSatisfy { $0.lowercased().hasSuffix(".txt") } ? .text : .music
         }
-        if let out, TextRun.isTextRun(URL(fileURLWithPath: out)) { return .text }
-        if let out, FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: URL(fileURLWithPath: out)).path) {
+        for folder in [out, initFrom].compactMap({ $0 }) where TextRun.isTextRun(URL(fileURLWithPath: folder)) {
+            return .text
+        }
+        for folder in [out, initFrom].compactMap({ $0 })
+        where FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: URL(fileURLWithPath: folder)).path) {
             return .music
         }
         return .synthetic
@@ -36,6 +40,11 @@ extension TrainCommand {
             if !inputs.isEmpty {
                 sources = MusicRun.Sources(inputs: inputs, splitSeed: sources.splitSeed, strict: sources.strict, splitLists: sources.splitLists)
             }
+        } else if let initFrom {
+            let base = URL(fileURLWithPath: initFrom)
+            config = try forkedConfig(from: initFrom)
+            settings = try MusicRun.savedSettings(in: base)
+            sources = try MusicRun.savedSources(in: base)
         } else {
             guard !inputs.isEmpty else { throw MusicTrainError.noInputs }
             let files = try CorpusBuilder.inputFiles(inputs.map { URL(fileURLWithPath: $0) })
@@ -43,7 +52,7 @@ extension TrainCommand {
             settings = TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track)
             config = musicConfig(for: settings)
             let lists = noSplits ? nil : (splits ?? MusicRun.Sources.detectedSplitLists(for: inputs))
-            sources = MusicRun.Sources(inputs: inputs, splitSeed: seed, strict: strict, splitLists: lists)
+            sources = MusicRun.Sources(inputs: inputs, splitSeed: seed ?? 1, strict: strict, splitLists: lists)
         }
         let run = try MusicRun(sources: sources, settings: settings, config: config, directory: directory)
         report(run)
@@ -59,6 +68,7 @@ extension TrainCommand {
 
     /// `runs/<name of the first input without extension>`.
     func defaultMusicRunFolder() -> String {
+        if let initFrom { return URL(fileURLWithPath: initFrom).standardizedFileURL.path + "-\(mode ?? "seqgan")" }
         let name = URL(fileURLWithPath: inputs.first ?? "music").standardizedFileURL.deletingPathExtension().lastPathComponent
         return "runs/" + (name.isEmpty ? "music" : name)
     }

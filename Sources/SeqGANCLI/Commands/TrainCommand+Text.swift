@@ -37,7 +37,7 @@ extension TrainCommand {
     /// `seqgan train FILE.txt --task text`: reads, splits and encodes the text, reports it and trains.
     func runText() throws {
         let name = URL(fileURLWithPath: inputs.first ?? "text").deletingPathExtension().lastPathComponent
-        let directory = URL(fileURLWithPath: out ?? "runs/" + (name.isEmpty ? "text" : name))
+        let directory = URL(fileURLWithPath: out ?? initFrom.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "-\(mode ?? "seqgan")" } ?? "runs/" + (name.isEmpty ? "text" : name))
         let resuming = resume && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
         let run: TextRun
         if resuming {
@@ -47,11 +47,17 @@ extension TrainCommand {
             run = try TextRun(
                 settings: TextRun.savedSettings(in: directory), directory: directory,
                 vocabulary: TextRun.savedVocabulary(in: directory)) { _, _ in config }
+        } else if let initFrom {
+            let base = URL(fileURLWithPath: initFrom)
+            let config = try forkedConfig(from: initFrom)
+            run = try TextRun(
+                settings: TextRun.savedSettings(in: base), directory: directory,
+                vocabulary: TextRun.savedVocabulary(in: base)) { _, _ in config }
         } else {
             guard !inputs.isEmpty else { throw TextCommandError.noInput }
             let settings = TextSettings(
                 tokens: text.tokens, length: text.length, windows: text.windows, windowStride: stride,
-                minimumCount: text.minCount, format: text.format, inputs: inputs, test: text.test, splitSeed: seed)
+                minimumCount: text.minCount, format: text.format, inputs: inputs, test: text.test, splitSeed: seed ?? 1)
             run = try TextRun(settings: settings, directory: directory) { vocabularySize, length in
                 var config = RunConfig.text(vocabularySize: vocabularySize, length: length, tokens: settings.tokens)
                 applyOptions(to: &config)

@@ -139,8 +139,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The run folder to create (or continue with --resume); music default: runs/<name of the first input>.")
     var out: String?
 
-    @Option(help: "Seed of every random choice (data, initialisation, order, samples).")
-    var seed: UInt64 = 1
+    @Option(help: "Seed of every random choice (data, initialisation, order, samples) (default 1; with --init-from, the base run's).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Start from the pre-trained generator of RUN, a run trained with --rounds 0, instead of pre-training again; its data, sizes, seed and epochs are kept, the schedule options given here apply to what follows.", valueName: "run"))
+    var initFrom: String?
 
     @Flag(help: "Continue the run in --out from its last checkpoint (its saved settings are used; --epochs may extend it).")
     var resume = false
@@ -184,6 +187,7 @@ struct TrainCommand: ParsableCommand {
         if task == .synthetic && !inputs.isEmpty {
             throw ValidationError("--task synthetic takes no input files (got \(inputs[0]))")
         }
+        if initFrom != nil && resume { throw ValidationError("--init-from starts a new run; --resume continues one: give only one of them") }
         if task == .synthetic || task == nil, inputs.isEmpty, out == nil {
             throw ValidationError("missing --out: the run folder to create")
         }
@@ -204,6 +208,8 @@ struct TrainCommand: ParsableCommand {
             config = try TrainingRun.savedConfig(in: directory)
             if let epochs { config.epochs = epochs }
             if let rounds { config.rounds = rounds }
+        } else if let initFrom {
+            config = try forkedConfig(from: initFrom)
         } else {
             config = RunConfig()
             applyOptions(to: &config)
@@ -218,12 +224,30 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
+    /// The settings of a run that starts from the pre-trained generator of `base`: the base's
+    /// data, model sizes, seed and pre-training, with this command's schedule options.
+    func forkedConfig(from base: String) throws -> RunConfig {
+        let baseURL = URL(fileURLWithPath: base).standardizedFileURL
+        let baseConfig = try TrainingRun.savedConfig(in: baseURL)
+        if let epochs, epochs != baseConfig.epochs {
+            throw ValidationError("--epochs \(epochs) differs from the \(baseConfig.epochs) pre-training epochs of \(base)")
+        }
+        if let seed, seed != baseConfig.seed {
+            throw ValidationError("--seed \(seed) differs from the seed \(baseConfig.seed) of \(base), which made its data")
+        }
+        var config = baseConfig
+        applyOptions(to: &config)
+        config.epochs = baseConfig.epochs
+        config.initFrom = baseURL.path
+        return config
+    }
+
     /// Applies the preset, then every schedule and optimiser option given on the command line,
     /// over the defaults already in `config`.
     func applyOptions(to config: inout RunConfig) {
         if let preset { config.apply(preset) }
         if let mode { config.mode = RunConfig.Mode(rawValue: mode)! }
-        config.seed = seed
+        if let seed { config.seed = seed }
         if let epochs { config.epochs = epochs }
         if let rounds { config.rounds = rounds }
         if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
