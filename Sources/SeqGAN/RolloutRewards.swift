@@ -4,19 +4,29 @@ public enum RolloutRewards {
     /// completions of the length-`t + 1` prefix of sequence `b` by `rolloutPolicy`; for the
     /// last position the score of `Y_b` itself, with no roll-out.
     ///
+    /// With a ``SequenceEnd`` on the roll-out policy, a row that ends at position `e` (its end
+    /// token) gets `D(Y_b)` at `e` (every completion of that prefix is `Y_b` itself, padded)
+    /// and 0 after it, where the policy gradient ignores it; those completions are not scored.
+    ///
     /// - Parameters:
     ///   - sequences: `[B, T]` sequences sampled from the generator.
     ///   - perPrefix: `N`, completions per prefix (16 in the paper).
     ///   - scorer: Scores complete sequences (the discriminator, with dropout off).
     ///   - seed: Seeds the completions (derive it from the run's seed and round).
+
     public static func compute(
         for sequences: UnsafePointer<Int32>, batch: Int, sequenceLength t: Int, perPrefix: Int,
         rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64
     ) -> [Float] {
         precondition(rolloutPolicy.config.sequenceLength == t, "roll-out policy has another T")
-        var rewards = [Float](repeating: 0, count: batch * t)
         let completions = rolloutPolicy.rolloutCompletions(
             of: sequences, batch: batch, perPrefix: perPrefix, seed: seed)
+        if let end = rolloutPolicy.config.sequenceEnd {
+            return endingRewards(
+                for: sequences, batch: batch, sequenceLength: t, perPrefix: perPrefix,
+                completions: completions, end: end, scorer: scorer)
+        }
+        var rewards = [Float](repeating: 0, count: batch * t)
         let rows = batch * perPrefix
         var scores = [Float](repeating: 0, count: (t - 1) * rows + batch)
         scores.withUnsafeMutableBufferPointer { out in
@@ -35,6 +45,45 @@ public enum RolloutRewards {
             }
             rewards[b * t + t - 1] = scores[(t - 1) * rows + b]
         }
+        return rewards
+    }
+
+    /// The rewards of sequences that may end before `T`: roll-out means for the prefixes
+    /// before each row's end token, `D(Y_b)` at the end token (or the last position), 0 after.
+    static func endingRewards(
+        for sequences: UnsafePointer<Int32>, batch: Int, sequenceLength t: Int, perPrefix: Int,
+        completions: [Int32], end: SequenceEnd, scorer: SequenceScorer
+    ) -> [Float] {
+        let rows = batch * perPrefix
+        let lengths = (0..<batch).map { end.countedLength(of: sequences + $0 * t, length: t) }
+        // The (prefix, row) blocks still running: prefix lengths 1..<length of each row.
+        var blocks: [(prefix: Int, b: Int)] = []
+        for prefix in 1..<max(1, t) {
+            for b in 0..<batch where prefix < lengths[b] { blocks.append((prefix, b)) }
+        }
+        var running = [Int32](repeating: 0, count: blocks.count * perPrefix * t)
+        running.withUnsafeMutableBufferPointer { out in
+            completions.withUnsafeBufferPointer { c in
+                for (index, block) in blocks.enumerated() {
+                    let source = c.baseAddress! + ((block.prefix - 1) * rows + block.b * perPrefix) * t
+                    (out.baseAddress! + index * perPrefix * t).update(from: source, count: perPrefix * t)
+                }
+            }
+        }
+        var scores = [Float](repeating: 0, count: blocks.count * perPrefix + batch)
+        scores.withUnsafeMutableBufferPointer { out in
+            running.withUnsafeBufferPointer { r in
+                if !blocks.isEmpty { scorer.score(r.baseAddress!, count: blocks.count * perPrefix, into: out.baseAddress!) }
+            }
+            scorer.score(sequences, count: batch, into: out.baseAddress! + blocks.count * perPrefix)
+        }
+        var rewards = [Float](repeating: 0, count: batch * t)
+        for (index, block) in blocks.enumerated() {
+            var sum: Float = 0
+            for n in 0..<perPrefix { sum += scores[index * perPrefix + n] }
+            rewards[block.b * t + block.prefix - 1] = sum / Float(perPrefix)
+        }
+        for b in 0..<batch { rewards[b * t + lengths[b] - 1] = scores[blocks.count * perPrefix + b] }
         return rewards
     }
 }

@@ -152,6 +152,40 @@ struct SequenceEndTests {
         }
     }
 
+    @Test("rewards: roll-out means before the end, D(Y) at the end token, 0 after it")
+    func endingRewards() {
+        let generator = makeGenerator()
+        let sequences = batch(after: Int32(Self.padding))
+        let scorer = MeanTokenScorer(length: Self.t)
+        let rewards = RolloutRewards.compute(
+            for: sequences, batch: 3, sequenceLength: Self.t, perPrefix: 4, rolloutPolicy: generator,
+            scorer: scorer, seed: 6)
+        let completions = generator.rolloutCompletions(of: sequences, batch: 3, perPrefix: 4, seed: 6)
+        func score(_ row: [Int32]) -> Float {
+            var value: Float = 0
+            row.withUnsafeBufferPointer { scorer.score($0.baseAddress!, count: 1, into: &value) }
+            return value
+        }
+        let lengths = [3, 6, 6]
+        for b in 0..<3 {
+            let whole = score(Array(sequences[(b * Self.t)..<((b + 1) * Self.t)]))
+            for step in 0..<Self.t {
+                let expected: Float
+                if step < lengths[b] - 1 {
+                    expected = (0..<4).map { n in
+                        let start = (step * 12 + b * 4 + n) * Self.t
+                        return score(Array(completions[start..<(start + Self.t)]))
+                    }.reduce(0, +) / 4
+                } else if step == lengths[b] - 1 {
+                    expected = whole
+                } else {
+                    expected = 0
+                }
+                #expect(abs(rewards[b * Self.t + step] - expected) < 1e-6, "b \(b) step \(step)")
+            }
+        }
+    }
+
     @Test("rewards after the end token do not change the policy-gradient update", arguments: [PolicyGradientBaseline.none, .mean])
     func rewardsAfterEndAreIgnored(baseline: PolicyGradientBaseline) {
         let sequences = batch(after: Int32(Self.padding))
