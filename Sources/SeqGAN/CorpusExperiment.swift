@@ -77,7 +77,7 @@ public final class CorpusExperiment {
 
     /// The tokens of a row that BLEU compares: all of them, or with a ``SequenceEnd`` those
     /// before the end token (neither the end token nor the padding).
-    public static func tokens(of row: [Int], end: SequenceEnd?) -> [Int] {
+    static func tokens(of row: [Int], end: SequenceEnd?) -> [Int] {
         guard let end, let stop = row.firstIndex(of: end.endToken) else { return row }
         return Array(row[..<stop])
     }

@@ -36,7 +36,7 @@ struct TrainCommand: ParsableCommand {
             (--min-count) and settings are saved as vocabulary.json and text.json. Defaults: \
             50 MLE epochs, 10 D pre-training steps, 30 SeqGAN rounds. See docs/text.md.
 
-              seqgan train quatrains5_train.txt --task text --tokens char \
+              seqgan train quatrains5_train.txt --task text --tokens char \\
                   --test quatrains5_test.txt --out runs/poems
               seqgan train obama.txt --task text --tokens word --format wrapped --out runs/obama
 
