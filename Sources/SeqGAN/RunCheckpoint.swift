@@ -42,20 +42,26 @@ struct RunCheckpoint {
         try SafeTensors(tensors: tensors, metadata: metadata).write(to: url)
     }
 
-    /// Restores everything saved; returns the position and the log.
-    static func load(
-        from url: URL, trainer: GeneratorTrainer, discriminator: Discriminator?, rolloutCopy: Generator?
-    ) throws -> (Position, [RunLogRow]) {
-        let path = url.path
-        let file = try SafeTensors(contentsOf: url)
+    /// The position and the log saved in a checkpoint file.
+    static func progress(in file: SafeTensors, path: String) throws -> (Position, [RunLogRow]) {
         guard file.metadata["format"] == format,
             let positionText = file.metadata["position"],
             let position = try? JSONDecoder().decode(Position.self, from: Data(positionText.utf8)),
             let log = file.metadata["log"],
             let rows = try? JSONDecoder().decode([RunLogRow].self, from: Data(log.utf8))
         else {
-            throw RunError.incompatibleCheckpoint(path: path, reason: "not a synthetic-run checkpoint of this version")
+            throw RunError.incompatibleCheckpoint(path: path, reason: "not a run checkpoint of this version")
         }
+        return (position, rows)
+    }
+
+    /// Restores everything saved; returns the position and the log.
+    static func load(
+        from url: URL, trainer: GeneratorTrainer, discriminator: Discriminator?, rolloutCopy: Generator?
+    ) throws -> (Position, [RunLogRow]) {
+        let path = url.path
+        let file = try SafeTensors(contentsOf: url)
+        let (position, rows) = try progress(in: file, path: path)
         try trainer.generator.load(from: file, prefix: "generator.", path: path)
         try trainer.optimizer.load(from: file, prefix: "generatorAdam.", path: path)
         if let discriminator, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") }) {

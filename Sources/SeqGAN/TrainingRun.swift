@@ -138,23 +138,29 @@ public final class TrainingRun {
         }
     }
 
-    /// Takes the generator, its optimiser state and the pre-training log of `base`, a run
-    /// that stopped right after its `config.epochs` MLE epochs, so that this run continues
-    /// from there (its wall time includes the base's pre-training).
-    func startFromPretrained(_ base: URL) throws {
-        let baseCheckpoint = TrainingRun.checkpointURL(in: base)
-        guard FileManager.default.fileExists(atPath: baseCheckpoint.path) else {
-            throw RunError.incompatibleCheckpoint(path: baseCheckpoint.path, reason: "no checkpoint to start from")
+    /// Checks that `base` is a run folder that stopped right after `epochs` MLE epochs, so
+    /// that a run can start from its pre-trained generator (``RunConfig/initFrom``).
+    ///
+    /// - Throws: ``RunError/incompatibleCheckpoint(path:reason:)`` naming the base checkpoint.
+    public static func checkPretrained(_ base: URL, epochs: Int) throws {
+        let url = checkpointURL(in: base)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw RunError.incompatibleCheckpoint(path: url.path, reason: "no checkpoint to start from")
         }
-        let (basePosition, baseRows) = try RunCheckpoint.load(
-            from: baseCheckpoint, trainer: trainer, discriminator: nil, rolloutCopy: nil)
-        guard basePosition == .init(phase: "pretrain", done: config.epochs) else {
+        let (position, _) = try RunCheckpoint.progress(in: SafeTensors(contentsOf: url), path: url.path)
+        guard position == .init(phase: "pretrain", done: epochs) else {
             throw RunError.incompatibleCheckpoint(
-                path: baseCheckpoint.path,
-                reason: "the run to start from must have stopped after \(config.epochs) pre-training epochs (trained with --rounds 0); it is at \(basePosition.phase) \(basePosition.done)")
+                path: url.path,
+                reason: "the run to start from must have stopped after \(epochs) pre-training epochs (trained with --rounds 0); it is at \(position.phase) \(position.done)")
         }
-        position = basePosition
-        rows = baseRows
+    }
+
+    /// Takes the generator, its optimiser state and the pre-training log of `base` (see
+    /// ``checkPretrained(_:epochs:)``); this run's wall time includes the base's pre-training.
+    func startFromPretrained(_ base: URL) throws {
+        try TrainingRun.checkPretrained(base, epochs: config.epochs)
+        (position, rows) = try RunCheckpoint.load(
+            from: TrainingRun.checkpointURL(in: base), trainer: trainer, discriminator: nil, rolloutCopy: nil)
         elapsedBefore = rows.last?.seconds ?? 0
         observer?.report("starting from the pre-trained generator of \(base.path) (\(config.epochs) epochs)")
     }

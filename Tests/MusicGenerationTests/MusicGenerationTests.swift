@@ -23,7 +23,8 @@ struct MusicGenerationTests {
         let paper = RunConfig.music(settings: TokenizerSettings(scheme: .paper))
         #expect(paper.generator.vocabularySize == 89 && paper.generator.sequenceLength == 32)
         #expect(paper.generator.hiddenSize == 32)
-        #expect(paper.discriminator.filterBanks == DiscriminatorConfig.defaultFilterBanks(sequenceLength: 32))
+        #expect(paper.discriminator.filterBanks == grid.discriminator.filterBanks.filter { $0.window <= 32 })
+        #expect(paper.discriminator.filterBanks.map(\.count).reduce(0, +) == 320)
     }
 
     @Test("a run on the folk tunes splits by tune and fits batch and D evaluation to the corpus")

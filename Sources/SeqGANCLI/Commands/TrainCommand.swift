@@ -235,6 +235,7 @@ struct TrainCommand: ParsableCommand {
         if let seed, seed != baseConfig.seed {
             throw ValidationError("--seed \(seed) differs from the seed \(baseConfig.seed) of \(base), which made its data")
         }
+        try TrainingRun.checkPretrained(baseURL, epochs: baseConfig.epochs)
         var config = baseConfig
         applyOptions(to: &config)
         config.epochs = baseConfig.epochs
