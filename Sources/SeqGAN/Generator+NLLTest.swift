@@ -8,7 +8,9 @@ extension Generator {
     /// - Parameter sequences: `[count, T]` token ids, batch-major.
     /// - Returns: The per-sequence values (as ``negativeLogLikelihoods(of:count:workspace:)``)
     ///   and the per-token mean.
-    public func negativeLogLikelihood(of sequences: [Int32], count: Int) -> (perSequence: [Float], mean: Double) {
+    public func negativeLogLikelihood(of sequences: [Int32], count: Int) -> (
+        perSequence: [Float], mean: Double
+    ) {
         let t = config.sequenceLength
         precondition(sequences.count == count * t, "sequences must be [count, T]")
         let workspace = Generator.Workspace(batchSize: 64, generator: self)

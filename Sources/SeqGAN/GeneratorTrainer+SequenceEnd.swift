@@ -40,7 +40,8 @@ extension GeneratorTrainer {
     func measureRows(_ sequences: UnsafePointer<Int32>, batchSize: Int) {
         let t = generator.config.sequenceLength
         for b in 0..<batchSize {
-            rowLengths[b] = generator.config.sequenceEnd?.countedLength(of: sequences + b * t, length: t) ?? t
+            rowLengths[b] =
+                generator.config.sequenceEnd?.countedLength(of: sequences + b * t, length: t) ?? t
         }
     }
 }

@@ -29,7 +29,9 @@ public struct SequenceEnd: Codable, Sendable, Equatable {
 
     /// The counted length of a row given as an array (see ``countedLength(of:length:)``).
     public func countedLength(of row: some Collection<Int>) -> Int {
-        if let index = row.firstIndex(of: endToken) { return row.distance(from: row.startIndex, to: index) + 1 }
+        if let index = row.firstIndex(of: endToken) {
+            return row.distance(from: row.startIndex, to: index) + 1
+        }
         return row.count
     }
 }

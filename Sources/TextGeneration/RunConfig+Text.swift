@@ -20,11 +20,16 @@ extension RunConfig {
         var config = RunConfig()
         config.mode = .seqgan
         config.generator = GeneratorConfig(
-            vocabularySize: vocabularySize, embeddingSize: 32, hiddenSize: 32, sequenceLength: length,
+            vocabularySize: vocabularySize, embeddingSize: 32, hiddenSize: 32,
+            sequenceLength: length,
             startToken: Vocabulary.paddingID,
-            sequenceEnd: SequenceEnd(endToken: Vocabulary.endID, paddingToken: Vocabulary.paddingID))
-        config.discriminator = DiscriminatorConfig(vocabularySize: vocabularySize, sequenceLength: length)
-        let tableBytes = config.discriminator.filterBanks.reduce(0) { $0 + $1.window * $1.count } * vocabularySize * 4
+            sequenceEnd: SequenceEnd(endToken: Vocabulary.endID, paddingToken: Vocabulary.paddingID)
+        )
+        config.discriminator = DiscriminatorConfig(
+            vocabularySize: vocabularySize, sequenceLength: length)
+        let tableBytes =
+            config.discriminator.filterBanks.reduce(0) { $0 + $1.window * $1.count }
+            * vocabularySize * 4
         config.discriminator.projectionTables = tableBytes <= projectionTableBudget
         config.optimizer.batchSize = 64
         config.optimizer.policyGradientLearningRate = 3e-4

@@ -45,7 +45,9 @@ public struct TextCorpus: Sendable {
             test = entries
             formats.append((testPath, format))
         } else {
-            guard pool.count >= 3 else { throw TextRunError.tooFewSequences(path: firstPath, found: pool.count) }
+            guard pool.count >= 3 else {
+                throw TextRunError.tooFewSequences(path: firstPath, found: pool.count)
+            }
             let split = CorpusSplit(count: pool.count, testFraction: 0.1, seed: settings.splitSeed)
             test = split.testIndices.map { pool[$0] }
             pool = split.trainIndices.map { pool[$0] }
@@ -54,7 +56,9 @@ public struct TextCorpus: Sendable {
             count: pool.count, testFraction: 0.1, seed: settings.splitSeed ^ 0x5EED_0F_7A11)
         train = validationSplit.trainIndices.map { pool[$0] }
         validation = validationSplit.testIndices.map { pool[$0] }
-        guard train.count >= 2 else { throw TextRunError.tooFewSequences(path: firstPath, found: pool.count) }
+        guard train.count >= 2 else {
+            throw TextRunError.tooFewSequences(path: firstPath, found: pool.count)
+        }
         self.formats = formats
     }
 
@@ -63,7 +67,8 @@ public struct TextCorpus: Sendable {
     /// - Parameter format: ``TextSettings/Format/auto`` picks ``TextSettings/Format/wrapped``
     ///   when ``looksWrapped(_:)``, else ``TextSettings/Format/lines``.
     /// - Throws: `TextFileError` for a missing, unreadable, non-UTF-8 or empty file.
-    public static func read(_ url: URL, tokenizer: Tokenizer, format: TextSettings.Format) throws(TextFileError)
+    public static func read(_ url: URL, tokenizer: Tokenizer, format: TextSettings.Format)
+        throws(TextFileError)
         -> (entries: [Entry], format: TextSettings.Format)
     {
         let lines = try TextFile.readLines(url)
@@ -73,12 +78,17 @@ public struct TextCorpus: Sendable {
             let sentences = SpeechCorpus.sentences(inWrappedText: lines.joined(separator: "\n"))
             for (index, sentence) in sentences.enumerated() {
                 let tokens = tokenizer.tokens(sentence)
-                if !tokens.isEmpty { entries.append(Entry(tokens: tokens, location: "\(url.path): sentence \(index + 1)")) }
+                if !tokens.isEmpty {
+                    entries.append(
+                        Entry(tokens: tokens, location: "\(url.path): sentence \(index + 1)"))
+                }
             }
         } else {
             for (index, line) in lines.enumerated() {
                 let tokens = tokenizer.tokens(line)
-                if !tokens.isEmpty { entries.append(Entry(tokens: tokens, location: "\(url.path):\(index + 1)")) }
+                if !tokens.isEmpty {
+                    entries.append(Entry(tokens: tokens, location: "\(url.path):\(index + 1)"))
+                }
             }
         }
         guard !entries.isEmpty else { throw .empty(path: url.path) }

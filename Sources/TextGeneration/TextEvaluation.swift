@@ -44,8 +44,12 @@ public struct TextEvaluation: Sendable {
     /// Samples `count` sequences from `model` at `temperature` and scores them.
     ///
     /// - Throws: `BLEUError.tooFewSamples` for fewer than two samples (self-BLEU needs two).
-    public func evaluate(_ model: TextModel, count: Int, temperature: Float, seed: UInt64) throws(BLEUError) -> Scores {
-        try scores(of: model.sample(count: count, temperature: temperature, seed: seed), temperature: temperature)
+    public func evaluate(_ model: TextModel, count: Int, temperature: Float, seed: UInt64)
+        throws(BLEUError) -> Scores
+    {
+        try scores(
+            of: model.sample(count: count, temperature: temperature, seed: seed),
+            temperature: temperature)
     }
 
     /// Scores `samples` (drawn at `temperature`): BLEU against the references, self-BLEU

@@ -26,7 +26,8 @@ public final class TextModel {
         let checkpoint = TrainingRun.checkpointURL(in: directory)
         guard FileManager.default.fileExists(atPath: checkpoint.path) else {
             throw TextRunError.unreadableRunFile(
-                path: checkpoint.path, reason: "no checkpoint: has `seqgan train` finished an epoch?")
+                path: checkpoint.path,
+                reason: "no checkpoint: has `seqgan train` finished an epoch?")
         }
         config = try TrainingRun.savedConfig(in: directory)
         settings = try TextRun.savedSettings(in: directory)
@@ -34,15 +35,20 @@ public final class TextModel {
         guard vocabulary.count == config.generator.vocabularySize else {
             throw TextRunError.inconsistentRun(
                 path: directory.path,
-                reason: "vocabulary.json has \(vocabulary.count) tokens but the model has \(config.generator.vocabularySize)")
+                reason:
+                    "vocabulary.json has \(vocabulary.count) tokens but the model has \(config.generator.vocabularySize)"
+            )
         }
         guard settings.length == config.generator.sequenceLength else {
             throw TextRunError.inconsistentRun(
                 path: directory.path,
-                reason: "text.json gives length \(settings.length ?? 0) but the model has \(config.generator.sequenceLength)")
+                reason:
+                    "text.json gives length \(settings.length ?? 0) but the model has \(config.generator.sequenceLength)"
+            )
         }
         generator = Generator(config: config.generator)
-        try generator.load(from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
+        try generator.load(
+            from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
     }
 
     /// Samples `count` sequences of tokens (each up to its end token, at most `T - 1` tokens
@@ -55,7 +61,9 @@ public final class TextModel {
         let t = config.generator.sequenceLength
         var random = SplitMix64(seed: seed)
         let flat = generator.sample(count: count, temperature: temperature, using: &random)
-        return stride(from: 0, to: flat.count, by: t).map { vocabulary.decode(flat[$0..<($0 + t)].map(Int.init)) }
+        return stride(from: 0, to: flat.count, by: t).map {
+            vocabulary.decode(flat[$0..<($0 + t)].map(Int.init))
+        }
     }
 
     /// The run's test sequences (the `--test` file, or the seeded split of the inputs), re-read
@@ -71,6 +79,7 @@ public final class TextModel {
     /// - Throws: ``TextRunError/onlyUnknownTokens(location:minimumCount:)``.
     public func negativeLogLikelihood(of entries: [TextCorpus.Entry]) throws -> Double {
         let rows = try TextRun.encode(entries, vocabulary: vocabulary, settings: settings)
-        return generator.negativeLogLikelihood(of: rows.tokens.map(Int32.init), count: rows.count).mean
+        return generator.negativeLogLikelihood(of: rows.tokens.map(Int32.init), count: rows.count)
+            .mean
     }
 }

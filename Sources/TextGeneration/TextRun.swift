@@ -61,15 +61,20 @@ public final class TextRun {
         var settings = settings
         let length = settings.length ?? TextCorpus.defaultLength(corpus.train)
         settings.length = length
-        let vocabulary = vocabulary ?? Vocabulary(counting: corpus.train.map(\.tokens), minimumCount: settings.minimumCount)
+        let vocabulary =
+            vocabulary
+            ?? Vocabulary(counting: corpus.train.map(\.tokens), minimumCount: settings.minimumCount)
         train = try TextRun.encode(corpus.train, vocabulary: vocabulary, settings: settings)
-        validation = try TextRun.encode(corpus.validation, vocabulary: vocabulary, settings: settings)
+        validation = try TextRun.encode(
+            corpus.validation, vocabulary: vocabulary, settings: settings)
         test = try TextRun.encode(corpus.test, vocabulary: vocabulary, settings: settings)
 
         var config = config(vocabulary.count, length)
         var adjustments: [String] = []
         if train.count < config.optimizer.batchSize {
-            adjustments.append("batch size \(config.optimizer.batchSize) lowered to \(train.count), the number of training rows")
+            adjustments.append(
+                "batch size \(config.optimizer.batchSize) lowered to \(train.count), the number of training rows"
+            )
             config.optimizer.batchSize = train.count
             config.discriminator.batchSize = min(config.discriminator.batchSize, train.count)
         }
@@ -88,14 +93,19 @@ public final class TextRun {
     ///
     /// - Throws: ``TextRunError/onlyUnknownTokens(location:minimumCount:)`` naming the first
     ///   sequence whose tokens are all unknown to `vocabulary`.
-    public static func encode(_ entries: [TextCorpus.Entry], vocabulary: Vocabulary, settings: TextSettings) throws
+    public static func encode(
+        _ entries: [TextCorpus.Entry], vocabulary: Vocabulary, settings: TextSettings
+    ) throws
         -> PaddedSequences
     {
-        guard let length = settings.length else { preconditionFailure("encode needs a resolved length") }
+        guard let length = settings.length else {
+            preconditionFailure("encode needs a resolved length")
+        }
         let ids = try entries.map { entry in
             let ids = vocabulary.encode(entry.tokens)
             if ids.allSatisfy({ $0 == Vocabulary.unknownID }) {
-                throw TextRunError.onlyUnknownTokens(location: entry.location, minimumCount: vocabulary.minimumCount)
+                throw TextRunError.onlyUnknownTokens(
+                    location: entry.location, minimumCount: vocabulary.minimumCount)
             }
             return ids
         }
@@ -116,7 +126,9 @@ public final class TextRun {
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
         let directory = experiment.directory
-        if !resume && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path) {
+        if !resume
+            && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
+        {
             throw RunError.alreadyExists(path: directory.path)
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -146,12 +158,14 @@ public final class TextRun {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw TextRunError.unreadableRunFile(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+            throw TextRunError.unreadableRunFile(
+                path: url.path, reason: "cannot read: \(error.localizedDescription)")
         }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch {
-            throw TextRunError.unreadableRunFile(path: url.path, reason: "not valid run settings: \(error)")
+            throw TextRunError.unreadableRunFile(
+                path: url.path, reason: "not valid run settings: \(error)")
         }
     }
 }

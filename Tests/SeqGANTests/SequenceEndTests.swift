@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-import TestSupport
 import NeuralNetwork
-@testable import SeqGAN
 import TensorCore
+import TestSupport
+import Testing
+
+@testable import SeqGAN
 
 /// End-token masking: everything after a row's first end token is ignored by the loss, the
 /// rewards and the samples.
@@ -28,9 +29,11 @@ struct SequenceEndTests {
     /// Three rows: ends at position 2, no end, ends at the last position; tokens after an end
     /// are `after` (padding in real data).
     func batch(after: Int32) -> [Int32] {
-        [5, 7, 1, after, after, after,
-         3, 4, 5, 6, 7, 8,
-         9, 2, 3, 4, 10, 1]
+        [
+            5, 7, 1, after, after, after,
+            3, 4, 5, 6, 7, 8,
+            9, 2, 3, 4, 10, 1,
+        ]
     }
 
     func optimizer(batch: Int) -> OptimizerConfig {
@@ -46,21 +49,27 @@ struct SequenceEndTests {
         #expect(end.countedLength(of: [1, 5, 1]) == 1)
         #expect(end.countedLength(of: [4, 5, 6]) == 3)
         let row: [Int32] = [4, 5, 1, 0]
-        #expect(row.withUnsafeBufferPointer { end.countedLength(of: $0.baseAddress!, length: 4) } == 3)
+        #expect(
+            row.withUnsafeBufferPointer { end.countedLength(of: $0.baseAddress!, length: 4) } == 3)
     }
 
-    @Test("the masked MLE loss is the mean NLL over counted tokens, its gradient matches finite differences")
+    @Test(
+        "the masked MLE loss is the mean NLL over counted tokens, its gradient matches finite differences"
+    )
     func maskedLossGradient() {
         let generator = makeGenerator()
         let trainer = GeneratorTrainer(generator: generator, settings: optimizer(batch: 3))
         let sequences = batch(after: Int32(Self.padding))
         func loss() -> Double {
-            sequences.withUnsafeBufferPointer { trainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3) }
+            sequences.withUnsafeBufferPointer {
+                trainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3)
+            }
         }
         let value = loss()
         // Per-row NLLs averaged over their counted tokens, weighted by those counts (3, 6, 6).
         let perRow = generator.negativeLogLikelihoods(
-            of: sequences, count: 3, workspace: Generator.Workspace(batchSize: 3, generator: generator))
+            of: sequences, count: 3,
+            workspace: Generator.Workspace(batchSize: 3, generator: generator))
         let expected = (Double(perRow[0]) * 3 + Double(perRow[1]) * 6 + Double(perRow[2]) * 6) / 15
         #expect(abs(value - expected) < 1e-5)
         _ = loss()
@@ -77,7 +86,9 @@ struct SequenceEndTests {
         var results: [(Double, [Float])] = []
         for after: Int32 in [0, 9, 4] {
             let sequences = batch(after: after)
-            let loss = sequences.withUnsafeBufferPointer { trainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3) }
+            let loss = sequences.withUnsafeBufferPointer {
+                trainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3)
+            }
             results.append((loss, generator.arena.gradients.array))
         }
         for other in results.dropFirst() {
@@ -89,8 +100,12 @@ struct SequenceEndTests {
         plain.sequenceEnd = nil
         let unmasked = makeGenerator(plain)
         let plainTrainer = GeneratorTrainer(generator: unmasked, settings: optimizer(batch: 3))
-        let a = batch(after: 0).withUnsafeBufferPointer { plainTrainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3) }
-        let b = batch(after: 9).withUnsafeBufferPointer { plainTrainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3) }
+        let a = batch(after: 0).withUnsafeBufferPointer {
+            plainTrainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3)
+        }
+        let b = batch(after: 9).withUnsafeBufferPointer {
+            plainTrainer.meanNLLGradients(sequences: $0.baseAddress!, batchSize: 3)
+        }
         #expect(a != b)
     }
 
@@ -101,8 +116,9 @@ struct SequenceEndTests {
         let other = generator.negativeLogLikelihood(of: batch(after: 7), count: 3)
         #expect(padded.mean == other.mean)
         #expect(padded.perSequence == other.perSequence)
-        let expected = (Double(padded.perSequence[0]) * 3 + Double(padded.perSequence[1]) * 6
-            + Double(padded.perSequence[2]) * 6) / 15
+        let expected =
+            (Double(padded.perSequence[0]) * 3 + Double(padded.perSequence[1]) * 6
+                + Double(padded.perSequence[2]) * 6) / 15
         #expect(abs(padded.mean - expected) < 1e-6)
     }
 
@@ -120,7 +136,9 @@ struct SequenceEndTests {
             let tokens = Array(samples[(row * Self.t)..<((row + 1) * Self.t)])
             if let stop = tokens.firstIndex(of: Int32(Self.end)) {
                 ended += 1
-                #expect(tokens[(stop + 1)...].allSatisfy { $0 == Int32(Self.padding) }, "row \(row): \(tokens)")
+                #expect(
+                    tokens[(stop + 1)...].allSatisfy { $0 == Int32(Self.padding) },
+                    "row \(row): \(tokens)")
                 #expect(!tokens[..<stop].contains(Int32(Self.padding)), "row \(row): \(tokens)")
             } else {
                 #expect(!tokens.contains(Int32(Self.padding)), "row \(row): \(tokens)")
@@ -133,14 +151,17 @@ struct SequenceEndTests {
     func rolloutsAfterTheEnd() {
         let generator = makeGenerator()
         let sequences = batch(after: Int32(Self.padding))
-        let completions = generator.rolloutCompletions(of: sequences, batch: 3, perPrefix: 4, seed: 3)
+        let completions = generator.rolloutCompletions(
+            of: sequences, batch: 3, perPrefix: 4, seed: 3)
         let rows = 3 * 4
         for prefix in 1..<Self.t {
             for b in 0..<3 {
                 for n in 0..<4 {
                     let start = ((prefix - 1) * rows + b * 4 + n) * Self.t
                     let row = Array(completions[start..<(start + Self.t)])
-                    #expect(Array(row[..<prefix]) == Array(sequences[(b * Self.t)..<(b * Self.t + prefix)]))
+                    #expect(
+                        Array(row[..<prefix])
+                            == Array(sequences[(b * Self.t)..<(b * Self.t + prefix)]))
                     if b == 0 && prefix >= 3 {
                         #expect(row == Array(sequences[0..<Self.t]), "prefix \(prefix): \(row)")
                     }
@@ -158,9 +179,11 @@ struct SequenceEndTests {
         let sequences = batch(after: Int32(Self.padding))
         let scorer = MeanTokenScorer(length: Self.t)
         let rewards = RolloutRewards.compute(
-            for: sequences, batch: 3, sequenceLength: Self.t, perPrefix: 4, rolloutPolicy: generator,
+            for: sequences, batch: 3, sequenceLength: Self.t, perPrefix: 4,
+            rolloutPolicy: generator,
             scorer: scorer, seed: 6)
-        let completions = generator.rolloutCompletions(of: sequences, batch: 3, perPrefix: 4, seed: 6)
+        let completions = generator.rolloutCompletions(
+            of: sequences, batch: 3, perPrefix: 4, seed: 6)
         func score(_ row: [Int32]) -> Float {
             var value: Float = 0
             row.withUnsafeBufferPointer { scorer.score($0.baseAddress!, count: 1, into: &value) }
@@ -172,10 +195,11 @@ struct SequenceEndTests {
             for step in 0..<Self.t {
                 let expected: Float
                 if step < lengths[b] - 1 {
-                    expected = (0..<4).map { n in
-                        let start = (step * 12 + b * 4 + n) * Self.t
-                        return score(Array(completions[start..<(start + Self.t)]))
-                    }.reduce(0, +) / 4
+                    expected =
+                        (0..<4).map { n in
+                            let start = (step * 12 + b * 4 + n) * Self.t
+                            return score(Array(completions[start..<(start + Self.t)]))
+                        }.reduce(0, +) / 4
                 } else if step == lengths[b] - 1 {
                     expected = whole
                 } else {
@@ -186,7 +210,9 @@ struct SequenceEndTests {
         }
     }
 
-    @Test("rewards after the end token do not change the policy-gradient update", arguments: [PolicyGradientBaseline.none, .mean])
+    @Test(
+        "rewards after the end token do not change the policy-gradient update",
+        arguments: [PolicyGradientBaseline.none, .mean])
     func rewardsAfterEndAreIgnored(baseline: PolicyGradientBaseline) {
         let sequences = batch(after: Int32(Self.padding))
         var random = SplitMix64(seed: 8)
@@ -212,7 +238,8 @@ struct SequenceEndTests {
         let trainer = GeneratorTrainer(generator: generator, settings: optimizer(batch: 3))
         sequences.withUnsafeBufferPointer {
             _ = trainer.policyGradientStep(
-                sequences: $0.baseAddress!, batchSize: 3, rewards: before, reduction: .mean, baseline: baseline)
+                sequences: $0.baseAddress!, batchSize: 3, rewards: before, reduction: .mean,
+                baseline: baseline)
         }
         #expect(generator.arena.values.array != updated[0])
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TextEncoding
+
 @testable import TextGeneration
 
 @Suite("Text corpus")
@@ -23,7 +24,8 @@ struct TextCorpusTests {
 
     @Test("hard-wrapped text is detected, joined and split into sentences")
     func wrapped() throws {
-        let prose = "We came here today to talk about our future and what we want it to be. Thank "
+        let prose =
+            "We came here today to talk about our future and what we want it to be. Thank "
             + "you all. It is good to be back in Springfield tonight, with friends who have known "
             + "me for years and years. Yes."
         // Hard-wrapped at 64 characters, in the middle of words.
@@ -78,9 +80,13 @@ struct TextCorpusTests {
 
     @Test("the default length fits 95% of the sequences with their end token")
     func defaultLength() {
-        let entries = (1...20).map { TextCorpus.Entry(tokens: Array(repeating: "x", count: $0), location: "") }
+        let entries = (1...20).map {
+            TextCorpus.Entry(tokens: Array(repeating: "x", count: $0), location: "")
+        }
         #expect(TextCorpus.defaultLength(entries) == 20)
-        let poems = (0..<5).map { _ in TextCorpus.Entry(tokens: Array(repeating: "字", count: 20), location: "") }
+        let poems = (0..<5).map { _ in
+            TextCorpus.Entry(tokens: Array(repeating: "字", count: 20), location: "")
+        }
         #expect(TextCorpus.defaultLength(poems) == 21)
     }
 }

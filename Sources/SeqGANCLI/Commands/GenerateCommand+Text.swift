@@ -9,7 +9,9 @@ extension GenerateCommand {
     func runText() throws {
         guard !wav else { throw ValidationError("--wav renders tunes; \(runFolder) is a text run") }
         guard generation.length == nil else {
-            throw ValidationError("--length is for music runs; a text sample ends at its end token (at most T tokens)")
+            throw ValidationError(
+                "--length is for music runs; a text sample ends at its end token (at most T tokens)"
+            )
         }
         let model = try TextModel(runDirectory: URL(fileURLWithPath: runFolder))
         let samples = model.sample(count: count, temperature: generation.temperature, seed: seed)
@@ -20,6 +22,8 @@ extension GenerateCommand {
         try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: url)
         for line in lines.prefix(5) { print(line) }
         if lines.count > 5 { print("...") }
-        print("\(url.path): \(lines.count) sequence\(lines.count == 1 ? "" : "s") (temperature \(generation.temperature), seed \(seed))")
+        print(
+            "\(url.path): \(lines.count) sequence\(lines.count == 1 ? "" : "s") (temperature \(generation.temperature), seed \(seed))"
+        )
     }
 }

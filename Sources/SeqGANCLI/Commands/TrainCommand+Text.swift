@@ -9,22 +9,37 @@ extension TextSettings.Format: ExpressibleByArgument {}
 
 /// The options of `seqgan train FILE.txt --task text`.
 struct TextTrainingOptions: ParsableArguments {
-    @Option(help: "Text: tokens, char (one per Unicode character; spaces only separate) or word (words and punctuation marks).")
+    @Option(
+        help:
+            "Text: tokens, char (one per Unicode character; spaces only separate) or word (words and punctuation marks)."
+    )
     var tokens: Tokenizer = .char
 
-    @Option(help: "Text: T, tokens per training row including the end token; shorter sequences are padded after their end token (default: long enough for 95% of the training sequences; 21 for the quatrains).")
+    @Option(
+        help:
+            "Text: T, tokens per training row including the end token; shorter sequences are padded after their end token (default: long enough for 95% of the training sequences; 21 for the quatrains)."
+    )
     var length: Int?
 
-    @Flag(help: "Text: cut sequences longer than T into windows of T tokens every --stride tokens (default half of T) instead of keeping only their first T tokens.")
+    @Flag(
+        help:
+            "Text: cut sequences longer than T into windows of T tokens every --stride tokens (default half of T) instead of keeping only their first T tokens."
+    )
     var windows = false
 
     @Option(help: "Text: tokens seen fewer times than this in the training sequences become <unk>.")
     var minCount: Int = 1
 
-    @Option(help: "Text: the held-out test file (same format as the inputs), e.g. quatrains5_test.txt (default: a seeded 10% of the input sequences).")
+    @Option(
+        help:
+            "Text: the held-out test file (same format as the inputs), e.g. quatrains5_test.txt (default: a seeded 10% of the input sequences)."
+    )
     var test: String?
 
-    @Option(help: "Text: how input lines become sequences: lines (one per line), wrapped (hard-wrapped running text: lines joined, then split into sentences) or auto (wrapped when every line but the last has one length of at least 60 characters).")
+    @Option(
+        help:
+            "Text: how input lines become sequences: lines (one per line), wrapped (hard-wrapped running text: lines joined, then split into sentences) or auto (wrapped when every line but the last has one length of at least 60 characters)."
+    )
     var format: TextSettings.Format = .auto
 
     func validate() throws {
@@ -36,9 +51,15 @@ struct TextTrainingOptions: ParsableArguments {
 extension TrainCommand {
     /// `seqgan train FILE.txt --task text`: reads, splits and encodes the text, reports it and trains.
     func runText() throws {
-        let name = URL(fileURLWithPath: inputs.first ?? "text").deletingPathExtension().lastPathComponent
-        let directory = URL(fileURLWithPath: out ?? initFrom.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "-\(mode ?? "seqgan")" } ?? "runs/" + (name.isEmpty ? "text" : name))
-        let resuming = resume && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
+        let name = URL(fileURLWithPath: inputs.first ?? "text").deletingPathExtension()
+            .lastPathComponent
+        let directory = URL(
+            fileURLWithPath: out ?? initFrom.map {
+                URL(fileURLWithPath: $0).standardizedFileURL.path + "-\(mode ?? "seqgan")"
+            } ?? "runs/" + (name.isEmpty ? "text" : name))
+        let resuming =
+            resume
+            && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
         let run: TextRun
         if resuming {
             var config = try TrainingRun.savedConfig(in: directory)
@@ -46,20 +67,25 @@ extension TrainCommand {
             if let rounds { config.rounds = rounds }
             run = try TextRun(
                 settings: TextRun.savedSettings(in: directory), directory: directory,
-                vocabulary: TextRun.savedVocabulary(in: directory)) { _, _ in config }
+                vocabulary: TextRun.savedVocabulary(in: directory)
+            ) { _, _ in config }
         } else if let initFrom {
             let base = URL(fileURLWithPath: initFrom)
             let config = try forkedConfig(from: initFrom)
             run = try TextRun(
                 settings: TextRun.savedSettings(in: base), directory: directory,
-                vocabulary: TextRun.savedVocabulary(in: base)) { _, _ in config }
+                vocabulary: TextRun.savedVocabulary(in: base)
+            ) { _, _ in config }
         } else {
             guard !inputs.isEmpty else { throw TextCommandError.noInput }
             let settings = TextSettings(
-                tokens: text.tokens, length: text.length, windows: text.windows, windowStride: stride,
-                minimumCount: text.minCount, format: text.format, inputs: inputs, test: text.test, splitSeed: seed ?? 1)
+                tokens: text.tokens, length: text.length, windows: text.windows,
+                windowStride: stride,
+                minimumCount: text.minCount, format: text.format, inputs: inputs, test: text.test,
+                splitSeed: seed ?? 1)
             run = try TextRun(settings: settings, directory: directory) { vocabularySize, length in
-                var config = RunConfig.text(vocabularySize: vocabularySize, length: length, tokens: settings.tokens)
+                var config = RunConfig.text(
+                    vocabularySize: vocabularySize, length: length, tokens: settings.tokens)
                 applyOptions(to: &config)
                 return config
             }
@@ -71,7 +97,9 @@ extension TrainCommand {
             last?.nllTest.map { String(format: "NLL-test %.4f", $0) },
             last?.bleu.map { String(format: "BLEU-%d %.4f", run.experiment.config.bleuOrder, $0) },
         ].compactMap { $0 }.joined(separator: ", ")
-        print("trained \(directory.path)\(scores.isEmpty ? "" : ": \(scores)") (\(String(format: "%.1f", rows.last?.seconds ?? 0)) s)")
+        print(
+            "trained \(directory.path)\(scores.isEmpty ? "" : ": \(scores)") (\(String(format: "%.1f", rows.last?.seconds ?? 0)) s)"
+        )
         print("write samples with: seqgan generate \(directory.path) -n 20 -o samples.txt")
     }
 
@@ -80,11 +108,19 @@ extension TrainCommand {
         for (path, format) in run.corpus.formats { print("read \(path) as \(format.rawValue)") }
         let settings = run.settings
         let t = settings.length ?? 0
-        let overflow = settings.windows ? "windowed every \(settings.windowStride ?? max(1, t / 2)) tokens" : "cut"
-        print("sequences (\(settings.tokens.rawValue) tokens): train \(run.corpus.train.count), validation \(run.corpus.validation.count), test \(run.corpus.test.count)\(settings.test == nil ? " (seeded split)" : "")")
-        print("rows of T = \(t) (longer sequences \(overflow)): train \(run.train.count), validation \(run.validation.count), test \(run.test.count); vocabulary \(run.vocabulary.count) (min count \(settings.minimumCount))")
+        let overflow =
+            settings.windows
+            ? "windowed every \(settings.windowStride ?? max(1, t / 2)) tokens" : "cut"
+        print(
+            "sequences (\(settings.tokens.rawValue) tokens): train \(run.corpus.train.count), validation \(run.corpus.validation.count), test \(run.corpus.test.count)\(settings.test == nil ? " (seeded split)" : "")"
+        )
+        print(
+            "rows of T = \(t) (longer sequences \(overflow)): train \(run.train.count), validation \(run.validation.count), test \(run.test.count); vocabulary \(run.vocabulary.count) (min count \(settings.minimumCount))"
+        )
         let config = run.experiment.config
-        print("model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.mode.rawValue) after \(config.epochs) MLE epochs, \(config.rounds) rounds")
+        print(
+            "model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.mode.rawValue) after \(config.epochs) MLE epochs, \(config.rounds) rounds"
+        )
         for line in run.adjustments { print("note: \(line)") }
         fflush(nil)
     }
