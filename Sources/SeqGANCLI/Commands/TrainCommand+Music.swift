@@ -57,12 +57,7 @@ extension TrainCommand {
         let run = try MusicRun(sources: sources, settings: settings, config: config, directory: directory)
         report(run)
         let rows = try run.run(resume: resuming, observer: ProgressBar())
-        let last = rows.last(where: { $0.nllTest != nil })
-        let scores = [
-            last?.nllTest.map { String(format: "NLL-test %.4f", $0) },
-            last?.bleu.map { String(format: "BLEU-%d %.4f", run.experiment.config.bleuOrder, $0) },
-        ].compactMap { $0 }.joined(separator: ", ")
-        print("trained \(directory.path)\(scores.isEmpty ? "" : ": \(scores)") (\(String(format: "%.1f", rows.last?.seconds ?? 0)) s)")
+        printTrained(directory, rows: rows, bleuOrder: run.experiment.config.bleuOrder)
         print("make tunes with: seqgan generate \(directory.path) -n 8 -o tunes --wav")
     }
 

@@ -92,15 +92,19 @@ extension TrainCommand {
         }
         report(run)
         let rows = try run.run(resume: resuming, observer: ProgressBar())
+        printTrained(directory, rows: rows, bleuOrder: run.experiment.config.bleuOrder)
+        print("write samples with: seqgan generate \(directory.path) -n 20 -o samples.txt")
+    }
+
+    /// Prints the last NLL-test and BLEU of a corpus run and its wall time.
+    func printTrained(_ directory: URL, rows: [RunLogRow], bleuOrder: Int) {
         let last = rows.last(where: { $0.nllTest != nil })
         let scores = [
             last?.nllTest.map { String(format: "NLL-test %.4f", $0) },
-            last?.bleu.map { String(format: "BLEU-%d %.4f", run.experiment.config.bleuOrder, $0) },
+            last?.bleu.map { String(format: "BLEU-%d %.4f", bleuOrder, $0) },
         ].compactMap { $0 }.joined(separator: ", ")
-        print(
-            "trained \(directory.path)\(scores.isEmpty ? "" : ": \(scores)") (\(String(format: "%.1f", rows.last?.seconds ?? 0)) s)"
-        )
-        print("write samples with: seqgan generate \(directory.path) -n 20 -o samples.txt")
+        let seconds = String(format: "%.1f", rows.last?.seconds ?? 0)
+        print("trained \(directory.path)\(scores.isEmpty ? "" : ": \(scores)") (\(seconds) s)")
     }
 
     /// Prints what was read: the files and their formats, the splits, the vocabulary and the model.
