@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "MusicEncoding", "MIDI"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI"]),
 
         // The command-line tool.
         .executableTarget(

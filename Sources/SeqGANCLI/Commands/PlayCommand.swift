@@ -87,7 +87,7 @@ extension PlayCommand {
         let tokens = model.sampleTokens(
             count: 1, length: generation.tokensPerTune(model), temperature: generation.temperature,
             seed: render.seed)[0]
-        let tune = model.tune(from: tokens, options: generation.decodeOptions)
+        let tune = model.tune(from: tokens, options: generation.decodeOptions())
         print("tune from \(input) (seed \(render.seed)): \(TuneSummary(tune))")
         return try Synthesizer(settings: render.settings).render(tune.notes)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audio
 import Foundation
 import MusicEncoding
 import SeqGAN
@@ -176,10 +177,23 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
-        if resolvedTask() == .music {
-            try runMusic()
-            return
+        // Ctrl-C stops at the next checkpoint instead of killing the run.
+        InterruptSignal.install()
+        do {
+            if resolvedTask() == .music {
+                try runMusic()
+            } else {
+                try runSynthetic()
+            }
+        } catch let stop as TrainingInterrupted {
+            print("interrupted: \(stop.directory) is saved after \(stop.phase) \(stop.done); continue with:")
+            print("  seqgan train --resume --out \(stop.directory)")
+            throw ExitCode(130)
         }
+    }
+
+    /// `seqgan train --task synthetic`: the paper's oracle experiment.
+    func runSynthetic() throws {
         guard let out else { throw ValidationError("missing --out: the run folder to create") }
         let directory = URL(fileURLWithPath: out)
         var config: RunConfig
