@@ -115,13 +115,14 @@ public struct HTMLReport: Sendable {
         section { margin-top: 28px; }
         h2 { font-size: 19px; margin: 0 0 6px; }
         .intro { color: var(--muted); margin: 0 0 14px; max-width: 860px; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 14px; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 14px; }
         .charts figure, .card { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 12px; }
         .charts svg { width: 100%; height: auto; display: block; }
         table { border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 10px;
                 overflow: hidden; font-variant-numeric: tabular-nums; }
         th, td { padding: 7px 14px; border-bottom: 1px solid var(--line); text-align: right; }
         thead th { background: #f0f2f7; font-size: 13px; }
+        thead th:first-child { text-align: left; }
         tbody th { text-align: left; font-weight: 500; }
         td.note { color: var(--muted); font-size: 13px; text-align: left; }
         .tunes { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; }

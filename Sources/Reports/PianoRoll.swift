@@ -44,7 +44,7 @@ public struct PianoRoll: Sendable {
     /// octave (C4...C5 with no notes).
     public var pitchRange: ClosedRange<Int> {
         guard let low = notes.map(\.pitch).min(), let high = notes.map(\.pitch).max() else { return 60...72 }
-        let padding = max(2, (12 - (high - low)) / 2)
+        let padding = max(2, (13 - (high - low)) / 2)
         return (low - padding)...(high + padding)
     }
 

@@ -105,7 +105,8 @@ extension ReportCommand {
             var chart = LineChart(title: title, xLabel: "MLE epochs, then rounds", yLabel: metric.rawValue, series: [line.series])
             chart.markers = line.marker.map { [$0] } ?? []
             chart.width = 560
-            chart.height = 320
+            chart.height = 300
+            chart.showsLegend = false
             html += "<figure>\(chart.svg())</figure>\n"
         }
         return HTMLReport.Section(
@@ -137,13 +138,18 @@ extension ReportCommand {
 
     /// Piano rolls and players: generated tunes on the left, real test tunes on the right.
     func tuneSection(generated: [ReportTune], real: [ReportTune], filesName: String) -> HTMLReport.Section {
-        func card(_ tune: ReportTune, color: String) -> String {
-            var roll = PianoRoll(notes: [])
+        func notes(_ tune: ReportTune) -> [PianoRoll.Note] {
             var ticks = 480.0
             if case .ticksPerQuarter(let value) = tune.midi.division, value > 0 { ticks = Double(value) }
-            roll.notes = tune.midi.notes.map {
+            return tune.midi.notes.map {
                 PianoRoll.Note(pitch: $0.pitch, start: Double($0.startTick) / ticks, end: Double($0.endTick) / ticks)
             }
+        }
+        // One time scale for every roll, so that lengths compare at a glance.
+        let beats = (generated + real).map { notes($0).map(\.end).max() ?? 0 }.max() ?? 4
+        func card(_ tune: ReportTune, color: String) -> String {
+            var roll = PianoRoll(notes: notes(tune))
+            roll.beats = beats
             if let metre = tune.midi.timeSignatures.first {
                 roll.beatsPerBar = Double(metre.numerator) * 4 / Double(metre.denominator)
             }
