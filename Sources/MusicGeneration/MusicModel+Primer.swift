@@ -16,7 +16,11 @@ extension MusicModel {
         do {
             file = try MIDIFile.read(contentsOf: url)
         } catch {
-            throw MusicRunError.unreadablePrimer(path: url.path, reason: "\(error.problem) (byte \(error.offset)\(error.track.map { ", track \($0)" } ?? ""))")
+            if case .unreadable = error.problem {
+                throw MusicRunError.unreadablePrimer(path: url.path, reason: "\(error.problem)")
+            }
+            throw MusicRunError.unreadablePrimer(
+                path: url.path, reason: "\(error.problem) (byte \(error.offset)\(error.track.map { ", track \($0)" } ?? ""))")
         }
         guard !file.notes.isEmpty else { throw MusicRunError.emptyPrimer(path: url.path) }
         let tokens: MusicTokenizer.TuneTokens

@@ -103,7 +103,9 @@ extension ReportCommand {
         for (metric, title) in charts {
             guard let line = ReportCommand.series(of: metric, in: rows, name: name) else { continue }
             var chart = LineChart(title: title, xLabel: "MLE epochs, then rounds", yLabel: metric.rawValue, series: [line.series])
-            chart.markers = line.marker.map { [$0] } ?? []
+            // A marker at the right edge (training NLL stops with pre-training) only clutters.
+            let lastX = line.series.points.map(\.x).max() ?? 0
+            chart.markers = line.marker.flatMap { $0.x < lastX ? [$0] : nil } ?? []
             chart.width = 560
             chart.height = 300
             chart.showsLegend = false
