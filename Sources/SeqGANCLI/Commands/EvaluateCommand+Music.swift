@@ -11,8 +11,9 @@ extension EvaluateCommand {
         if references != nil { throw ValidationError("--references is for text runs; music runs are scored against their test tunes") }
         if sweep != nil { throw ValidationError("--sweep is for text runs") }
         BLAS.threadCount = 1
-        let evaluation = try EvaluateCommand.musicEvaluation(
-            of: directory, samples: samples, temperature: temperature, seed: seed, order: order ?? 4)
+        let evaluation = try MusicEvaluation(
+            model: try MusicModel(runDirectory: directory), corpus: try MusicRun.savedCorpus(in: directory),
+            sampleCount: samples, temperature: temperature, seed: seed, bleuOrder: order ?? 4)
         let folder = try EvaluateCommand.writePerSampleValues(evaluation, in: directory)
         if json {
             let encoder = JSONEncoder()
@@ -28,17 +29,6 @@ extension EvaluateCommand {
             print(line)
         }
         print("per-sample values (for `seqgan compare --metric bleu|mse`): \(folder.path)/")
-    }
-
-    /// Loads the model and the run's tunes and measures them.
-    static func musicEvaluation(
-        of directory: URL, samples: Int, temperature: Float, seed: UInt64, order: Int
-    ) throws -> MusicEvaluation {
-        let model = try MusicModel(runDirectory: directory)
-        let corpus = try MusicRun.savedCorpus(in: directory)
-        return try MusicEvaluation(
-            model: model, corpus: corpus, sampleCount: samples, temperature: temperature, seed: seed,
-            bleuOrder: order)
     }
 
     /// Writes `evaluation/bleu_per_sample.txt` and `evaluation/mse_per_sample.txt` (one value
