@@ -1,5 +1,37 @@
+import Foundation
 import MusicEncoding
+import TestSupport
 import Testing
+
+/// `Tests/Fixtures/MusicEncoding/melody_statistics_golden.json`, written by
+/// `melody_statistics_reference.py` beside it.
+private struct StatisticsGolden: Decodable {
+    struct Melody: Decodable {
+        var pitches: [Int]
+        var pitchClassCounts: [Int]
+        var intervalCounts: [Int]
+        var keyTonic: Int?
+        var inKeyShare: Double?
+        var range: Int?
+        var repetition: Double?
+    }
+    struct Pooled: Decodable {
+        var pitchClassCounts: [Int]
+        var intervalCounts: [Int]
+        var inKeyShare: Double?
+        var pitchRange: Double?
+        var repetition: Double?
+    }
+    struct Sets: Decodable {
+        var first: Pooled
+        var second: Pooled
+        var firstCount: Int
+        var pitchClassDistance: Double?
+        var intervalDistance: Double?
+    }
+    var melodies: [Melody]
+    var sets: Sets
+}
 
 /// Hand-made melodies whose statistics are worked out by hand in the comments.
 @Suite("Musical statistics of melodies and sets of melodies")
@@ -141,5 +173,40 @@ struct MusicStatisticsTests {
         let paper = MusicTokenizer(settings: TokenizerSettings(scheme: .paper))
         // A run of one token is one note; token 40 is MIDI key 60.
         #expect(paper.melodyPitches(of: [40, 40, 0, 44, 44, 44]) == [60, 64])
+    }
+
+    @Test("22 melodies and two pooled sets agree with the independent Python reference")
+    func goldenReference() throws {
+        let url = TestPaths.repositoryRoot.appendingPathComponent("Tests/Fixtures/MusicEncoding/melody_statistics_golden.json")
+        let golden = try JSONDecoder().decode(StatisticsGolden.self, from: Data(contentsOf: url))
+        #expect(golden.melodies.count == 22)
+        func close(_ a: Double?, _ b: Double?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): true
+            case (let a?, let b?): abs(a - b) < 1e-12
+            default: false
+            }
+        }
+        for (index, expected) in golden.melodies.enumerated() {
+            let measured = MelodyStatistics(pitches: expected.pitches)
+            #expect(measured.pitchClassCounts == expected.pitchClassCounts, "melody \(index)")
+            #expect(measured.intervalCounts == expected.intervalCounts, "melody \(index)")
+            #expect(measured.keyTonic == expected.keyTonic, "melody \(index)")
+            #expect(close(measured.inKeyShare, expected.inKeyShare), "melody \(index)")
+            #expect(measured.range == expected.range, "melody \(index)")
+            #expect(close(measured.repetition, expected.repetition), "melody \(index)")
+        }
+        let pitches = golden.melodies.map(\.pitches)
+        let first = MusicStatistics(melodies: Array(pitches.prefix(golden.sets.firstCount)))
+        let second = MusicStatistics(melodies: Array(pitches.dropFirst(golden.sets.firstCount)))
+        for (measured, expected) in [(first, golden.sets.first), (second, golden.sets.second)] {
+            #expect(measured.pitchClassCounts == expected.pitchClassCounts)
+            #expect(measured.intervalCounts == expected.intervalCounts)
+            #expect(close(measured.inKeyShare, expected.inKeyShare))
+            #expect(close(measured.pitchRange, expected.pitchRange))
+            #expect(close(measured.repetition, expected.repetition))
+        }
+        #expect(close(first.pitchClassDistance(to: second), golden.sets.pitchClassDistance))
+        #expect(close(first.intervalDistance(to: second), golden.sets.intervalDistance))
     }
 }
