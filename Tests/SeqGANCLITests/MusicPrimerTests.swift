@@ -61,6 +61,11 @@ struct MusicPrimerTests {
         let transposed = try Self.inspect(inD.appendingPathComponent("tune-01.mid"))
         #expect(transposed.keySignatures.first == .init(sharps: 2, minor: false))
         #expect(transposed.notes.first.map { ($0.pitch - expected.notes[0].pitch + 12) % 12 } == 7)
+
+        // `play RUN --primer` continues it too (to ALSA's null device here).
+        let play = try runSeqGAN(["play", run.path, "--device", "null", "--primer", primer.path, "--length", "16"])
+        #expect(play.status == 0, "\(play.standardError)")
+        #expect(play.standardOutput.contains("key G"), "\(play.standardOutput)")
     }
 
     @Test("an unreadable primer, a missing one and one without notes: one clear line each")

@@ -28,7 +28,7 @@ struct TrainInterruptTests {
 
         let run = scratch.appendingPathComponent("interrupted")
         let output = scratch.appendingPathComponent("stdout.txt")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         let process = Process()
         process.executableURL = TestPaths.seqganBinary

@@ -2,7 +2,6 @@ import ArgumentParser
 import Audio
 import Foundation
 import MIDI
-import MusicEncoding
 import MusicGeneration
 import TensorCore
 
@@ -44,9 +43,6 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The instrument of the WAV files: \(Instrument.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var instrument: Instrument = .piano
 
-    @Option(help: ArgumentHelp("A MIDI file whose melody starts every tune; the model continues it.", valueName: "file.mid"))
-    var primer: String?
-
     @OptionGroup var generation: GenerationOptions
 
     func validate() throws {
@@ -58,12 +54,7 @@ struct GenerateCommand: ParsableCommand {
         let model = try MusicModel(runDirectory: URL(fileURLWithPath: runFolder))
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let primed = try primer.map { try model.primer(from: URL(fileURLWithPath: $0)) }
-        let primerTokens = primed?.tokens ?? []
-        let options = generation.decodeOptions(base: primed?.decodeOptions ?? DecodeOptions())
-        let sequences = model.sampleTokens(
-            count: count, length: primerTokens.count + generation.tokensPerTune(model), primer: primerTokens,
-            temperature: generation.temperature, seed: seed)
+        let (sequences, options) = try generation.sample(count: count, from: model, seed: seed)
         let digits = max(2, String(count).count)
         let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
         for (index, tokens) in sequences.enumerated() {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MusicEncoding
 import MusicGeneration
 
@@ -10,17 +11,20 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer.")
     var length: Int?
 
-    @Option(help: "Key written, e.g. C, G, Bb, Am, F#m (grid tunes are generated in C major / A minor and transposed to it) (default C, or the primer's key).")
+    @Option(help: "Key written, e.g. C, G, Bb, Am, F#m; grid tunes are generated in C major / A minor and transposed to it (default C, or the primer's key).")
     var key: String?
 
     @Option(help: "Tempo in quarter notes per minute (default 120, or the primer's tempo).")
     var tempo: Double?
 
-    @Option(help: "Time signature written, e.g. 4/4, 3/4 or 6/8 (grid bar tokens align to it) (default 4/4, or the primer's).")
+    @Option(help: "Time signature written, e.g. 4/4, 3/4 or 6/8; grid bar tokens align to it (default 4/4, or the primer's).")
     var timeSignature: String?
 
     @Option(help: "General MIDI program written into the file, 0...127: 0 piano, 40 violin, 73 flute (default 0, or the primer's).")
     var program: Int?
+
+    @Option(help: ArgumentHelp("A MIDI file whose melody starts every tune; the model continues it (in the primer's key, tempo, metre and program unless given).", valueName: "file.mid"))
+    var primer: String?
 
     func validate() throws {
         guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
@@ -42,9 +46,9 @@ struct GenerationOptions: ParsableArguments {
     }
 
     /// The decode options these settings describe (call after `validate()`): `base` (the
-    /// defaults: 120 BPM, 4/4, C major, piano; or a primer's own) with every option given
+    /// defaults, 120 BPM, 4/4, C major, piano; or a primer's own) with every option given
     /// on the command line applied.
-    func decodeOptions(base: DecodeOptions = DecodeOptions()) -> DecodeOptions {
+    private func decodeOptions(base: DecodeOptions) -> DecodeOptions {
         var options = base
         if let key, let signature = MIDIKeyName.signature(named: key) {
             options.sharps = signature.sharps
@@ -57,6 +61,19 @@ struct GenerationOptions: ParsableArguments {
         }
         if let program { options.program = program }
         return options
+    }
+
+    /// Samples `count` tunes' tokens from `model` (after the `--primer`'s tokens when given),
+    /// with the options that decode them.
+    ///
+    /// - Throws: ``MusicRunError`` for a primer that cannot be read or has no notes.
+    func sample(count: Int, from model: MusicModel, seed: UInt64) throws -> (tokens: [[Int]], options: DecodeOptions) {
+        let primed = try primer.map { try model.primer(from: URL(fileURLWithPath: $0)) }
+        let primerTokens = primed?.tokens ?? []
+        let tokens = model.sampleTokens(
+            count: count, length: primerTokens.count + tokensPerTune(model), primer: primerTokens,
+            temperature: temperature, seed: seed)
+        return (tokens, decodeOptions(base: primed?.decodeOptions ?? DecodeOptions()))
     }
 
     /// Tokens per tune for `model`.
