@@ -60,6 +60,10 @@ public final class MusicModel {
         return stride(from: 0, to: flat.count, by: length).map { flat[$0..<($0 + length)].map(Int.init) }
     }
 
+    /// Tokens of a generated tune by default: 4 training windows (about 20 bars of 4/4 for the
+    /// grid scheme, 51 s for the paper scheme).
+    public var defaultTuneLength: Int { 4 * config.generator.sequenceLength }
+
     /// Decodes tokens into a one-track MIDI file.
     public func tune(from tokens: [Int], options: DecodeOptions) -> MIDIFile {
         tokenizer.decode(tokens, options: options)

@@ -77,7 +77,7 @@ struct GenerationOptions: ParsableArguments {
     }
 
     /// Tokens per tune for `model`.
-    func tokensPerTune(_ model: MusicModel) -> Int {
-        length ?? 4 * model.config.generator.sequenceLength
+    private func tokensPerTune(_ model: MusicModel) -> Int {
+        length ?? model.defaultTuneLength
     }
 }

@@ -36,7 +36,7 @@ extension ReportCommand {
         let files = page.deletingLastPathComponent().appendingPathComponent(filesName)
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
         let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
-        let length = 4 * model.config.generator.sequenceLength
+        let length = model.defaultTuneLength
         var generated: [ReportTune] = []
         for (index, tokens) in model.sampleTokens(count: tunes, length: length, temperature: temperature, seed: seed).enumerated() {
             let midi = model.tune(from: tokens, options: DecodeOptions())
