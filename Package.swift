@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "MusicEncoding", "MIDI"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore"]),

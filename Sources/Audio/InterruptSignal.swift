@@ -14,10 +14,16 @@ private let interruptRequested = Atomic<Bool>(false)
 ///
 /// The handler only stores into an atomic, which is async-signal-safe. It is installed
 /// without `SA_RESTART`, so a blocking device write returns early when Ctrl-C arrives.
+/// SIGINT is unblocked in the calling thread (and so in threads it starts later): a process
+/// started from a thread that blocks it, as test runners' worker threads do, inherits the block.
 public enum InterruptSignal {
-    /// Installs the SIGINT handler and clears the flag.
+    /// Installs the SIGINT handler, unblocks SIGINT and clears the flag.
     public static func install() {
         interruptRequested.store(false, ordering: .relaxed)
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         #if os(Linux)
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in

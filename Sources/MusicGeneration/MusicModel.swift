@@ -42,17 +42,27 @@ public final class MusicModel {
     }
 
     /// Samples `count` token sequences of `length` tokens (the training window length by
-    /// default; longer sequences continue the same LSTM).
+    /// default; longer sequences continue the same LSTM), each beginning with `primer`.
     ///
     /// - Parameters:
+    ///   - length: Tokens per sequence, primer included (at least the primer's length).
+    ///   - primer: Tokens every sequence starts with (see ``primer(from:)``); the generator
+    ///     reads them, then samples the rest.
     ///   - temperature: Divides the logits: below 1 safer, above 1 more adventurous.
     ///   - seed: The seed of every draw.
-    public func sampleTokens(count: Int, length: Int? = nil, temperature: Float = 1, seed: UInt64) -> [[Int]] {
+    public func sampleTokens(
+        count: Int, length: Int? = nil, primer: [Int] = [], temperature: Float = 1, seed: UInt64
+    ) -> [[Int]] {
         let length = length ?? config.generator.sequenceLength
         var random = SplitMix64(seed: seed)
-        let flat = generator.sample(count: count, length: length, temperature: temperature, using: &random)
+        let flat = generator.sample(
+            count: count, length: length, primer: primer.map(Int32.init), temperature: temperature, using: &random)
         return stride(from: 0, to: flat.count, by: length).map { flat[$0..<($0 + length)].map(Int.init) }
     }
+
+    /// Tokens of a generated tune by default: 4 training windows (about 20 bars of 4/4 for the
+    /// grid scheme, 51 s for the paper scheme).
+    public var defaultTuneLength: Int { 4 * config.generator.sequenceLength }
 
     /// Decodes tokens into a one-track MIDI file.
     public func tune(from tokens: [Int], options: DecodeOptions) -> MIDIFile {

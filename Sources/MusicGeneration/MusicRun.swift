@@ -152,6 +152,23 @@ public final class MusicRun {
         return try experiment.run(resume: resume, observer: observer)
     }
 
+    /// Rebuilds the tunes of a run folder, split as in training, from its saved sources and
+    /// tokenizer settings (the input files must still be where they were).
+    ///
+    /// - Throws: ``MusicRunError/unreadableRunFile(path:reason:)`` for missing run files,
+    ///   ``CorpusBuilder/BuildError`` naming an input that is gone, and
+    ///   ``MusicRunError/tooFewTunes(found:skipped:)`` when no test tune is left.
+    public static func savedCorpus(in directory: URL) throws -> MusicCorpus {
+        let sources = try savedSources(in: directory)
+        let corpus = try CorpusBuilder.build(
+            inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: try savedSettings(in: directory),
+            split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
+        guard !corpus.test.isEmpty else {
+            throw MusicRunError.tooFewTunes(found: corpus.allTunes.count, skipped: corpus.skipped.count)
+        }
+        return corpus
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
         let data: Data
         do {

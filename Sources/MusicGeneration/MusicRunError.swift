@@ -11,6 +11,10 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
     case unreadableRunFile(path: String, reason: String)
     /// The saved tokenizer and the saved model disagree (a run folder edited by hand).
     case inconsistentRun(path: String, reason: String)
+    /// The primer of `seqgan generate --primer` cannot be read as a MIDI melody.
+    case unreadablePrimer(path: String, reason: String)
+    /// The primer has no notes to continue from.
+    case emptyPrimer(path: String)
 
     public var description: String {
         switch self {
@@ -23,6 +27,10 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
             "\(path): \(reason)"
         case .inconsistentRun(let path, let reason):
             "\(path): \(reason)"
+        case .unreadablePrimer(let path, let reason):
+            "\(path): cannot use as a primer: \(reason)"
+        case .emptyPrimer(let path):
+            "\(path): the primer has no notes to continue from"
         }
     }
 

@@ -33,6 +33,8 @@ public struct LineChart: Sendable {
     public var markers: [(x: Double, label: String)] = []
     /// Size in pixels.
     public var width = 720.0, height = 440.0
+    /// Whether the series names are listed right of the plot (a single series may not need it).
+    public var showsLegend = true
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
@@ -62,7 +64,7 @@ public struct LineChart: Sendable {
     /// The SVG document.
     public func svg() -> String {
         let all = series.flatMap(\.points)
-        let (left, right, top, bottom) = (70.0, 170.0, 40.0, 55.0)
+        let (left, right, top, bottom) = (70.0, showsLegend ? 170.0 : 24.0, 40.0, 55.0)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         var xMin = all.map(\.x).min() ?? 0, xMax = all.map(\.x).max() ?? 1
@@ -104,6 +106,7 @@ public struct LineChart: Sendable {
             let color = LineChart.palette[index % LineChart.palette.count]
             let points = line.points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
             out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
+            guard showsLegend else { continue }
             let ly = top + 10 + Double(index) * 20
             out += "<line x1=\"\(f(left + plotWidth + 12))\" y1=\"\(f(ly))\" x2=\"\(f(left + plotWidth + 36))\" y2=\"\(f(ly))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
             out += "<text x=\"\(f(left + plotWidth + 42))\" y=\"\(f(ly + 4))\">\(escape(line.name))</text>\n"
@@ -111,8 +114,5 @@ public struct LineChart: Sendable {
         return out + "</svg>\n"
     }
 
-    func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    func escape(_ text: String) -> String { HTMLReport.escape(text) }
 }

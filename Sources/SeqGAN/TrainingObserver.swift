@@ -6,4 +6,12 @@ public protocol TrainingObserver: AnyObject {
     func progressed(done: Int, total: Int, loss: Double?)
     /// A line worth showing (an evaluation result, a resume notice).
     func report(_ line: String)
+    /// Whether the run should stop at its next safe point (after the epoch, step or round in
+    /// progress, once its checkpoint is written); the run then throws ``TrainingInterrupted``.
+    var isStopRequested: Bool { get }
+}
+
+extension TrainingObserver {
+    /// Never stops a run.
+    public var isStopRequested: Bool { false }
 }

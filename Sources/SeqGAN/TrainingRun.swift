@@ -190,6 +190,7 @@ public final class TrainingRun {
             try evaluate(into: &row, index: 0)
             observer?.report(summary(of: row) + " (untrained generator)")
             try record(row, position: position)
+            try stopIfRequested()
         }
         let order = phases.map(\.name)
         let current = order.firstIndex(of: position.phase) ?? order.count
@@ -213,9 +214,17 @@ public final class TrainingRun {
                     observer?.report(summary(of: row))
                 }
                 try record(row, position: .init(phase: phase.name, done: unit))
+                try stopIfRequested()
             }
         }
         return rows
+    }
+
+    /// Throws ``TrainingInterrupted`` when the observer asks to stop (called right after a
+    /// checkpoint is written, so nothing is lost).
+    func stopIfRequested() throws {
+        guard observer?.isStopRequested == true else { return }
+        throw TrainingInterrupted(directory: directory.path, phase: position.phase, done: position.done)
     }
 
     /// A distinct index for every evaluation point (seeds its samples).

@@ -1,13 +1,18 @@
+import Audio
 import Foundation
 import SeqGAN
 
 /// Shows training progress: a redrawn bar with ETA and loss on a terminal, plain lines
-/// otherwise (so logs stay readable when output goes to a file).
+/// otherwise (so logs stay readable when output goes to a file). After
+/// `InterruptSignal.install()`, Ctrl-C asks the run to stop at its next checkpoint.
 final class ProgressBar: TrainingObserver {
     private let isTerminal = isatty(STDERR_FILENO) != 0
     private var phase = ""
     private var phaseStart = ContinuousClock.now
     private var lastDraw = ContinuousClock.now
+    private var announcedStop = false
+
+    var isStopRequested: Bool { InterruptSignal.isRequested }
 
     func phaseStarted(_ name: String, total: Int) {
         phase = name
@@ -15,6 +20,10 @@ final class ProgressBar: TrainingObserver {
     }
 
     func progressed(done: Int, total: Int, loss: Double?) {
+        if isStopRequested && !announcedStop {
+            announcedStop = true
+            report("Ctrl-C: stopping at the next checkpoint, after the current epoch, step or round (Ctrl-C again quits at once)")
+        }
         guard isTerminal, total > 0 else { return }
         let now = ContinuousClock.now
         guard done == total || now - lastDraw > .milliseconds(100) else { return }

@@ -9,12 +9,13 @@ struct CompareCommand: ParsableCommand {
         abstract: "Welch t-test between two runs' per-sample values of their latest evaluation; the p-value alone on the last line.")
 
     enum Metric: String, ExpressibleByArgument, CaseIterable {
-        case nllOracle = "nll-oracle", bleu
+        case nllOracle = "nll-oracle", bleu, mse
 
         var fileName: String {
             switch self {
             case .nllOracle: "nll_oracle_per_sample.txt"
             case .bleu: "bleu_per_sample.txt"
+            case .mse: "evaluation/mse_per_sample.txt"
             }
         }
     }

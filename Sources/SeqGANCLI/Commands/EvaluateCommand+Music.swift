@@ -1,9 +1,46 @@
 import ArgumentParser
 import Foundation
+import MusicGeneration
+import NeuralNetwork
+import TensorCore
 
 extension EvaluateCommand {
-    /// Evaluates a music run (a folder with `tokenizer.json`).
+    /// Evaluates a music run (a folder with `tokenizer.json`): prints the metric table (or
+    /// JSON with `--json`) and writes the per-sample BLEU and MSE under `RUN/evaluation/`.
     func runMusic(_ directory: URL) throws {
-        throw ValidationError("\(directory.path): music evaluation is not implemented yet")
+        if references != nil { throw ValidationError("--references is for text runs; music runs are scored against their test tunes") }
+        if sweep != nil { throw ValidationError("--sweep is for text runs") }
+        BLAS.threadCount = 1
+        let evaluation = try MusicEvaluation(
+            model: try MusicModel(runDirectory: directory), corpus: try MusicRun.savedCorpus(in: directory),
+            sampleCount: samples, temperature: temperature, seed: seed, bleuOrder: order ?? 4)
+        let folder = try EvaluateCommand.writePerSampleValues(evaluation, in: directory)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(evaluation), as: UTF8.self))
+            return
+        }
+        print("\(directory.path): \(samples) sampled windows (temperature \(temperature), seed \(seed)) "
+            + "against the test tunes")
+        let table = evaluation.tableText.split(separator: "\n", omittingEmptySubsequences: false)
+        let bleuLabel = "BLEU-\(evaluation.bleuOrder)"
+        for (index, line) in table.enumerated() where metric == .all || index == 0 || line.hasPrefix(bleuLabel) {
+            print(line)
+        }
+        print("per-sample values (for `seqgan compare --metric bleu|mse`): \(folder.path)/")
+    }
+
+    /// Writes `evaluation/bleu_per_sample.txt` and `evaluation/mse_per_sample.txt` (one value
+    /// per line) into the run folder; returns the `evaluation` folder.
+    static func writePerSampleValues(_ evaluation: MusicEvaluation, in directory: URL) throws -> URL {
+        let folder = directory.appendingPathComponent("evaluation")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, values) in [("bleu_per_sample.txt", evaluation.perSampleBLEU), ("mse_per_sample.txt", evaluation.perSampleMSE)] {
+            try AtomicFile.write(
+                values.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n",
+                to: folder.appendingPathComponent(name))
+        }
+        return folder
     }
 }

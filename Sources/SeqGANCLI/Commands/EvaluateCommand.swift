@@ -13,7 +13,9 @@ struct EvaluateCommand: ParsableCommand {
             --sweep gives BLEU and self-BLEU at several temperatures.
 
             Music runs: BLEU-4 over token windows, the MSE of pitch numbers, and musical \
-            statistics, for the model's samples and for the real test tunes side by side.
+            statistics (pitch-class and interval histogram distances, notes in key, pitch \
+            range, repeated 4-note patterns), for the model's samples and for the real tunes \
+            side by side; per-sample BLEU and MSE go to RUN/evaluation/ for `seqgan compare`.
 
               seqgan evaluate runs/poems --references test.txt --metric bleu -n 2 --samples 2000
               seqgan evaluate runs/poems --sweep 0.5,0.75,1,1.25,1.5
@@ -48,6 +50,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "Seed of the sampling.")
     var seed: UInt64 = 1
+
+    @Flag(help: "Print the metrics as JSON instead of a table (music runs).")
+    var json = false
 
     func validate() throws {
         if let order, !(1...8).contains(order) { throw ValidationError("-n must be within 1...8, got \(order)") }

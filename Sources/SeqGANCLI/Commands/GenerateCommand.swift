@@ -17,7 +17,13 @@ struct GenerateCommand: ParsableCommand {
             tune-01.wav, ... rendered with --instrument). Prints one line per tune: length, \
             key and range. The same run, options and --seed give the same tunes.
 
+            With --primer FILE.mid, the melody of FILE.mid (tokenized with the run's tokenizer) \
+            starts every tune: the generator reads it, then continues for --length tokens; the \
+            tunes are written in the primer's key, tempo, metre and instrument unless --key, \
+            --tempo, --time-signature or --program say otherwise.
+
               seqgan generate runs/folk -n 8 --temperature 0.9 --key G -o tunes --wav
+              seqgan generate runs/folk -n 4 --primer first-bars.mid -o continued
 
             For a text run (trained with --task text), -o is a text file that receives -n \
             samples, one per line, tokens separated by spaces; --temperature and --seed apply.
@@ -55,14 +61,13 @@ struct GenerateCommand: ParsableCommand {
         let model = try MusicModel(runDirectory: URL(fileURLWithPath: runFolder))
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let sequences = model.sampleTokens(
-            count: count, length: generation.tokensPerTune(model), temperature: generation.temperature, seed: seed)
+        let (sequences, options) = try generation.sample(count: count, from: model, seed: seed)
         let digits = max(2, String(count).count)
         let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
         for (index, tokens) in sequences.enumerated() {
             let name = "tune-" + String(repeating: "0", count: digits - String(index + 1).count) + String(index + 1)
             let midiURL = folder.appendingPathComponent(name + ".mid")
-            let tune = model.tune(from: tokens, options: generation.decodeOptions)
+            let tune = model.tune(from: tokens, options: options)
             try tune.write(to: midiURL)
             var line = "\(midiURL.path): \(TuneSummary(tune))"
             if wav {

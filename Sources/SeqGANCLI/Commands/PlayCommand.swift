@@ -12,7 +12,8 @@ struct PlayCommand: ParsableCommand {
         discussion: """
             MIDI files (.mid) are rendered first (see --instrument); audio files (.wav, .flac, \
             .ogg, ...) are played as they are. A run folder of `seqgan train` generates one new \
-            tune (with --seed, --temperature, --key, --tempo, ...), prints it and plays it. \
+            tune (with --seed, --temperature, --key, --tempo, ..., and --primer FILE.mid to continue \
+            a melody), prints it and plays it. \
             Ctrl-C stops playback at once (exit status 130). \
             With no sound card, use --device null, or --device "file:'/tmp/out.wav',wav" to \
             record what would be played, or `seqgan export` to write a file.
@@ -84,10 +85,8 @@ extension PlayCommand {
     func generateTune() throws -> AudioBuffer {
         BLAS.threadCount = 1
         let model = try MusicModel(runDirectory: URL(fileURLWithPath: input))
-        let tokens = model.sampleTokens(
-            count: 1, length: generation.tokensPerTune(model), temperature: generation.temperature,
-            seed: render.seed)[0]
-        let tune = model.tune(from: tokens, options: generation.decodeOptions)
+        let (sequences, options) = try generation.sample(count: 1, from: model, seed: render.seed)
+        let tune = model.tune(from: sequences[0], options: options)
         print("tune from \(input) (seed \(render.seed)): \(TuneSummary(tune))")
         return try Synthesizer(settings: render.settings).render(tune.notes)
     }

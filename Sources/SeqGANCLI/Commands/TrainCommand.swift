@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audio
 import Foundation
 import MusicEncoding
 import SeqGAN
@@ -195,11 +196,23 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
-        switch resolvedTask() {
-        case .music: return try runMusic()
-        case .text: return try runText()
-        case .synthetic: break
+        // Ctrl-C stops at the next checkpoint instead of killing the run.
+        InterruptSignal.install()
+        do {
+            switch resolvedTask() {
+            case .music: try runMusic()
+            case .text: try runText()
+            case .synthetic: try runSynthetic()
+            }
+        } catch let stop as TrainingInterrupted {
+            print("interrupted: \(stop.directory) is saved after \(stop.phase) \(stop.done); continue with:")
+            print("  seqgan train --resume --out \(stop.directory)")
+            throw ExitCode(130)
         }
+    }
+
+    /// `seqgan train --task synthetic`: the paper's oracle experiment.
+    func runSynthetic() throws {
         guard let out else { throw ValidationError("missing --out: the run folder to create") }
         let directory = URL(fileURLWithPath: out)
         var config: RunConfig

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Audio
+import Foundation
+import MIDI
+import MusicEncoding
+import MusicGeneration
+import NeuralNetwork
+import Reports
+import SeqGAN
+import TensorCore
+
+extension ReportCommand {
+    /// One tune on the page: where it comes from, its MIDI and its rendered audio file.
+    struct ReportTune {
+        var title: String
+        var midi: MIDIFile
+        var audioFile: String
+        var midiFile: String
+    }
+
+    /// `seqgan report RUN -o report.html`: curves, metric table, piano rolls and audio.
+    func writeMusicReport() throws {
+        let directory = URL(fileURLWithPath: runs[0])
+        guard FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: directory).path) else {
+            throw ValidationError("\(runs[0]): an HTML report is of a music run (a folder with tokenizer.json); draw other runs with -o FILE.svg")
+        }
+        BLAS.threadCount = 1
+        let rows = try RunLogRow.read(csv: directory.appendingPathComponent("log.csv"))
+        let model = try MusicModel(runDirectory: directory)
+        let corpus = try MusicRun.savedCorpus(in: directory)
+        let evaluation = try MusicEvaluation(
+            model: model, corpus: corpus, sampleCount: samples, temperature: temperature, seed: seed)
+
+        let page = URL(fileURLWithPath: output)
+        let filesName = page.deletingPathExtension().lastPathComponent + "_files"
+        let files = page.deletingLastPathComponent().appendingPathComponent(filesName)
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
+        let length = model.defaultTuneLength
+        var generated: [ReportTune] = []
+        for (index, tokens) in model.sampleTokens(count: tunes, length: length, temperature: temperature, seed: seed).enumerated() {
+            let midi = model.tune(from: tokens, options: DecodeOptions())
+            generated.append(try writeTune(midi, name: "generated-\(index + 1)", title: "Generated tune \(index + 1)", into: files, synthesizer))
+        }
+        var real: [ReportTune] = []
+        for (index, tune) in corpus.test.prefix(tunes).enumerated() {
+            let midi = model.tokenizer.decode(Array(tune.encoded.tokens.prefix(length)), options: tune.encoded.decodeOptions)
+            real.append(try writeTune(midi, name: "real-\(index + 1)", title: tune.name, into: files, synthesizer))
+        }
+
+        var report = HTMLReport(
+            title: "Music report: \(directory.lastPathComponent)",
+            subtitle: "\(directory.path) — what the model learned, how its tunes compare with real ones, and how they sound.")
+        report.facts = facts(model: model, corpus: corpus, rows: rows)
+        report.sections = [
+            trainingSection(rows, name: directory.lastPathComponent),
+            metricSection(evaluation),
+            tuneSection(generated: generated, real: real, filesName: filesName),
+        ]
+        try AtomicFile.write(report.html(), to: page)
+        print("wrote \(output) (\(generated.count + real.count) tunes with audio in \(files.path)/)")
+    }
+
+    /// Writes a tune's MIDI and audio (Ogg Vorbis, or WAV when libsndfile cannot write Vorbis)
+    /// into `folder`.
+    func writeTune(_ midi: MIDIFile, name: String, title: String, into folder: URL, _ synthesizer: Synthesizer) throws -> ReportTune {
+        try midi.write(to: folder.appendingPathComponent(name + ".mid"))
+        let audio = try synthesizer.render(midi.notes)
+        var audioName = name + ".ogg"
+        do {
+            try AudioFile.write(audio, to: folder.appendingPathComponent(audioName))
+        } catch {
+            audioName = name + ".wav"
+            try AudioFile.write(audio, to: folder.appendingPathComponent(audioName))
+        }
+        return ReportTune(title: title, midi: midi, audioFile: audioName, midiFile: name + ".mid")
+    }
+
+    /// The tiles under the heading: data, model, schedule and final scores.
+    func facts(model: MusicModel, corpus: MusicCorpus, rows: [RunLogRow]) -> [(label: String, value: String)] {
+        let config = model.config
+        var facts: [(label: String, value: String)] = [
+            ("tunes (train / valid / test)", "\(corpus.train.count) / \(corpus.validation.count) / \(corpus.test.count)"),
+            ("tokens", "\(corpus.settings.scheme.rawValue) scheme, V \(model.tokenizer.vocabularySize), T \(config.generator.sequenceLength)"),
+            ("generator", "E \(config.generator.embeddingSize), H \(config.generator.hiddenSize)"),
+            ("schedule", "\(config.epochs) MLE epochs + \(config.rounds) \(config.mode.rawValue) rounds"),
+        ]
+        if let last = rows.last { facts.append(("training time", String(format: "%.1f s", last.seconds))) }
+        if let last = rows.last(where: { $0.nllTest != nil }), let nll = last.nllTest {
+            facts.append(("final NLL-test", String(format: "%.4f", nll)))
+            if let bleu = last.bleu { facts.append(("final BLEU-\(config.bleuOrder) (training log)", String(format: "%.4f", bleu))) }
+        }
+        return facts
+    }
+
+    /// The training curves, one chart per metric the log has.
+    func trainingSection(_ rows: [RunLogRow], name: String) -> HTMLReport.Section {
+        let charts: [(Metric, String)] = [
+            (.nllTest, "NLL-test (per token, lower is better)"), (.bleu, "BLEU-4 of samples vs test"),
+            (.trainNLL, "training NLL"), (.dAccuracy, "discriminator accuracy"),
+        ]
+        var html = "<div class=\"charts\">\n"
+        for (metric, title) in charts {
+            guard let line = ReportCommand.series(of: metric, in: rows, name: name) else { continue }
+            var chart = LineChart(title: title, xLabel: "MLE epochs, then rounds", yLabel: metric.rawValue, series: [line.series])
+            // A marker at the right edge (training NLL stops with pre-training) only clutters.
+            let lastX = line.series.points.map(\.x).max() ?? 0
+            chart.markers = line.marker.flatMap { $0.x < lastX ? [$0] : nil } ?? []
+            chart.width = 560
+            chart.height = 300
+            chart.showsLegend = false
+            html += "<figure>\(chart.svg())</figure>\n"
+        }
+        return HTMLReport.Section(
+            title: "Training",
+            introduction: "Metrics from log.csv. The x axis counts MLE pre-training epochs, then the rounds after it (dashed line).",
+            html: html + "</div>")
+    }
+
+    /// The metric table of `seqgan evaluate`.
+    func metricSection(_ evaluation: MusicEvaluation) -> HTMLReport.Section {
+        let header = ["metric"] + evaluation.columns.map { column in
+            switch column.name {
+            case "samples": "model samples"
+            case "validation": "real: validation tunes"
+            default: "real: test tunes (reference)"
+            }
+        }
+        let table = evaluation.table
+        return HTMLReport.Section(
+            title: "Metrics",
+            introduction: "\(evaluation.samples.windows) windows sampled at temperature \(evaluation.temperature) (seed \(evaluation.seed)), "
+                + "and the windows of real tunes the model never trained on, each scored against the test tunes' windows "
+                + "(the same numbers as `seqgan evaluate`). MSE: mean squared difference of pitch numbers, position by position, "
+                + "to the closest test window. Histogram distances: total variation, 0 = same shape, 1 = nothing in common.",
+            html: HTMLReport.table(
+                header: header + [""], rows: table.map { [$0.label] + $0.cells },
+                notes: table.map { $0.better.isEmpty ? "" : "\($0.better) is better" }))
+    }
+
+    /// Piano rolls and players: generated tunes on the left, real test tunes on the right.
+    func tuneSection(generated: [ReportTune], real: [ReportTune], filesName: String) -> HTMLReport.Section {
+        func notes(_ tune: ReportTune) -> [PianoRoll.Note] {
+            var ticks = 480.0
+            if case .ticksPerQuarter(let value) = tune.midi.division, value > 0 { ticks = Double(value) }
+            return tune.midi.notes.map {
+                PianoRoll.Note(pitch: $0.pitch, start: Double($0.startTick) / ticks, end: Double($0.endTick) / ticks)
+            }
+        }
+        // One time scale for every roll, so that lengths compare at a glance.
+        let beats = (generated + real).map { notes($0).map(\.end).max() ?? 0 }.max() ?? 4
+        func card(_ tune: ReportTune, color: String) -> String {
+            var roll = PianoRoll(notes: notes(tune))
+            roll.beats = beats
+            if let metre = tune.midi.timeSignatures.first {
+                roll.beatsPerBar = Double(metre.numerator) * 4 / Double(metre.denominator)
+            }
+            roll.color = color
+            let links = HTMLReport.audioPlayer(source: "\(filesName)/\(tune.audioFile)", type: tune.audioFile.hasSuffix(".ogg") ? "audio/ogg" : "audio/wav")
+                + "\n<a class=\"midi\" href=\"\(HTMLReport.escape("\(filesName)/\(tune.midiFile)"))\">MIDI</a>"
+            return HTMLReport.card(title: tune.title, detail: TuneSummary(tune.midi).description, svg: roll.svg(), extra: links)
+        }
+        var html = "<div class=\"tunes\">\n<h3 class=\"column\">Generated by the model</h3>\n<h3 class=\"column\">Real test tunes</h3>\n"
+        for index in 0..<max(generated.count, real.count) {
+            html += index < generated.count ? card(generated[index], color: "#2563eb") : "<div></div>"
+            html += "\n"
+            html += index < real.count ? card(real[index], color: "#0f9d58") : "<div></div>"
+            html += "\n"
+        }
+        return HTMLReport.Section(
+            title: "Tunes",
+            introduction: "Generated tunes (4 training windows long, written in C at 120 BPM) next to the openings of real test tunes of the same token length, in their own key and tempo.",
+            html: html + "</div>")
+    }
+}

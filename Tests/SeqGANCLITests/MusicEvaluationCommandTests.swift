@@ -1,0 +1,113 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The `seqgan evaluate --json` output, the parts these tests read.
+private struct EvaluationJSON: Decodable {
+    struct Statistics: Decodable {
+        var melodyCount: Int
+        var inKeyShare: Double?
+    }
+    struct Column: Decodable {
+        var name: String
+        var windows: Int
+        var bleu: Double?
+        var mse: Double?
+        var pitchClassDistance: Double?
+        var statistics: Statistics
+    }
+    var bleuOrder: Int
+    var samples: Column
+    var validation: Column?
+    var test: Column
+}
+
+/// A tiny music run on the bundled tunes: 3 MLE epochs, no adversarial rounds.
+func trainTinyMusicRun(_ label: String, extra: [String] = []) throws -> URL {
+    let run = try TestPaths.makeTemporaryDirectory(label).appendingPathComponent("run")
+    let folk = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
+    let train = try runSeqGAN(
+        ["train", folk.path, "--out", run.path, "--epochs", "3", "--mode", "mle", "--rounds", "0", "--eval-samples", "16", "--seed", "2"]
+            + extra)
+    #expect(train.status == 0, "\(train.standardError)")
+    return run
+}
+
+/// Reads a per-sample file: one number per line.
+func perSampleValues(_ url: URL) throws -> [Double] {
+    try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { try #require(Double($0)) }
+}
+
+@Suite("seqgan evaluate RUN on music runs")
+struct MusicEvaluationCommandTests {
+    @Test("prints the table for samples and real tunes, writes per-sample BLEU and MSE, deterministic by seed")
+    func evaluateTinyRun() throws {
+        let run = try trainTinyMusicRun("music-evaluate")
+        let result = try runSeqGAN(["evaluate", run.path, "--samples", "64", "--seed", "3"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = result.standardOutput
+        for label in [
+            "BLEU-4 vs test", "MSE of pitch numbers vs test", "pitch-class histogram distance",
+            "interval histogram distance", "notes in key", "pitch range", "repeated 4-note patterns",
+        ] {
+            #expect(output.contains(label), "\(label) missing from:\n\(output)")
+        }
+        let header = try #require(output.split(separator: "\n").first { $0.contains("samples") && $0.contains("test") })
+        #expect(header.contains("validation"))
+
+        let bleu = try perSampleValues(run.appendingPathComponent("evaluation/bleu_per_sample.txt"))
+        let mse = try perSampleValues(run.appendingPathComponent("evaluation/mse_per_sample.txt"))
+        #expect(bleu.count == 64 && mse.count == 64)
+        #expect(bleu.allSatisfy { (0...1).contains($0) })
+        #expect(mse.allSatisfy { $0 >= 0 })
+        // The table's numbers are the means of the per-sample values.
+        let bleuLine = try #require(output.split(separator: "\n").first { $0.hasPrefix("BLEU-4") })
+        #expect(bleuLine.contains(String(format: "%.4f", bleu.reduce(0, +) / 64)), "\(bleuLine)")
+        let mseLine = try #require(output.split(separator: "\n").first { $0.hasPrefix("MSE") })
+        #expect(mseLine.contains(String(format: "%.2f", mse.reduce(0, +) / 64)), "\(mseLine)")
+
+        // JSON: the same numbers; the test column is the reference, so it has no BLEU or MSE.
+        let json = try runSeqGAN(["evaluate", run.path, "--samples", "64", "--seed", "3", "--json"])
+        #expect(json.status == 0, "\(json.standardError)")
+        let parsed = try JSONDecoder().decode(EvaluationJSON.self, from: Data(json.standardOutput.utf8))
+        #expect(parsed.bleuOrder == 4)
+        #expect(parsed.samples.windows == 64 && parsed.samples.statistics.melodyCount == 64)
+        #expect(abs((parsed.samples.bleu ?? -1) - bleu.reduce(0, +) / 64) < 1e-5)
+        #expect(parsed.test.bleu == nil && parsed.test.mse == nil && parsed.test.pitchClassDistance == nil)
+        #expect(parsed.test.windows > 0)
+        let inKey = try #require(parsed.test.statistics.inKeyShare)
+        #expect(inKey > 0.8 && inKey <= 1, "real folk tunes stay in key")
+        // Real tunes the model never saw score better against the test tunes than the samples of
+        // a model trained for 3 epochs.
+        let validation = try #require(parsed.validation)
+        #expect(validation.windows > 0)
+        #expect(try #require(validation.bleu) > parsed.samples.bleu ?? 1)
+        #expect(try perSampleValues(run.appendingPathComponent("evaluation/bleu_per_sample.txt")) == bleu)
+
+        // Another seed, other samples; `compare --metric mse` reads the per-sample files.
+        let copy = run.deletingLastPathComponent().appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: run, to: copy)
+        let other = try runSeqGAN(["evaluate", copy.path, "--samples", "64", "--seed", "4", "--metric", "bleu"])
+        #expect(other.status == 0, "\(other.standardError)")
+        #expect(!other.standardOutput.contains("MSE"), "--metric bleu prints BLEU only")
+        #expect(try perSampleValues(copy.appendingPathComponent("evaluation/mse_per_sample.txt")) != mse)
+        let compare = try runSeqGAN(["compare", run.path, copy.path, "--metric", "mse"])
+        #expect(compare.status == 0, "\(compare.standardError)")
+        let p = try #require(Double(compare.standardOutput.split(separator: "\n").last ?? ""))
+        #expect((0...1).contains(p))
+    }
+
+    @Test("a run whose tunes have moved: one line naming the missing input")
+    func missingInputs() throws {
+        let run = try trainTinyMusicRun("music-evaluate-moved")
+        let sources = run.appendingPathComponent("sources.json")
+        let text = try String(contentsOf: sources, encoding: .utf8)
+        let moved = text.replacingOccurrences(of: "corpora\\/folk", with: "corpora\\/gone")
+        #expect(moved != text)
+        try moved.write(to: sources, atomically: true, encoding: .utf8)
+        let result = try runSeqGAN(["evaluate", run.path, "--samples", "8"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("corpora/gone: no such file or folder"), "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import SeqGAN
+
+/// Asks the run to stop once it has reported `after` lines (evaluations and D steps).
+private final class StoppingObserver: TrainingObserver {
+    let after: Int
+    var reports = 0
+
+    init(after: Int) { self.after = after }
+
+    func phaseStarted(_ name: String, total: Int) {}
+    func progressed(done: Int, total: Int, loss: Double?) {}
+    func report(_ line: String) { reports += 1 }
+    var isStopRequested: Bool { reports >= after }
+}
+
+@Suite("Stopping a run at a checkpoint")
+struct TrainingInterruptionTests {
+    /// The lines of a run's `log.csv` without the wall-clock seconds.
+    static func log(_ directory: URL) throws -> [String] {
+        try String(contentsOf: directory.appendingPathComponent("log.csv"), encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
+    }
+
+    static func experiment(in directory: URL) throws -> CorpusExperiment {
+        try CorpusExperiment(
+            config: CorpusExperimentTests.config(mode: .seqgan), directory: directory,
+            train: CorpusExperimentTests.sequences(64, offset: 0),
+            validation: CorpusExperimentTests.sequences(16, offset: 3),
+            test: CorpusExperimentTests.sequences(16, offset: 7))
+    }
+
+    @Test("a stop request ends the run after the unit in progress; resuming ends as if never stopped", arguments: [1, 3, 4])
+    func stopThenResume(after reports: Int) throws {
+        let wholeDirectory = try TestPaths.makeTemporaryDirectory("stop-whole")
+        try Self.experiment(in: wholeDirectory).run(resume: false)
+        let whole = try Self.log(wholeDirectory)
+        let directory = try TestPaths.makeTemporaryDirectory("stop")
+        // Reports: the untrained evaluation, epochs 3 and 6, the D pre-training step, round 1...
+        #expect {
+            try Self.experiment(in: directory).run(resume: false, observer: StoppingObserver(after: reports))
+        } throws: { error in
+            guard let stop = error as? TrainingInterrupted else { return false }
+            return stop.directory == directory.path && !stop.description.isEmpty
+        }
+        let checkpoint = TrainingRun.checkpointURL(in: directory)
+        #expect(FileManager.default.fileExists(atPath: checkpoint.path))
+        let partial = try Self.log(directory)
+        #expect(partial.count < whole.count)
+        #expect(partial == Array(whole.prefix(partial.count)))
+        try Self.experiment(in: directory).run(resume: true)
+        #expect(try Self.log(directory) == whole)
+    }
+}
