@@ -35,6 +35,28 @@ struct MIDICommandTests {
         #expect((smpteObject?["division"] as? [String: Int]) == ["framesPerSecond": 25, "ticksPerFrame": 40])
     }
 
+    @Test("roll draws one bar per note, in the file's pitch order, and refuses a non-SVG output")
+    func roll() throws {
+        let folder = try TestPaths.makeTemporaryDirectory("midi-roll")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let picture = folder.appendingPathComponent("roll.svg")
+        let file = Self.fixtures.appendingPathComponent("running_status.mid").path
+        let result = try runSeqGAN(["midi", "roll", file, "-o", picture.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let svg = try String(contentsOf: picture, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>"))
+        // Notes are the rounded bars drawn in the note colour: 60, 62, 64, 67, each higher (smaller y).
+        let noteYs = svg.components(separatedBy: "<rect ").filter { $0.contains("rx=\"1.5\"") }.compactMap { part -> Double? in
+            guard let range = part.range(of: "y=\"") else { return nil }
+            return Double(part[range.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(noteYs.count == 4)
+        #expect(noteYs == noteYs.sorted(by: >))
+        let wrong = try runSeqGAN(["midi", "roll", file, "-o", folder.appendingPathComponent("roll.png").path])
+        #expect(wrong.status != 0)
+        #expect(wrong.standardError.contains(".svg"))
+    }
+
     @Test("inspect prints a readable summary")
     func inspectSummary() throws {
         let file = Self.fixtures.appendingPathComponent("overlap.mid").path

@@ -140,21 +140,11 @@ extension ReportCommand {
 
     /// Piano rolls and players: generated tunes on the left, real test tunes on the right.
     func tuneSection(generated: [ReportTune], real: [ReportTune], filesName: String) -> HTMLReport.Section {
-        func notes(_ tune: ReportTune) -> [PianoRoll.Note] {
-            var ticks = 480.0
-            if case .ticksPerQuarter(let value) = tune.midi.division, value > 0 { ticks = Double(value) }
-            return tune.midi.notes.map {
-                PianoRoll.Note(pitch: $0.pitch, start: Double($0.startTick) / ticks, end: Double($0.endTick) / ticks)
-            }
-        }
         // One time scale for every roll, so that lengths compare at a glance.
-        let beats = (generated + real).map { notes($0).map(\.end).max() ?? 0 }.max() ?? 4
+        let beats = (generated + real).map { PianoRoll($0.midi).notes.map(\.end).max() ?? 0 }.max() ?? 4
         func card(_ tune: ReportTune, color: String) -> String {
-            var roll = PianoRoll(notes: notes(tune))
+            var roll = PianoRoll(tune.midi)
             roll.beats = beats
-            if let metre = tune.midi.timeSignatures.first {
-                roll.beatsPerBar = Double(metre.numerator) * 4 / Double(metre.denominator)
-            }
             roll.color = color
             let links = HTMLReport.audioPlayer(source: "\(filesName)/\(tune.audioFile)", type: tune.audioFile.hasSuffix(".ogg") ? "audio/ogg" : "audio/wav")
                 + "\n<a class=\"midi\" href=\"\(HTMLReport.escape("\(filesName)/\(tune.midiFile)"))\">MIDI</a>"

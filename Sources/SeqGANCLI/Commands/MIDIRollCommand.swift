@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import MIDI
+import Reports
+
+/// `seqgan midi roll FILE.mid -o roll.svg`: a piano-roll picture of a MIDI file.
+struct MIDIRollCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roll",
+        abstract: "Draw a MIDI file's notes as a piano-roll picture (SVG): time across, pitch up, bar lines from its time signature.")
+
+    @Argument(help: "The Standard MIDI File (.mid) to draw.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The picture to write (.svg).")
+    var output: String
+
+    @Option(help: "Width of the picture in pixels.")
+    var width: Double = 640
+
+    @Option(help: "Height of the picture in pixels.")
+    var height: Double = 200
+
+    func validate() throws {
+        guard output.lowercased().hasSuffix(".svg") else { throw ValidationError("-o must name an .svg file") }
+        guard width >= 100, height >= 50 else { throw ValidationError("--width must be at least 100 and --height at least 50") }
+    }
+
+    func run() throws {
+        let midi: MIDIFile
+        do {
+            midi = try MIDIFile.read(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            var error = error
+            error.file = file
+            throw ValidationError(error.description)
+        }
+        var roll = PianoRoll(midi)
+        roll.width = width
+        roll.height = height
+        try roll.svg().write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
+        print("wrote \(output) (\(midi.notes.count) notes)")
+    }
+}
