@@ -4,12 +4,6 @@ import Testing
 
 @Suite("seqgan train --init-from RUN")
 struct InitFromTests {
-    /// The log without its wall-time column.
-    static func logWithoutSeconds(_ run: URL) throws -> [String] {
-        try String(contentsOf: run.appendingPathComponent("log.csv"), encoding: .utf8)
-            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
-    }
-
     @Test("a run started from a pre-trained run ends with the numbers of one uninterrupted run")
     func forkEqualsWholeRun() throws {
         let directory = try TestPaths.makeTemporaryDirectory("init-from")
@@ -27,9 +21,9 @@ struct InitFromTests {
         ])
         #expect(forked.status == 0, "\(forked.standardError)")
         #expect(forked.standardOutput.contains("starting from the pre-trained generator"), "\(forked.standardOutput)")
-        let wholeLog = try Self.logWithoutSeconds(whole)
+        let wholeLog = try runLogWithoutSeconds(whole)
         #expect(wholeLog.contains { $0.hasPrefix("seqgan,1,") })
-        #expect(try Self.logWithoutSeconds(fork) == wholeLog)
+        #expect(try runLogWithoutSeconds(fork) == wholeLog)
     }
 
     @Test("refuses a base run that went past pre-training, and a seed other than the base's")

@@ -8,12 +8,6 @@ import Testing
 
 @Suite("Ctrl-C during seqgan train, then --resume")
 struct TrainInterruptTests {
-    /// The log without its wall-clock column.
-    static func logWithoutSeconds(_ run: URL) throws -> [String] {
-        try String(contentsOf: run.appendingPathComponent("log.csv"), encoding: .utf8)
-            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
-    }
-
     @Test("SIGINT saves a checkpoint and exits 130 with --resume advice; --resume ends with the uninterrupted run's numbers")
     func interruptThenResume() throws {
         let scratch = try TestPaths.makeTemporaryDirectory("music-interrupt")
@@ -50,13 +44,13 @@ struct TrainInterruptTests {
         #expect(process.terminationStatus == 130, "\(printed)")
         #expect(printed.contains("seqgan train --resume --out \(run.path)"), "\(printed)")
         #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("checkpoint.safetensors").path))
-        let partial = try Self.logWithoutSeconds(run)
-        let complete = try Self.logWithoutSeconds(reference)
+        let partial = try runLogWithoutSeconds(run)
+        let complete = try runLogWithoutSeconds(reference)
         #expect(partial.count >= 4 && partial.count < complete.count, "stopped early: \(partial.count) of \(complete.count) lines")
         #expect(Array(complete.prefix(partial.count)) == partial)
 
         let resumed = try runSeqGAN(["train", "--resume", "--out", run.path])
         #expect(resumed.status == 0, "\(resumed.standardError)")
-        #expect(try Self.logWithoutSeconds(run) == complete)
+        #expect(try runLogWithoutSeconds(run) == complete)
     }
 }

@@ -20,10 +20,7 @@ private final class StoppingObserver: TrainingObserver {
 @Suite("Stopping a run at a checkpoint")
 struct TrainingInterruptionTests {
     /// The lines of a run's `log.csv` without the wall-clock seconds.
-    static func log(_ directory: URL) throws -> [String] {
-        try String(contentsOf: directory.appendingPathComponent("log.csv"), encoding: .utf8).split(separator: "\n")
-            .map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
-    }
+    static func log(_ directory: URL) throws -> [String] { try runLogWithoutSeconds(directory) }
 
     static func experiment(in directory: URL) throws -> CorpusExperiment {
         try CorpusExperiment(
