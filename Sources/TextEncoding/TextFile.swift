@@ -2,14 +2,18 @@ import Foundation
 
 /// Reading UTF-8 text files of one sequence per line.
 public enum TextFile {
-    /// The text of the file at `url`, validated as UTF-8.
+    /// The text of the file at `url`, validated as UTF-8. Pipes and process substitutions
+    /// (`/dev/stdin`, `<(...)`) are read to their end like regular files.
     ///
     /// - Throws: `TextFileError.unreadable` when the file cannot be read,
     ///   `.invalidUTF8` with the byte offset and line of the first bad byte.
     public static func readText(_ url: URL) throws(TextFileError) -> String {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Data(contentsOf:) refuses files whose size is unknown, such as pipes.
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
         } catch {
             let reason =
                 FileManager.default.fileExists(atPath: url.path)

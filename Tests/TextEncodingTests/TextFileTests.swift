@@ -29,6 +29,15 @@ struct TextFileTests {
             ])
     }
 
+    @Test("a pipe (as /dev/stdin or a shell's <(...) gives) is read to its end")
+    func pipe() throws {
+        let pipe = Pipe()
+        try pipe.fileHandleForWriting.write(contentsOf: Data("四 時 運\nthe end\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        let url = URL(fileURLWithPath: "/proc/self/fd/\(pipe.fileHandleForReading.fileDescriptor)")
+        #expect(try TextFile.readLines(url) == ["四 時 運", "the end"])
+    }
+
     @Test("errors name the file, and invalid UTF-8 its line and byte offset")
     func errors() throws {
         let folder = try TestPaths.makeTemporaryDirectory("text-file-errors")
