@@ -74,6 +74,7 @@ public struct SoftmaxOutputLayer: Sendable {
     ) -> Double {
         let v = classCount
         let tile = workspace.tile.base
+        let biasGradient = gradients.map { $0 + self.bias.offset }
         var total = 0.0
         var start = 0
         while start < rows {
@@ -84,16 +85,19 @@ public struct SoftmaxOutputLayer: Sendable {
                 let row = tile + r * v
                 let target = Int(targets[n])
                 precondition(target >= 0 && target < v, "target \(target) outside 0..<\(v)")
-                let targetLogit = row[target]
                 let maximum = VectorMath.maximum(row, count: v)
+                let targetLogit = row[target]
                 let sum = VectorMath.exponentiate(row, count: v, subtracting: maximum)
                 let loss = maximum + Foundation.log(sum) - targetLogit
                 rowLosses?[n] = loss
                 let weight = rowWeights?[n] ?? uniformWeight
                 total += Double(weight * loss)
-                if inputGradient != nil {
-                    VectorMath.scale(row, count: v, by: weight / sum)
+                if inputGradient != nil, let biasGradient {
+                    // The row becomes its gradient w (p - onehot), added to the bias gradient
+                    // while it is in cache.
+                    VectorMath.scale(row, count: v, by: weight / sum, accumulatingInto: biasGradient)
                     row[target] -= weight
+                    biasGradient[target] -= weight
                 }
             }
             if let inputGradient, let gradients {
@@ -105,8 +109,6 @@ public struct SoftmaxOutputLayer: Sendable {
                     transposeA: true, m: inputSize, n: v, k: count, a: input + start * inputSize,
                     lda: inputSize, b: tile, ldb: v, beta: 1, c: gradients + weights.offset,
                     ldc: v)
-                VectorMath.accumulateColumnSums(
-                    of: tile, rows: count, columns: v, into: gradients + bias.offset)
             }
             start += count
         }
