@@ -85,8 +85,8 @@ public struct SoftmaxOutputLayer: Sendable {
                 let row = tile + r * v
                 let target = Int(targets[n])
                 precondition(target >= 0 && target < v, "target \(target) outside 0..<\(v)")
-                let maximum = VectorMath.maximum(row, count: v)
                 let targetLogit = row[target]
+                let maximum = VectorMath.maximum(row, count: v)
                 let sum = VectorMath.exponentiate(row, count: v, subtracting: maximum)
                 let loss = maximum + Foundation.log(sum) - targetLogit
                 rowLosses?[n] = loss
