@@ -5,7 +5,9 @@ import TensorCore
 /// One SeqGAN generator step and one adversarial round at the paper's sizes, side by side
 /// with the PyTorch reference (`Benchmarks/peers/torch_seqgan.py g_step|round|d_epoch`).
 ///
-///     seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer]
+///     seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only]
+///
+/// `--g-step-only` times the generator step alone (ours and the peer's), for quick comparisons.
 ///
 /// A round is 1 g-step + 5 x (10,000 fresh negatives + 3 discriminator epochs over 20,000
 /// sequences); `--round-d-epochs` times fewer discriminator epochs and scales them up
@@ -15,6 +17,7 @@ enum AdversarialBenchmark {
         let repeats = Int(BenchmarkSupport.option("--repeats", in: arguments) ?? "") ?? 3
         let roundEpochs = Int(BenchmarkSupport.option("--round-d-epochs", in: arguments) ?? "") ?? 15
         let withPeer = !arguments.contains("--no-peer")
+        let gStepOnly = arguments.contains("--g-step-only")
         BLAS.threadCount = 1
         print("== adversarial (V 5000, T 20, batch 64, N 16; repeats \(repeats), median)")
         var random = SplitMix64(seed: 5)
@@ -28,7 +31,9 @@ enum AdversarialBenchmark {
         let scorer = DiscriminatorScorer(discriminator: discriminator, batchSize: 512)
 
         var rolloutSeconds = 0.0
+        var gStepCPU: [Double] = []
         let gStep = BenchmarkSupport.medianSeconds(repeats: repeats) {
+            let cpuStart = BenchmarkSupport.processorSeconds()
             let batch = generator.sample(count: 64, using: &random)
             let start = ContinuousClock.now
             let rewards = RolloutRewards.compute(
@@ -36,6 +41,14 @@ enum AdversarialBenchmark {
                 scorer: scorer, seed: random.next())
             rolloutSeconds = BenchmarkSupport.seconds(ContinuousClock.now - start)
             trainer.policyGradientStep(sequences: batch, batchSize: 64, rewards: rewards)
+            gStepCPU.append(BenchmarkSupport.processorSeconds() - cpuStart)
+        }
+        if gStepOnly {
+            let peer = withPeer ? GeneratorBenchmark.torchTimings(phases: ["g_step"], repeats: repeats) : [:]
+            BenchmarkSupport.row("generator step with 16x19x64 roll-outs", ours: gStep, peer: peer["g_step"])
+            print(String(format: "  of which roll-outs and their scoring: %.3f s (last run); CPU time per step (all threads, median): %.2f s", rolloutSeconds, BenchmarkSupport.median(Array(gStepCPU.dropFirst()))))
+            print(String(format: "peak memory: %.1f MiB", BenchmarkSupport.peakMemoryMiB))
+            return
         }
         let dEpoch = BenchmarkSupport.medianSeconds(repeats: 1) {
             let fake = generator.sample(count: 10_000, using: &random)

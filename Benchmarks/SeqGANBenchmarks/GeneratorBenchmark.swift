@@ -7,7 +7,9 @@ import TensorCore
 /// (`Benchmarks/peers/torch_seqgan.py`), and the machine's own `cblas_sgemm` throughput on
 /// the output layer's shape as the yardstick for the GEMM-bound work.
 ///
-///     seqgan-bench generator [--repeats 3] [--oracle FILE] [--no-peer]
+///     seqgan-bench generator [--repeats 3] [--oracle FILE] [--no-peer] [--mle-only]
+///
+/// `--mle-only` times the MLE epoch alone (ours and the peer's), for quick comparisons.
 enum GeneratorBenchmark {
     static func run(arguments: [String]) throws {
         let repeats = Int(BenchmarkSupport.option("--repeats", in: arguments) ?? "") ?? 3
@@ -15,6 +17,7 @@ enum GeneratorBenchmark {
             ?? BenchmarkSupport.repositoryRoot.deletingLastPathComponent()
                 .appendingPathComponent("shared/oracle/seqgan-oracle.safetensors").path
         let withPeer = !arguments.contains("--no-peer")
+        let mleOnly = arguments.contains("--mle-only")
         BLAS.threadCount = 1
 
         print("== generator (V 5000, E 32, H 32, T 20, batch 64; repeats \(repeats), median)")
@@ -29,28 +32,34 @@ enum GeneratorBenchmark {
         generator.initializeRandom(using: &random)
         let trainer = GeneratorTrainer(generator: generator, settings: OptimizerConfig())
         var epoch = 0
+        var mleCPU: [Double] = []
         let mle = BenchmarkSupport.medianSeconds(repeats: repeats) {
             epoch += 1
             var order = SplitMix64(seed: 2, stream: UInt64(epoch))
+            let cpuStart = BenchmarkSupport.processorSeconds()
             _ = trainer.trainEpoch(data: data, count: 10_000, using: &order)
+            mleCPU.append(BenchmarkSupport.processorSeconds() - cpuStart)
         }
-        let sampling = BenchmarkSupport.medianSeconds(repeats: repeats) {
-            _ = generator.sample(count: 10_000, using: &random)
-        }
-        let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
-        let evaluation = BenchmarkSupport.medianSeconds(repeats: repeats) {
-            let samples = generator.sample(count: 10_000, using: &random)
-            _ = oracle.negativeLogLikelihoods(of: samples, count: 10_000, workspace: workspace)
-        }
-
-        let peer = withPeer ? torchTimings(phases: ["mle_epoch", "sample", "nll_oracle"], repeats: repeats, oracle: oraclePath) : [:]
+        print(String(format: "  MLE tokens per second: %.0f; CPU time per epoch (all threads, median): %.2f s", 156 * 64 * 20 / mle, BenchmarkSupport.median(mleCPU)))
+        let phases = mleOnly ? ["mle_epoch"] : ["mle_epoch", "sample", "nll_oracle"]
+        let peer = withPeer ? torchTimings(phases: phases, repeats: repeats, oracle: oraclePath) : [:]
         if withPeer && peer.isEmpty {
             print("(PyTorch reference unavailable: pip install torch, see Benchmarks/peers/README.md)")
         }
         BenchmarkSupport.row("MLE epoch (156 batches x 64 x 20 tokens)", ours: mle, peer: peer["mle_epoch"])
-        BenchmarkSupport.row("sample 10,000 sequences", ours: sampling, peer: peer["sample"])
-        print(String(format: "  sampled tokens per second: %.0f", 200_000 / sampling))
-        BenchmarkSupport.row("NLL-oracle on 10,000 samples", ours: evaluation, peer: peer["nll_oracle"])
+        if !mleOnly {
+            let sampling = BenchmarkSupport.medianSeconds(repeats: repeats) {
+                _ = generator.sample(count: 10_000, using: &random)
+            }
+            let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
+            let evaluation = BenchmarkSupport.medianSeconds(repeats: repeats) {
+                let samples = generator.sample(count: 10_000, using: &random)
+                _ = oracle.negativeLogLikelihoods(of: samples, count: 10_000, workspace: workspace)
+            }
+            BenchmarkSupport.row("sample 10,000 sequences", ours: sampling, peer: peer["sample"])
+            print(String(format: "  sampled tokens per second: %.0f", 200_000 / sampling))
+            BenchmarkSupport.row("NLL-oracle on 10,000 samples", ours: evaluation, peer: peer["nll_oracle"])
+        }
         // Three output-layer GEMMs per batch dominate an epoch: 3 x 2 x 1280 x 5000 x 32 FLOP.
         let gemmWork = 156 * 3 * 2 * 1280.0 * 5000 * 32
         print(String(format: "MLE epoch output-layer GEMM work: %.1f GFLOP/s = %.0f%% of 2-thread cblas_sgemm", gemmWork / mle / 1e9, 100 * gemmWork / mle / 1e9 / gemm2))

@@ -81,7 +81,7 @@ public final class Adam: @unchecked Sendable {
             let vi = b2 * load(v + i) + c2 * g * g
             store(mi, m + i)
             store(vi, v + i)
-            store(load(theta + i) - step * mi / (vi.squareRoot() + e), theta + i)
+            store(load(theta + i) - step * mi / (VectorMath.squareRoot(vi) + e), theta + i)
             i += VectorMath.width
         }
         while i < range.upperBound {

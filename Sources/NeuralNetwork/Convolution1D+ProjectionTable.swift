@@ -55,23 +55,53 @@ extension Convolution1D {
         let rowWidth = window * filterCount
         let b = parameters + bias.offset
         let zero = Lanes()
+        func load(_ p: UnsafePointer<Float>) -> Lanes { UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
+        func store(_ v: Lanes, _ p: UnsafeMutablePointer<Float>) {
+            UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self)
+        }
         for row in 0..<batch {
             let sequence = tokens + row * steps
             let out = output + row * outputStride
             var f = 0
+            // 64 filters at a time: each table entry read is four contiguous cache lines, and
+            // the token lookups are shared by four vectors.
+            while f + 4 * width <= filterCount {
+                var best0 = Lanes(repeating: -.infinity)
+                var (best1, best2, best3) = (best0, best0, best0)
+                for p in 0..<positionCount {
+                    var (s0, s1, s2, s3) = (zero, zero, zero, zero)
+                    for j in 0..<window {
+                        let entry = table + Int(sequence[p + j]) * rowWidth + j * filterCount + f
+                        s0 += load(entry)
+                        s1 += load(entry + width)
+                        s2 += load(entry + 2 * width)
+                        s3 += load(entry + 3 * width)
+                    }
+                    best0.replace(with: s0, where: s0 .> best0)
+                    best1.replace(with: s1, where: s1 .> best1)
+                    best2.replace(with: s2, where: s2 .> best2)
+                    best3.replace(with: s3, where: s3 .> best3)
+                }
+                for (k, best) in [best0, best1, best2, best3].enumerated() {
+                    var y = best + load(b + f + k * width)
+                    y.replace(with: zero, where: y .< zero)
+                    store(y, out + f + k * width)
+                }
+                f += 4 * width
+            }
             while f + width <= filterCount {
                 var best = Lanes(repeating: -.infinity)
                 for p in 0..<positionCount {
                     var sum = zero
                     for j in 0..<window {
                         let entry = table + Int(sequence[p + j]) * rowWidth + j * filterCount + f
-                        sum += UnsafeRawPointer(entry).loadUnaligned(as: Lanes.self)
+                        sum += load(entry)
                     }
                     best.replace(with: sum, where: sum .> best)
                 }
-                var y = best + UnsafeRawPointer(b + f).loadUnaligned(as: Lanes.self)
+                var y = best + load(b + f)
                 y.replace(with: zero, where: y .< zero)
-                UnsafeMutableRawPointer(out + f).storeBytes(of: y, as: Lanes.self)
+                store(y, out + f)
                 f += width
             }
             while f < filterCount {

@@ -74,6 +74,7 @@ public struct SoftmaxOutputLayer: Sendable {
     ) -> Double {
         let v = classCount
         let tile = workspace.tile.base
+        let biasGradient = gradients.map { $0 + self.bias.offset }
         var total = 0.0
         var start = 0
         while start < rows {
@@ -91,9 +92,12 @@ public struct SoftmaxOutputLayer: Sendable {
                 rowLosses?[n] = loss
                 let weight = rowWeights?[n] ?? uniformWeight
                 total += Double(weight * loss)
-                if inputGradient != nil {
-                    VectorMath.scale(row, count: v, by: weight / sum)
+                if inputGradient != nil, let biasGradient {
+                    // The row becomes its gradient w (p - onehot), added to the bias gradient
+                    // while it is in cache.
+                    VectorMath.scale(row, count: v, by: weight / sum, accumulatingInto: biasGradient)
                     row[target] -= weight
+                    biasGradient[target] -= weight
                 }
             }
             if let inputGradient, let gradients {
@@ -105,8 +109,6 @@ public struct SoftmaxOutputLayer: Sendable {
                     transposeA: true, m: inputSize, n: v, k: count, a: input + start * inputSize,
                     lda: inputSize, b: tile, ldb: v, beta: 1, c: gradients + weights.offset,
                     ldc: v)
-                VectorMath.accumulateColumnSums(
-                    of: tile, rows: count, columns: v, into: gradients + bias.offset)
             }
             start += count
         }

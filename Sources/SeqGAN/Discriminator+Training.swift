@@ -60,13 +60,20 @@ extension Discriminator {
         embedding.forward(
             tokens: sequences, count: count * t, parameters: parameters,
             into: workspace.embedded.base)
+        // The convolutions run on a time-major copy (one tall product per window offset).
+        for row in 0..<count {
+            for step in 0..<t {
+                (workspace.timeMajorEmbedded.base + (step * count + row) * e).update(
+                    from: workspace.embedded.base + (row * t + step) * e, count: e)
+            }
+        }
         let zeroed = [0..<highway.weights.offset, output.weights.offset..<arena.gradients.count]
         parallelFor(parts) { p in
             let range = zeroed[p % zeroed.count]
             (gradients + range.lowerBound).update(repeating: 0, count: range.count)
             for bank in bankPartitions[p] {
                 convolutions[bank].forward(
-                    input: workspace.embedded.base, steps: t, batch: count,
+                    timeMajorInput: workspace.timeMajorEmbedded.base, steps: t, batch: count,
                     parameters: parameters, output: workspace.features.base + featureOffsets[bank],
                     argmax: workspace.argmax + featureOffsets[bank], outputStride: f,
                     scratch: workspace.convolutionScratch[p].base)

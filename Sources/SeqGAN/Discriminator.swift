@@ -187,6 +187,8 @@ public final class Discriminator: @unchecked Sendable {
         /// `[B, T, E]` embedded tokens, and their gradient.
         let embedded: FloatBuffer
         let embeddedGradient: FloatBuffer
+        /// `[T, B, E]`: the embedded tokens time-major, for the training convolutions.
+        let timeMajorEmbedded: FloatBuffer
         /// `[B, F]` pooled features (the highway input), and their gradient.
         let features: FloatBuffer
         let featureGradient: FloatBuffer
@@ -217,6 +219,7 @@ public final class Discriminator: @unchecked Sendable {
             self.share = share
             let tokens = batchSize * config.sequenceLength * config.embeddingSize
             embedded = FloatBuffer(count: tokens)
+            timeMajorEmbedded = FloatBuffer(count: tokens)
             embeddedGradient = FloatBuffer(count: tokens)
             features = FloatBuffer(count: batchSize * f)
             featureGradient = FloatBuffer(count: batchSize * f)
@@ -231,8 +234,11 @@ public final class Discriminator: @unchecked Sendable {
             droppedGradient = FloatBuffer(count: batchSize * f)
             logits = FloatBuffer(count: batchSize * 2)
             outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: 2)
-            let scratch = discriminator.convolutions.map { $0.scratchCount(batch: batchSize) }
-                .max()!
+            let scratch = discriminator.convolutions.map {
+                max(
+                    $0.scratchCount(batch: batchSize),
+                    $0.timeMajorScratchCount(steps: config.sequenceLength, batch: batchSize))
+            }.max()!
             convolutionScratch = (0..<Discriminator.partitionCount).map { _ in
                 FloatBuffer(count: scratch)
             }

@@ -6,8 +6,14 @@ extension Generator {
     static let samplingChunk = 128
 
     /// Buffers for sampling up to `rows` sequences at once; allocated once per task.
+    ///
+    /// The logits of a step are formed ``logitRows`` rows at a time, so that a tile of them
+    /// stays in cache while its rows are drawn (for the 1,024 rows of a roll-out step, the
+    /// whole `[rows, V]` would be 20 MB, written and read back from memory).
     final class SamplingBuffers {
         let rows: Int
+        /// Rows of logits formed at once.
+        let logitRows: Int
         let hidden: FloatBuffer
         let cell: FloatBuffer
         let inputs: FloatBuffer
@@ -21,7 +27,8 @@ extension Generator {
             cell = FloatBuffer(count: rows * config.hiddenSize)
             inputs = FloatBuffer(count: rows * config.embeddingSize)
             scratch = FloatBuffer(count: rows * 4 * config.hiddenSize)
-            logits = FloatBuffer(count: rows * config.vocabularySize)
+            logitRows = min(rows, Generator.samplingChunk)
+            logits = FloatBuffer(count: logitRows * config.vocabularySize)
             previous = .allocate(capacity: rows)
         }
 
@@ -52,32 +59,37 @@ extension Generator {
         let v = config.vocabularySize
         let end = config.sequenceEnd.map { (end: Int32($0.endToken), padding: Int32($0.paddingToken)) }
         for step in steps {
-            output.logits(
-                input: buffers.hidden.base, rows: rows, parameters: parameters,
-                into: buffers.logits.base)
-            for row in 0..<rows {
-                let logits = buffers.logits.base + row * v
-                let uniform = random.nextUnitFloat()
-                let token: Int32
-                if let end {
-                    let previous = step > 0 ? destination[row * rowStride + step - 1] : -1
-                    if previous == end.end || previous == end.padding {
-                        token = end.padding
+            var first = 0
+            while first < rows {
+                let tile = min(buffers.logitRows, rows - first)
+                output.logits(
+                    input: buffers.hidden.base + first * config.hiddenSize, rows: tile,
+                    parameters: parameters, into: buffers.logits.base)
+                for row in first..<(first + tile) {
+                    let logits = buffers.logits.base + (row - first) * v
+                    let uniform = random.nextUnitFloat()
+                    let token: Int32
+                    if let end {
+                        let previous = step > 0 ? destination[row * rowStride + step - 1] : -1
+                        if previous == end.end || previous == end.padding {
+                            token = end.padding
+                        } else {
+                            logits[Int(end.padding)] = -.infinity
+                            token = Int32(
+                                Sampling.drawIndex(
+                                    fromLogits: logits, count: v, temperature: temperature,
+                                    uniform: uniform))
+                        }
                     } else {
-                        logits[Int(end.padding)] = -.infinity
                         token = Int32(
                             Sampling.drawIndex(
                                 fromLogits: logits, count: v, temperature: temperature,
                                 uniform: uniform))
                     }
-                } else {
-                    token = Int32(
-                        Sampling.drawIndex(
-                            fromLogits: logits, count: v, temperature: temperature,
-                            uniform: uniform))
+                    buffers.previous[row] = token
+                    destination[row * rowStride + step] = token
                 }
-                buffers.previous[row] = token
-                destination[row * rowStride + step] = token
+                first += tile
             }
             if step + 1 < steps.upperBound { feedPrevious(buffers, rows: rows, parameters: parameters) }
         }

@@ -65,6 +65,7 @@ public final class Generator: @unchecked Sendable {
             let hiddenGradient: FloatBuffer
             let cache: LSTM.Cache
             let outputWorkspace: SoftmaxOutputLayer.Workspace
+            /// Gradients of this partition's rows (empty for the first, which uses the arena's).
             let gradients: FloatBuffer
 
             init(batch: Int, config: GeneratorConfig, parameterCount: Int) {
@@ -93,10 +94,11 @@ public final class Generator: @unchecked Sendable {
         public init(batchSize: Int, generator: Generator) {
             self.batchSize = batchSize
             let share = (batchSize + Generator.partitionCount - 1) / Generator.partitionCount
-            partitions = (0..<Generator.partitionCount).map { _ in
+            // The first partition accumulates straight into the arena's gradients.
+            partitions = (0..<Generator.partitionCount).map { p in
                 Partition(
                     batch: share, config: generator.config,
-                    parameterCount: generator.arena.values.count)
+                    parameterCount: p == 0 ? 0 : generator.arena.values.count)
             }
         }
     }
@@ -152,7 +154,9 @@ public final class Generator: @unchecked Sendable {
         losses.withUnsafeMutableBufferPointer { lossBuffer in
             parallelFor(Generator.partitionCount) { p in
                 let part = workspace.partitions[p]
-                part.gradients.zero()
+                // The first partition works straight in the arena; the others are added to it.
+                let gradients = p == 0 ? arena.gradients.base : part.gradients.base
+                gradients.update(repeating: 0, count: arena.gradients.count)
                 let range = partitionRange(p, batch: batch, workspace: workspace)
                 guard !range.isEmpty else { return }
                 let rows = range.count * t
@@ -167,19 +171,18 @@ public final class Generator: @unchecked Sendable {
                     input: part.cache.hidden.base, targets: part.targets, rows: rows,
                     rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
                     uniformWeight: uniformWeight, inputGradient: part.hiddenGradient.base,
-                    gradients: part.gradients.base, parameters: parameters,
+                    gradients: gradients, parameters: parameters,
                     workspace: part.outputWorkspace)
                 lstm.backward(
                     input: part.inputs.base, steps: t, batch: range.count,
                     hiddenGradient: part.hiddenGradient.base,
                     inputGradient: part.inputGradient.base, parameters: parameters,
-                    gradients: part.gradients.base, cache: part.cache)
+                    gradients: gradients, cache: part.cache)
                 embedding.backward(
                     tokens: part.inputTokens, count: rows,
-                    outputGradient: part.inputGradient.base, gradients: part.gradients.base)
+                    outputGradient: part.inputGradient.base, gradients: gradients)
             }
         }
-        arena.gradients.copy(from: workspace.partitions[0].gradients.base)
         for part in workspace.partitions.dropFirst() {
             VectorMath.add(part.gradients.base, to: arena.gradients.base, count: arena.gradients.count)
         }

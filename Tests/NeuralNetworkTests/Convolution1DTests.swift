@@ -135,3 +135,44 @@ struct Convolution1DTests {
         }
     }
 }
+
+extension Convolution1DTests {
+    @Test("forward on a time-major input equals forward on the batch-major one")
+    func timeMajorForward() {
+        let (layer, arena) = makeLayer()
+        let input = FloatBuffer(count: batch * steps * width)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 17)
+        let timeMajor = FloatBuffer(count: input.count)
+        for row in 0..<batch {
+            for step in 0..<steps {
+                (timeMajor.base + (step * batch + row) * width).update(
+                    from: input.base + (row * steps + step) * width, count: width)
+            }
+        }
+        let expected = FloatBuffer(count: batch * stride)
+        let expectedArgmax = UnsafeMutablePointer<Int32>.allocate(capacity: batch * stride)
+        let argmax = UnsafeMutablePointer<Int32>.allocate(capacity: batch * stride)
+        defer {
+            expectedArgmax.deallocate()
+            argmax.deallocate()
+        }
+        let batchMajorScratch = FloatBuffer(count: layer.scratchCount(batch: batch))
+        layer.forward(
+            input: input.base, steps: steps, batch: batch, parameters: arena.values.base,
+            output: expected.base, argmax: expectedArgmax, outputStride: stride,
+            scratch: batchMajorScratch.base)
+        let output = FloatBuffer(count: batch * stride)
+        let scratch = FloatBuffer(count: layer.timeMajorScratchCount(steps: steps, batch: batch))
+        layer.forward(
+            timeMajorInput: timeMajor.base, steps: steps, batch: batch,
+            parameters: arena.values.base, output: output.base, argmax: argmax,
+            outputStride: stride, scratch: scratch.base)
+        for row in 0..<batch {
+            for f in 0..<filters {
+                let index = row * stride + f
+                #expect(abs(output[index] - expected[index]) < 1e-5)
+                if expected[index] > 0 { #expect(argmax[index] == expectedArgmax[index]) }
+            }
+        }
+    }
+}

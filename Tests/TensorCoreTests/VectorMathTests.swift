@@ -109,3 +109,42 @@ struct BLASTests {
         }
     }
 }
+
+@Suite("VectorMath: fused passes and vector square roots")
+struct VectorMathFusedTests {
+    @Test("scale(accumulatingInto:) scales in place and adds the scaled values, tail included")
+    func scaleAccumulating() {
+        let count = 37  // two full lanes and a tail
+        let x = FloatBuffer(count: count)
+        let sums = FloatBuffer(count: count)
+        for i in 0..<count {
+            x[i] = Float(i) * 0.5 - 7
+            sums[i] = Float(i % 5)
+        }
+        VectorMath.scale(x.base, count: count, by: -0.25, accumulatingInto: sums.base)
+        for i in 0..<count {
+            let scaled = (Float(i) * 0.5 - 7) * -0.25
+            #expect(x[i] == scaled)
+            #expect(sums[i] == Float(i % 5) + scaled)
+        }
+    }
+
+    @Test("squareRoot equals Float.squareRoot in every lane, bit for bit")
+    func squareRootIsExact() {
+        var random = SplitMix64(seed: 21)
+        for _ in 0..<1000 {
+            var lanes = VectorMath.Lanes()
+            for lane in 0..<VectorMath.width {
+                // Magnitudes from 1e-30 to 1e30, zero, and subnormals.
+                let exponent = Float(random.next() % 61) - 30
+                lanes[lane] = random.nextUnitFloat() * Float(pow(10, Double(exponent)))
+            }
+            lanes[0] = 0
+            lanes[1] = .leastNonzeroMagnitude
+            let roots = VectorMath.squareRoot(lanes)
+            for lane in 0..<VectorMath.width {
+                #expect(roots[lane].bitPattern == lanes[lane].squareRoot().bitPattern)
+            }
+        }
+    }
+}
