@@ -16,7 +16,7 @@ extension RunConfig {
         let vocabularySize = MusicTokenizer(settings: settings).vocabularySize
         let t = settings.windowLength
         var config = RunConfig()
-        config.mode = .seqgan
+        config.applyCorpusSchedule()
         let hiddenSize = settings.scheme == .paper ? 32 : 64
         config.generator = GeneratorConfig(
             vocabularySize: vocabularySize, embeddingSize: 32, hiddenSize: hiddenSize, sequenceLength: t)
@@ -30,15 +30,7 @@ extension RunConfig {
         discriminator.learningRate = 1e-3
         config.discriminator = discriminator
         config.optimizer.batchSize = 32
-        config.optimizer.policyGradientLearningRate = 3e-4
-        config.epochs = 50
-        config.rounds = 30
-        config.discriminatorPretrainSteps = 10
-        config.discriminatorEpochs = 2
-        config.generatorSteps = 1
-        config.discriminatorSteps = 1
         config.rolloutsPerPrefix = 4
-        config.evaluateEvery = 10
         config.evaluationSamples = 256
         config.discriminatorEvaluationSamples = 256
         config.bleuOrder = 4

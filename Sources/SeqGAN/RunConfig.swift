@@ -110,6 +110,22 @@ public struct RunConfig: Codable, Sendable, Equatable {
         }
     }
 
+    /// The schedule that music and text runs start from: SeqGAN after 50 MLE epochs, 10
+    /// discriminator pre-training steps of 2 epochs, then 30 rounds of 1 generator step
+    /// (policy-gradient Adam 0.0003) and 1 discriminator step, evaluated every 10 epochs or
+    /// rounds.
+    public mutating func applyCorpusSchedule() {
+        mode = .seqgan
+        optimizer.policyGradientLearningRate = 3e-4
+        epochs = 50
+        rounds = 30
+        discriminatorPretrainSteps = 10
+        discriminatorEpochs = 2
+        generatorSteps = 1
+        discriminatorSteps = 1
+        evaluateEvery = 10
+    }
+
     public init(from decoder: any Decoder) throws {
         let d = RunConfig()
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -18,7 +18,7 @@ extension RunConfig {
     /// split. `apply(_:)` with a preset replaces the schedule.
     public static func text(vocabularySize: Int, length: Int, tokens: Tokenizer) -> RunConfig {
         var config = RunConfig()
-        config.mode = .seqgan
+        config.applyCorpusSchedule()
         config.generator = GeneratorConfig(
             vocabularySize: vocabularySize, embeddingSize: 32, hiddenSize: 32,
             sequenceLength: length,
@@ -32,15 +32,7 @@ extension RunConfig {
             * vocabularySize * 4
         config.discriminator.projectionTables = tableBytes <= projectionTableBudget
         config.optimizer.batchSize = 64
-        config.optimizer.policyGradientLearningRate = 3e-4
-        config.epochs = 50
-        config.rounds = 30
-        config.discriminatorPretrainSteps = 10
-        config.discriminatorEpochs = 2
-        config.generatorSteps = 1
-        config.discriminatorSteps = 1
         config.rolloutsPerPrefix = 16
-        config.evaluateEvery = 10
         config.evaluationSamples = 1000
         config.discriminatorEvaluationSamples = 1000
         config.bleuOrder = tokens == .char ? 2 : 3
