@@ -90,6 +90,17 @@ struct TextCommandTests {
         #expect(compare.status == 0, "\(compare.standardError)")
         #expect(
             compare.standardOutput.split(separator: "\n").last == "1", "\(compare.standardOutput)")
+
+        // Each BLEU order keeps its own per-sample file for `compare -n`.
+        let third = try runSeqGAN(["evaluate", run, "-n", "3", "--samples", "30"])
+        #expect(third.status == 0, "\(third.standardError)")
+        let second = try runSeqGAN(["compare", run, run, "--metric", "bleu", "-n", "2"])
+        #expect(second.standardOutput.contains("over 40 samples"), "\(second.standardOutput) \(second.standardError)")
+        let third3 = try runSeqGAN(["compare", run, run, "--metric", "bleu", "-n", "3"])
+        #expect(third3.standardOutput.contains("over 30 samples"), "\(third3.standardOutput) \(third3.standardError)")
+        let missing = try runSeqGAN(["compare", run, run, "--metric", "bleu", "-n", "4"])
+        #expect(missing.status != 0)
+        #expect(missing.standardError.contains("seqgan evaluate \(run) -n 4"), "\(missing.standardError)")
     }
 
     @Test("--init-from forks a pre-trained text run; --resume continues one")

@@ -29,6 +29,13 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Which per-sample values: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
     var metric: Metric = .nllOracle
 
+    @Option(name: .customShort("n"), help: "With --metric bleu: the BLEU order, read from evaluation/bleu<N>_per_sample.txt (written by `seqgan evaluate RUN -n N`); without it, the latest evaluation's BLEU.")
+    var order: Int?
+
+    func validate() throws {
+        if order != nil && metric != .bleu { throw ValidationError("-n applies to --metric bleu only") }
+    }
+
     func run() throws {
         let a = try values(in: runA)
         let b = try values(in: runB)
@@ -41,7 +48,12 @@ struct CompareCommand: ParsableCommand {
 
     func values(in run: String) throws -> [Double] {
         var url = URL(fileURLWithPath: run).appendingPathComponent(metric.fileName)
-        if metric == .bleu {
+        if metric == .bleu, let order {
+            url = URL(fileURLWithPath: run).appendingPathComponent("evaluation/bleu\(order)_per_sample.txt")
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ValidationError("\(run): no per-sample BLEU-\(order) (evaluation/bleu\(order)_per_sample.txt); run `seqgan evaluate \(run) -n \(order)` first")
+            }
+        } else if metric == .bleu {
             // `seqgan evaluate` writes evaluation/; training writes the run folder's own file.
             let evaluated = URL(fileURLWithPath: run).appendingPathComponent("evaluation").appendingPathComponent(metric.fileName)
             if FileManager.default.fileExists(atPath: evaluated.path) {

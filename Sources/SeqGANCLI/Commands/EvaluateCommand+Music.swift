@@ -14,7 +14,7 @@ extension EvaluateCommand {
         let evaluation = try MusicEvaluation(
             model: try MusicModel(runDirectory: directory), corpus: try MusicRun.savedCorpus(in: directory),
             sampleCount: samples, temperature: temperature, seed: seed, bleuOrder: order ?? 4)
-        let folder = try EvaluateCommand.writePerSampleValues(evaluation, in: directory)
+        let folder = try EvaluateCommand.writePerSampleValues(evaluation, order: order ?? 4, in: directory)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -31,16 +31,14 @@ extension EvaluateCommand {
         print("per-sample values (for `seqgan compare --metric bleu|mse`): \(folder.path)/")
     }
 
-    /// Writes `evaluation/bleu_per_sample.txt` and `evaluation/mse_per_sample.txt` (one value
-    /// per line) into the run folder; returns the `evaluation` folder.
-    static func writePerSampleValues(_ evaluation: MusicEvaluation, in directory: URL) throws -> URL {
+    /// Writes per-sample BLEU (``writePerSampleBLEU(_:order:in:)``) and
+    /// `evaluation/mse_per_sample.txt` (one value per line) into the run folder; returns the
+    /// `evaluation` folder.
+    static func writePerSampleValues(_ evaluation: MusicEvaluation, order: Int, in directory: URL) throws -> URL {
         let folder = directory.appendingPathComponent("evaluation")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, values) in [("bleu_per_sample.txt", evaluation.perSampleBLEU), ("mse_per_sample.txt", evaluation.perSampleMSE)] {
-            try AtomicFile.write(
-                values.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n",
-                to: folder.appendingPathComponent(name))
-        }
+        try writePerSampleBLEU(evaluation.perSampleBLEU, order: order, in: folder)
+        try writeValues(evaluation.perSampleMSE, to: folder.appendingPathComponent("mse_per_sample.txt"))
         return folder
     }
 }

@@ -53,10 +53,7 @@ extension EvaluateCommand {
 
         let scores = try evaluation.evaluate(
             model, count: samples, temperature: temperature, seed: seed)
-        let perSample = folder.appendingPathComponent("bleu_per_sample.txt")
-        try AtomicFile.write(
-            scores.bleu.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n",
-            to: perSample)
+        let perSample = try EvaluateCommand.writePerSampleBLEU(scores.bleu, order: order, in: folder)
         try AtomicFile.write(
             scores.samples.map { model.settings.tokens.line($0) }.joined(separator: "\n") + "\n",
             to: folder.appendingPathComponent("samples.txt"))

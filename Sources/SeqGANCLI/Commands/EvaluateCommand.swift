@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MusicGeneration
+import NeuralNetwork
 
 /// `seqgan evaluate RUN`: the quality metrics of a trained model, next to the real data's.
 struct EvaluateCommand: ParsableCommand {
@@ -67,6 +68,23 @@ struct EvaluateCommand: ParsableCommand {
         let values = sweep.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else { return nil }
         return values.map { $0! }
+    }
+
+    /// Writes one value per line to `url`, atomically.
+    static func writeValues(_ values: [Double], to url: URL) throws {
+        try AtomicFile.write(values.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: url)
+    }
+
+    /// Writes per-sample BLEU-`order` values as `bleu_per_sample.txt` (the latest evaluation)
+    /// and `bleu<order>_per_sample.txt` (kept per order, for `seqgan compare -n`) in `folder`.
+    ///
+    /// - Returns: The first file.
+    @discardableResult
+    static func writePerSampleBLEU(_ values: [Double], order: Int, in folder: URL) throws -> URL {
+        let latest = folder.appendingPathComponent("bleu_per_sample.txt")
+        try writeValues(values, to: latest)
+        try writeValues(values, to: folder.appendingPathComponent("bleu\(order)_per_sample.txt"))
+        return latest
     }
 
     func run() throws {
