@@ -50,15 +50,8 @@ extension Convolution1D {
                 responses, positions: bestPosition, candidate: responses + p * n,
                 position: Float(p), count: n)
         }
-        let b = parameters + bias.offset
-        for row in 0..<batch {
-            let out = output + row * outputStride
-            let index = argmax + row * outputStride
-            for j in 0..<f {
-                let z = responses[row * f + j] + b[j]
-                out[j] = z > 0 ? z : 0
-                index[j] = Int32(bestPosition[row * f + j])
-            }
-        }
+        writeActivations(
+            maxima: responses, positions: bestPosition, batch: batch, parameters: parameters,
+            output: output, argmax: argmax, outputStride: outputStride)
     }
 }

@@ -82,14 +82,29 @@ public struct Convolution1D: Sendable {
                     best, positions: bestPosition, candidate: tile, position: Float(p), count: n)
             }
         }
+        writeActivations(
+            maxima: best, positions: bestPosition, batch: batch, parameters: parameters,
+            output: output, argmax: argmax, outputStride: outputStride)
+    }
+
+    /// Writes `relu(max over positions + bias)` of each row's filters to `output` and the
+    /// winning positions to `argmax` (rows `outputStride` apart), from the `[batch, F]`
+    /// maxima and positions.
+    @inline(__always)
+    func writeActivations(
+        maxima: UnsafePointer<Float>, positions: UnsafePointer<Float>, batch: Int,
+        parameters: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+        argmax: UnsafeMutablePointer<Int32>, outputStride: Int
+    ) {
+        let f = filterCount
         let b = parameters + bias.offset
         for row in 0..<batch {
             let out = output + row * outputStride
             let index = argmax + row * outputStride
             for j in 0..<f {
-                let z = best[row * f + j] + b[j]
+                let z = maxima[row * f + j] + b[j]
                 out[j] = z > 0 ? z : 0
-                index[j] = Int32(bestPosition[row * f + j])
+                index[j] = Int32(positions[row * f + j])
             }
         }
     }
