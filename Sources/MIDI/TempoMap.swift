@@ -46,26 +46,27 @@ public struct TempoMap: Sendable, Hashable {
 
     /// The time of `tick` in seconds.
     public func seconds(atTick tick: Int) -> Double {
-        // Binary search for the last segment starting at or before `tick`.
-        var low = 0
-        var high = segmentTicks.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if segmentTicks[middle] <= tick { low = middle } else { high = middle - 1 }
-        }
+        let low = Self.lastIndex(in: segmentTicks, notAfter: tick)
         return segmentSeconds[low] + Double(tick - segmentTicks[low]) * secondsPerTick[low]
     }
 
     /// The tick at `seconds` (rounded down), the inverse of ``seconds(atTick:)``.
     public func tick(atSeconds seconds: Double) -> Int {
-        var low = 0
-        var high = segmentSeconds.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if segmentSeconds[middle] <= seconds { low = middle } else { high = middle - 1 }
-        }
+        let low = Self.lastIndex(in: segmentSeconds, notAfter: seconds)
         let perTick = secondsPerTick[low]
         guard perTick > 0 else { return segmentTicks[low] }
         return segmentTicks[low] + Int(((seconds - segmentSeconds[low]) / perTick + 1e-9).rounded(.down))
+    }
+
+    /// Binary search in the ascending `starts` (which begin at or before `value`): the index
+    /// of the last segment starting at or before `value`.
+    private static func lastIndex<T: Comparable>(in starts: [T], notAfter value: T) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= value { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }

@@ -32,9 +32,7 @@ extension TrainCommand {
         let settings: TokenizerSettings
         var sources: MusicRun.Sources
         if resuming {
-            config = try TrainingRun.savedConfig(in: directory)
-            if let epochs { config.epochs = epochs }
-            if let rounds { config.rounds = rounds }
+            config = try resumedConfig(in: directory)
             settings = try MusicRun.savedSettings(in: directory)
             sources = try MusicRun.savedSources(in: directory)
             if !inputs.isEmpty {
@@ -63,7 +61,7 @@ extension TrainCommand {
 
     /// `runs/<name of the first input without extension>`.
     func defaultMusicRunFolder() -> String {
-        if let initFrom { return URL(fileURLWithPath: initFrom).standardizedFileURL.path + "-\(mode ?? "seqgan")" }
+        if let initFrom { return forkFolder(of: initFrom) }
         let name = URL(fileURLWithPath: inputs.first ?? "music").standardizedFileURL.deletingPathExtension().lastPathComponent
         return "runs/" + (name.isEmpty ? "music" : name)
     }

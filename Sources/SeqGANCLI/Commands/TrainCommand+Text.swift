@@ -54,17 +54,13 @@ extension TrainCommand {
         let name = URL(fileURLWithPath: inputs.first ?? "text").deletingPathExtension()
             .lastPathComponent
         let directory = URL(
-            fileURLWithPath: out ?? initFrom.map {
-                URL(fileURLWithPath: $0).standardizedFileURL.path + "-\(mode ?? "seqgan")"
-            } ?? "runs/" + (name.isEmpty ? "text" : name))
+            fileURLWithPath: out ?? initFrom.map(forkFolder(of:)) ?? "runs/" + (name.isEmpty ? "text" : name))
         let resuming =
             resume
             && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
         let run: TextRun
         if resuming {
-            var config = try TrainingRun.savedConfig(in: directory)
-            if let epochs { config.epochs = epochs }
-            if let rounds { config.rounds = rounds }
+            let config = try resumedConfig(in: directory)
             run = try TextRun(
                 settings: TextRun.savedSettings(in: directory), directory: directory,
                 vocabulary: TextRun.savedVocabulary(in: directory)

@@ -218,9 +218,7 @@ struct TrainCommand: ParsableCommand {
         var config: RunConfig
         let checkpoint = directory.appendingPathComponent("checkpoint.safetensors")
         if resume && FileManager.default.fileExists(atPath: checkpoint.path) {
-            config = try TrainingRun.savedConfig(in: directory)
-            if let epochs { config.epochs = epochs }
-            if let rounds { config.rounds = rounds }
+            config = try resumedConfig(in: directory)
         } else if let initFrom {
             config = try forkedConfig(from: initFrom)
         } else {
@@ -235,6 +233,19 @@ struct TrainCommand: ParsableCommand {
         if let last = rows.last(where: { $0.nllOracle != nil }), let nll = last.nllOracle {
             print(String(format: "final NLL-oracle %.4f after %@ %d (%.1f s); log: %@", nll, last.phase, last.epoch, last.seconds, experiment.directory.appendingPathComponent("log.csv").path))
         }
+    }
+
+    /// The saved settings of the run in `directory`, extended by `--epochs` and `--rounds`.
+    func resumedConfig(in directory: URL) throws -> RunConfig {
+        var config = try TrainingRun.savedConfig(in: directory)
+        if let epochs { config.epochs = epochs }
+        if let rounds { config.rounds = rounds }
+        return config
+    }
+
+    /// The default folder of a run started with `--init-from BASE`: `BASE-<mode>`.
+    func forkFolder(of base: String) -> String {
+        URL(fileURLWithPath: base).standardizedFileURL.path + "-\(mode ?? "seqgan")"
     }
 
     /// The settings of a run that starts from the pre-trained generator of `base`: the base's
