@@ -133,25 +133,17 @@ enum BLEUBenchmark {
             try text.joined().write(to: url, atomically: true, encoding: .utf8)
             return url.path
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", repositoryRoot.appendingPathComponent("Benchmarks/peers/nltk_bleu.py").path,
-            try write(references, "references.txt"), try write(hypotheses, "hypotheses.txt"),
-            String(order), String(count),
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return try JSONDecoder().decode(PeerResult.self, from: data)
+        guard
+            let output = BenchmarkSupport.runPeer("python3", [
+                repositoryRoot.appendingPathComponent("Benchmarks/peers/nltk_bleu.py").path,
+                try write(references, "references.txt"), try write(hypotheses, "hypotheses.txt"),
+                String(order), String(count),
+            ])
+        else { return nil }
+        return try JSONDecoder().decode(PeerResult.self, from: Data(output.utf8))
     }
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repositoryRoot: URL { BenchmarkSupport.repositoryRoot }
 
     static func integer(after flag: String, in arguments: [String]) -> Int? {
         guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else {

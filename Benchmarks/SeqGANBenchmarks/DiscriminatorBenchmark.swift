@@ -138,20 +138,12 @@ enum DiscriminatorBenchmark {
     static func runTorchPeer(count: Int, scoreCount: Int, threads: Int) throws -> [String: Double] {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("peers/discriminator_torch.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script.path, "--count", String(count), "--score-count", String(scoreCount),
+        let output = BenchmarkSupport.runPeer("python3", [
+            script.path, "--count", String(count), "--score-count", String(scoreCount),
             "--threads", String(threads),
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        ]) ?? ""
         var result: [String: Double] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in output.split(separator: "\n") {
             let fields = line.split(separator: " ")
             if fields.count == 2, let seconds = Double(fields[1]) { result[String(fields[0])] = seconds }
         }

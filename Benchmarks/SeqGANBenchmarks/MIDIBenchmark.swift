@@ -73,16 +73,8 @@ enum MIDIBenchmark {
         guard runPeer else { return }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("peers/mido_read_tokenize.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, root.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let line = String(data: output, encoding: .utf8)?.split(separator: "\n").last,
+        guard let output = BenchmarkSupport.runPeer("python3", [script.path, root.path]),
+            let line = output.split(separator: "\n").last,
             let peer = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
             let peerRead = peer["read_seconds"] as? Double, let peerTokenize = peer["tokenize_seconds"] as? Double
         else {
