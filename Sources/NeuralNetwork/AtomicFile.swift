@@ -3,11 +3,12 @@ import Foundation
 /// Writes files so that a reader never sees a partial one: the bytes go to a temporary
 /// file in the same folder, which is then renamed over the destination.
 public enum AtomicFile {
-    /// Writes `data` to `url` atomically.
+    /// Writes `data` to `url` atomically, creating its folder if needed.
     ///
     /// - Throws: ``AtomicFileError`` naming the file when it cannot be written.
     public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {

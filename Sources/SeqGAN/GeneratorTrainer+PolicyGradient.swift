@@ -20,7 +20,7 @@ public enum PolicyGradientBaseline: String, Codable, Sendable, CaseIterable {
 extension GeneratorTrainer {
     /// One policy-gradient update: loss `-sum over b, t of log G(y[b][t] | prefix) * A[b][t]`
     /// where `A` is the reward `Q` less the baseline, reduced by `reduction`; then clipping and
-    /// Adam.
+    /// an update by ``policyOptimizer``.
     ///
     /// With a ``SequenceEnd``, positions after a row's end token get no reward (`A = 0`), the
     /// `mean` baseline at each step averages the rows still running there, and the `mean`
@@ -65,7 +65,7 @@ extension GeneratorTrainer {
         let loss = generator.accumulateGradients(
             sequences: sequences, batch: batchSize, weights: advantages, workspace: workspace)
         clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
-        optimizer.update(generator.arena)
+        policyOptimizer.update(generator.arena)
         return loss
     }
 }

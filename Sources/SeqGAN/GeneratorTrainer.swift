@@ -7,8 +7,14 @@ import TensorCore
 public final class GeneratorTrainer: @unchecked Sendable {
     /// The model being trained.
     public let generator: Generator
-    /// Its optimiser (state is saved in checkpoints).
+    /// The optimiser of maximum-likelihood (and scheduled-sampling) updates (state is saved
+    /// in checkpoints).
     public let optimizer: Adam
+    /// The optimiser of policy-gradient updates, with moments and step count of its own, as
+    /// in the released code (two `AdamOptimizer`s): the first adversarial updates start from
+    /// zero moments instead of those of pre-training. Its step size is
+    /// ``OptimizerConfig/policyGradientLearningRate`` (or `learningRate`).
+    public let policyOptimizer: Adam
     /// Batch size, learning rate and clipping.
     public let settings: OptimizerConfig
     let workspace: Generator.Workspace
@@ -28,6 +34,9 @@ public final class GeneratorTrainer: @unchecked Sendable {
         self.settings = settings
         optimizer = Adam(
             parameterCount: generator.arena.values.count, learningRate: settings.learningRate)
+        policyOptimizer = Adam(
+            parameterCount: generator.arena.values.count,
+            learningRate: settings.policyGradientLearningRate ?? settings.learningRate)
         workspace = Generator.Workspace(batchSize: settings.batchSize, generator: generator)
         samplingBuffers = Generator.SamplingBuffers(rows: settings.batchSize, config: generator.config)
         let tokens = settings.batchSize * generator.config.sequenceLength

@@ -1,8 +1,8 @@
 import Foundation
 import NeuralNetwork
 
-/// The checkpoint of a synthetic run, one safetensors file: the generator and its Adam
-/// moments, the discriminator and its optimiser, the roll-out copy (for `ema`), the place in
+/// The checkpoint of a synthetic run, one safetensors file: the generator and the moments of
+/// its two Adam optimisers (MLE, policy gradient), the discriminator and its optimiser, the roll-out copy (for `ema`), the place in
 /// the schedule and the log so far, with the run's settings in `__metadata__`.
 ///
 /// Every random stream is derived from the seed and the place in the schedule, so this is
@@ -24,6 +24,7 @@ struct RunCheckpoint {
     ) throws {
         var tensors = trainer.generator.tensors(prefix: "generator.")
         tensors.merge(trainer.optimizer.tensors(prefix: "generatorAdam."), uniquingKeysWith: { $1 })
+        tensors.merge(trainer.policyOptimizer.tensors(prefix: "policyAdam."), uniquingKeysWith: { $1 })
         var metadata = [
             "format": format,
             "config": String(decoding: try JSONEncoder().encode(config), as: UTF8.self),
@@ -31,6 +32,7 @@ struct RunCheckpoint {
             "log": String(decoding: try JSONEncoder().encode(rows), as: UTF8.self),
         ]
         metadata.merge(trainer.optimizer.metadata(prefix: "generatorAdam."), uniquingKeysWith: { $1 })
+        metadata.merge(trainer.policyOptimizer.metadata(prefix: "policyAdam."), uniquingKeysWith: { $1 })
         if let discriminator {
             tensors.merge(discriminator.tensors(prefix: "discriminator."), uniquingKeysWith: { $1 })
             tensors.merge(discriminator.optimizerTensors(prefix: "discriminatorAdam."), uniquingKeysWith: { $1 })
@@ -64,6 +66,10 @@ struct RunCheckpoint {
         let (position, rows) = try progress(in: file, path: path)
         try trainer.generator.load(from: file, prefix: "generator.", path: path)
         try trainer.optimizer.load(from: file, prefix: "generatorAdam.", path: path)
+        // Checkpoints written before the policy-gradient optimiser had its own state have none.
+        if file.tensors.keys.contains(where: { $0.hasPrefix("policyAdam.") }) {
+            try trainer.policyOptimizer.load(from: file, prefix: "policyAdam.", path: path)
+        }
         if let discriminator, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") }) {
             try discriminator.load(from: file, prefix: "discriminator.", path: path)
             try discriminator.loadOptimizer(from: file, prefix: "discriminatorAdam.", path: path)

@@ -329,8 +329,6 @@ public final class TrainingRun {
         observer?.phaseStarted("\(config.mode.rawValue) round \(round)/\(total)", total: config.generatorSteps + config.discriminatorSteps)
         var allRewards: [Float] = []
         var loss = 0.0
-        trainer.optimizer.learningRate = config.optimizer.policyGradientLearningRate ?? config.optimizer.learningRate
-        defer { trainer.optimizer.learningRate = config.optimizer.learningRate }
         for step in 0..<config.generatorSteps {
             var random = SplitMix64(seed: config.seed, stream: 0x6A, UInt64(round), UInt64(step))
             let batch = generator.sample(count: b, using: &random)

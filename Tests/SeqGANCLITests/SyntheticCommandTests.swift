@@ -95,4 +95,32 @@ struct SyntheticCommandTests {
         #expect(again.status != 0)
         #expect(again.standardError.contains("--resume"))
     }
+
+    @Test("generate on a synthetic run writes token ids that oracle nll scores like the run's log")
+    func generateFromSyntheticRun() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("generate-synthetic-cli")
+        let out = directory.appendingPathComponent("run").path
+        #expect(try runSeqGAN(["train"] + Self.small + ["--epochs", "4", "--out", out]).status == 0)
+        let samples = directory.appendingPathComponent("new/folder/samples.txt").path
+        func generate(seed: String, to path: String) throws -> String {
+            let result = try runSeqGAN(["generate", out, "-n", "400", "--seed", seed, "-o", path])
+            #expect(result.status == 0, "\(result.standardError)")
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+        let text = try generate(seed: "5", to: samples)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 400)
+        #expect(lines.allSatisfy { line in
+            let ids = line.split(separator: " ").compactMap { Int($0) }
+            return ids.count == 20 && ids.allSatisfy { (0..<5000).contains($0) }
+        })
+        #expect(try generate(seed: "5", to: samples + ".again") == text)
+        #expect(try generate(seed: "6", to: samples + ".other") != text)
+        let nll = try runSeqGAN(["oracle", "nll", "--oracle-seed", "3", "--data", samples])
+        let value = try #require(Double(nll.standardOutput.split(separator: "\n").last.map(String.init) ?? ""))
+        let log = try String(contentsOfFile: out + "/log.csv", encoding: .utf8)
+        let lastRow = try #require(log.split(separator: "\n").last).split(separator: ",", omittingEmptySubsequences: false)
+        let logged = try #require(Double(lastRow[3]), "\(lastRow)")
+        #expect(abs(value - logged) < 0.2, "samples \(value), log \(logged)")
+    }
 }

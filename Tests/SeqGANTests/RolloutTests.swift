@@ -114,4 +114,39 @@ struct RolloutTests {
         let after = meanReward()
         #expect(after > before + 0.05, "mean reward \(before) -> \(after)")
     }
+
+    @Test("policy-gradient updates have an Adam of their own that starts fresh, as the released code's")
+    func policyGradientOptimizerIsSeparate() {
+        let t = Self.length
+        let generator = Generator(config: GeneratorConfig(vocabularySize: 10, embeddingSize: 4, hiddenSize: 8, sequenceLength: t))
+        var random = SplitMix64(seed: 5)
+        generator.initializeRandom(using: &random)
+        var settings = OptimizerConfig()
+        settings.batchSize = 16
+        settings.policyGradientLearningRate = 0.02
+        let trainer = GeneratorTrainer(generator: generator, settings: settings)
+        for _ in 0..<3 {
+            let batch = generator.sample(count: 16, using: &random)
+            trainer.step(sequences: batch, batchSize: 16)
+        }
+        let mleMoments = trainer.optimizer.secondMoments.array
+        let before = generator.arena.values.array
+        let batch = generator.sample(count: 16, using: &random)
+        let rewards = RolloutRewards.compute(
+            for: batch, batch: 16, sequenceLength: t, perPrefix: 2, rolloutPolicy: generator,
+            scorer: MeanTokenScorer(length: t), seed: 1)
+        trainer.policyGradientStep(sequences: batch, batchSize: 16, rewards: rewards)
+        #expect(trainer.optimizer.step == 3)
+        #expect(trainer.policyOptimizer.step == 1)
+        #expect(trainer.optimizer.secondMoments.array == mleMoments)
+        // A fresh Adam's first step moves each parameter with a gradient by the step size
+        // (m / sqrt(v) = sign g, less where epsilon is not negligible); moments carried over
+        // from MLE would not.
+        let after = generator.arena.values.array
+        let moved = zip(before, after).map { abs($1 - $0) }.filter { $0 > 1e-6 }
+        #expect(moved.count > before.count / 2)
+        #expect(moved.allSatisfy { $0 < 0.02 * 1.001 })
+        let median = moved.sorted()[moved.count / 2]
+        #expect(abs(median - 0.02) < 1e-4, "median step \(median)")
+    }
 }

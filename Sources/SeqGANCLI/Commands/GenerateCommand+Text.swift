@@ -17,8 +17,6 @@ extension GenerateCommand {
         let samples = model.sample(count: count, temperature: generation.temperature, seed: seed)
         let lines = samples.map { model.settings.tokens.line($0) }
         let url = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: url)
         for line in lines.prefix(5) { print(line) }
         if lines.count > 5 { print("...") }

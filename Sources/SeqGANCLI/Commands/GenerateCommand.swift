@@ -3,6 +3,7 @@ import Audio
 import Foundation
 import MIDI
 import MusicGeneration
+import SeqGAN
 import TensorCore
 import TextGeneration
 
@@ -29,6 +30,10 @@ struct GenerateCommand: ParsableCommand {
             samples, one per line, tokens separated by spaces; --temperature and --seed apply.
 
               seqgan generate runs/poems -n 100 --temperature 0.8 -o poems.txt
+
+            For a synthetic run (--task synthetic), -o is a text file that receives -n \
+            sequences of token ids, one per line (as `seqgan oracle sample` writes them, so \
+            `seqgan oracle nll` can score them).
             """)
 
     @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
@@ -57,21 +62,28 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
-        if TextRun.isTextRun(URL(fileURLWithPath: runFolder)) { return try runText() }
-        let model = try MusicModel(runDirectory: URL(fileURLWithPath: runFolder))
-        let folder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: runFolder)
+        if TextRun.isTextRun(folder) { return try runText() }
+        let files = FileManager.default
+        if !files.fileExists(atPath: MusicRun.tokenizerURL(in: folder).path),
+            files.fileExists(atPath: TrainingRun.checkpointURL(in: folder).path)
+        {
+            return try runSynthetic()
+        }
+        let model = try MusicModel(runDirectory: folder)
+        let outputFolder = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         let (sequences, options) = try generation.sample(count: count, from: model, seed: seed)
         let digits = max(2, String(count).count)
         let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
         for (index, tokens) in sequences.enumerated() {
             let name = "tune-" + String(repeating: "0", count: digits - String(index + 1).count) + String(index + 1)
-            let midiURL = folder.appendingPathComponent(name + ".mid")
+            let midiURL = outputFolder.appendingPathComponent(name + ".mid")
             let tune = model.tune(from: tokens, options: options)
             try tune.write(to: midiURL)
             var line = "\(midiURL.path): \(TuneSummary(tune))"
             if wav {
-                let wavURL = folder.appendingPathComponent(name + ".wav")
+                let wavURL = outputFolder.appendingPathComponent(name + ".wav")
                 try AudioFile.write(try synthesizer.render(tune.notes), to: wavURL)
                 line += " (+ \(wavURL.lastPathComponent))"
             }
