@@ -15,6 +15,8 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
     case unreadablePrimer(path: String, reason: String)
     /// The primer has no notes to continue from.
     case emptyPrimer(path: String)
+    /// `--form` needs bar tokens, which only the grid scheme has.
+    case formNeedsBars(scheme: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
             "\(path): cannot use as a primer: \(reason)"
         case .emptyPrimer(let path):
             "\(path): the primer has no notes to continue from"
+        case .formNeedsBars(let scheme):
+            "--form repeats whole bars, but this run's \(scheme) scheme has no bar tokens (train with --scheme grid)"
         }
     }
 

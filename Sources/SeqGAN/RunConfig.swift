@@ -101,7 +101,7 @@ public struct RunConfig: Codable, Sendable, Equatable {
             rolloutsPerPrefix = 16
         case .fast:
             epochs = 50
-            rounds = 40
+            rounds = 20
             discriminatorPretrainSteps = 10
             discriminatorEpochs = 2
             generatorSteps = 1

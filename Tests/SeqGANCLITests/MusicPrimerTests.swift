@@ -88,4 +88,26 @@ struct MusicPrimerTests {
             #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
         }
     }
+
+    @Test("--form AA repeats its part note for note; bad forms and --form with --length are refused")
+    func formRepeatsParts() throws {
+        let run = try trainTinyMusicRun("music-form")
+        let out = run.deletingLastPathComponent().appendingPathComponent("form")
+        let generate = try runSeqGAN(["generate", run.path, "-n", "3", "--seed", "2", "--form", "AA", "--bars-per-part", "2", "-o", out.path])
+        #expect(generate.status == 0, "\(generate.standardError)")
+        for name in ["tune-01.mid", "tune-02.mid", "tune-03.mid"] {
+            let notes = try Self.inspect(out.appendingPathComponent(name)).notes
+            try #require(notes.count >= 2 && notes.count % 2 == 0, "\(name): \(notes.count) notes")
+            let half = notes.count / 2
+            let shift = notes[half].startTick - notes[0].startTick
+            #expect(shift > 0)
+            #expect(notes[half...].map { $0.pitch } == notes[..<half].map { $0.pitch }, "\(name)")
+            #expect(notes[half...].map { $0.startTick - shift } == notes[..<half].map { $0.startTick }, "\(name)")
+        }
+        for bad in [["--form", "aab"], ["--form", "AABB", "--length", "64"], ["--form", "AB", "--bars-per-part", "0"]] {
+            let result = try runSeqGAN(["generate", run.path, "-n", "1", "-o", out.path] + bad)
+            #expect(result.status != 0)
+            #expect(result.standardError.contains(bad[0] == "--form" && bad.count == 2 ? "--form" : bad[2]), "\(result.standardError)")
+        }
+    }
 }

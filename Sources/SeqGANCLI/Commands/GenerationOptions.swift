@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MusicEncoding
 import MusicGeneration
+import Randomness
 
 /// How `seqgan generate` and `seqgan play RUN` sample tunes and write them as MIDI.
 struct GenerationOptions: ParsableArguments {
@@ -26,7 +27,20 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A MIDI file whose melody starts every tune; the model continues it (in the primer's key, tempo, metre and program unless given).", valueName: "file.mid"))
     var primer: String?
 
+    @Option(help: ArgumentHelp("Section plan of each tune, e.g. AABB or AABA: each new letter is a part of --bars-per-part bars that the model writes after what came before; a repeated letter repeats its part exactly (grid scheme). Replaces --length.", valueName: "letters"))
+    var form: String?
+
+    @Option(help: "Bars in each part of --form.")
+    var barsPerPart: Int = 8
+
     func validate() throws {
+        if let form {
+            guard TuneForm(form) != nil else {
+                throw ValidationError("--form must be 1 to \(TuneForm.maximumParts) capital letters such as AABB, got '\(form)'")
+            }
+            guard length == nil else { throw ValidationError("--form sets the tune's length; leave out --length") }
+        }
+        guard (1...64).contains(barsPerPart) else { throw ValidationError("--bars-per-part must be within 1...64, got \(barsPerPart)") }
         guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
         if let length, length < 1 { throw ValidationError("--length must be at least 1") }
         if let key, MIDIKeyName.signature(named: key) == nil {
@@ -70,10 +84,20 @@ struct GenerationOptions: ParsableArguments {
     func sample(count: Int, from model: MusicModel, seed: UInt64) throws -> (tokens: [[Int]], options: DecodeOptions) {
         let primed = try primer.map { try model.primer(from: URL(fileURLWithPath: $0)) }
         let primerTokens = primed?.tokens ?? []
+        let options = decodeOptions(base: primed?.decodeOptions ?? DecodeOptions())
+        if let form = form.flatMap(TuneForm.init) {
+            let tokens = try (0..<count).map { index in
+                var stream = SplitMix64(seed: seed, stream: UInt64(index))
+                return try model.sampleTokens(
+                    form: form, barsPerPart: barsPerPart, primer: primerTokens, temperature: temperature,
+                    seed: stream.next())
+            }
+            return (tokens, options)
+        }
         let tokens = model.sampleTokens(
             count: count, length: primerTokens.count + tokensPerTune(model), primer: primerTokens,
             temperature: temperature, seed: seed)
-        return (tokens, decodeOptions(base: primed?.decodeOptions ?? DecodeOptions()))
+        return (tokens, options)
     }
 
     /// Tokens per tune for `model`.
