@@ -85,16 +85,23 @@ struct RolloutTests {
         #expect(Set(lastBlock.map { $0.description }).count > 1)
     }
 
+    /// A trainer of a small random generator (vocabulary 10), and the random stream after
+    /// its initialisation.
+    static func smallTrainer(seed: UInt64, settings: OptimizerConfig) -> (GeneratorTrainer, SplitMix64) {
+        let generator = Generator(config: GeneratorConfig(vocabularySize: 10, embeddingSize: 4, hiddenSize: 8, sequenceLength: length))
+        var random = SplitMix64(seed: seed)
+        generator.initializeRandom(using: &random)
+        return (GeneratorTrainer(generator: generator, settings: settings), random)
+    }
+
     @Test("a policy-gradient step raises the expected reward")
     func policyGradientImproves() {
         let t = Self.length
-        let generator = Generator(config: GeneratorConfig(vocabularySize: 10, embeddingSize: 4, hiddenSize: 8, sequenceLength: t))
-        var random = SplitMix64(seed: 4)
-        generator.initializeRandom(using: &random)
         var settings = OptimizerConfig()
         settings.batchSize = 32
         settings.learningRate = 0.05
-        let trainer = GeneratorTrainer(generator: generator, settings: settings)
+        var (trainer, random) = Self.smallTrainer(seed: 4, settings: settings)
+        let generator = trainer.generator
         let scorer = MeanTokenScorer(length: t)
         func meanReward() -> Float {
             var r = SplitMix64(seed: 99)
@@ -118,13 +125,11 @@ struct RolloutTests {
     @Test("policy-gradient updates have an Adam of their own that starts fresh, as the released code's")
     func policyGradientOptimizerIsSeparate() {
         let t = Self.length
-        let generator = Generator(config: GeneratorConfig(vocabularySize: 10, embeddingSize: 4, hiddenSize: 8, sequenceLength: t))
-        var random = SplitMix64(seed: 5)
-        generator.initializeRandom(using: &random)
         var settings = OptimizerConfig()
         settings.batchSize = 16
         settings.policyGradientLearningRate = 0.02
-        let trainer = GeneratorTrainer(generator: generator, settings: settings)
+        var (trainer, random) = Self.smallTrainer(seed: 5, settings: settings)
+        let generator = trainer.generator
         for _ in 0..<3 {
             let batch = generator.sample(count: 16, using: &random)
             trainer.step(sequences: batch, batchSize: 16)
