@@ -9,7 +9,7 @@ extension RunConfig {
     /// compact discriminator sized for training on two cores (embedding 32; 32 filters for
     /// each of windows 1, 2, 3, 4, 6, 8, 12, 16, 24, 32 up to `T`; Adam 0.001). Both use SeqGAN with a moderate schedule: 50 MLE epochs, 10
     /// discriminator pre-training steps of 2 epochs, then 30 rounds of 1 generator step (4
-    /// roll-outs per prefix, Adam 0.0003) and 1 discriminator step, evaluated every 10 epochs
+    /// roll-outs per prefix, Adam 0.001) and 1 discriminator step, evaluated every 10 epochs
     /// or rounds on 256 samples with BLEU-4 against the test tunes. `apply(_:)` with a preset
     /// replaces the schedule; docs/music.md has the measurements behind these choices.
     public static func music(settings: TokenizerSettings) -> RunConfig {

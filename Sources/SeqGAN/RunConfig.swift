@@ -112,11 +112,11 @@ public struct RunConfig: Codable, Sendable, Equatable {
 
     /// The schedule that music and text runs start from: SeqGAN after 50 MLE epochs, 10
     /// discriminator pre-training steps of 2 epochs, then 30 rounds of 1 generator step
-    /// (policy-gradient Adam 0.0003) and 1 discriminator step, evaluated every 10 epochs or
+    /// (policy-gradient Adam 0.001) and 1 discriminator step, evaluated every 10 epochs or
     /// rounds.
     public mutating func applyCorpusSchedule() {
         mode = .seqgan
-        optimizer.policyGradientLearningRate = 3e-4
+        optimizer.policyGradientLearningRate = 1e-3
         epochs = 50
         rounds = 30
         discriminatorPretrainSteps = 10

@@ -13,7 +13,7 @@ extension RunConfig {
     /// `<end>` and `<pad>` as its ``SequenceEnd``; the released discriminator's filter table
     /// for `T`. SeqGAN with the schedule of music runs: batch 64, 50 MLE epochs, 10
     /// discriminator pre-training steps of 2 epochs, then 30 rounds of 1 generator step (16
-    /// roll-outs per prefix, Adam 0.0003) and 1 discriminator step, evaluated every 10 epochs
+    /// roll-outs per prefix, Adam 0.001) and 1 discriminator step, evaluated every 10 epochs
     /// or rounds on 1,000 samples with BLEU-2 (characters) or BLEU-3 (words) against the test
     /// split. `apply(_:)` with a preset replaces the schedule.
     public static func text(vocabularySize: Int, length: Int, tokens: Tokenizer) -> RunConfig {

@@ -17,7 +17,7 @@ struct MusicGenerationTests {
         #expect(grid.generator.sequenceLength == 64)
         #expect(grid.discriminator.vocabularySize == 64 && grid.discriminator.sequenceLength == 64)
         #expect(grid.mode == .seqgan)
-        #expect(grid.optimizer.policyGradientLearningRate == 3e-4)
+        #expect(grid.optimizer.policyGradientLearningRate == 1e-3)
         let short = RunConfig.music(settings: TokenizerSettings(scheme: .grid, windowLength: 10))
         #expect(short.discriminator.filterBanks.map(\.window) == [1, 2, 3, 4, 6, 8])
         let paper = RunConfig.music(settings: TokenizerSettings(scheme: .paper))
