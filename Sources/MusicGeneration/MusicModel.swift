@@ -37,8 +37,7 @@ public final class MusicModel {
                 path: directory.path,
                 reason: "tokenizer.json gives \(tokenizer.vocabularySize) tokens but the model has \(config.generator.vocabularySize)")
         }
-        generator = Generator(config: config.generator)
-        try generator.load(from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
+        generator = try TrainingRun.trainedGenerator(in: directory)
     }
 
     /// Samples `count` token sequences of `length` tokens (the training window length by

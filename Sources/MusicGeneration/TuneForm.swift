@@ -1,7 +1,7 @@
 /// The section plan of a generated tune, written as letters: each new letter is a new part,
 /// a letter seen before repeats that part note for note (`AABB` is the common reel and jig
 /// form, `AABA` the 32-bar song form, `ABAC` ...).
-public struct TuneForm: Sendable, Equatable, CustomStringConvertible {
+public struct TuneForm: Sendable, Equatable {
     /// The parts in playing order, each a letter `A`...`Z`.
     public let letters: [Character]
 
@@ -16,6 +16,4 @@ public struct TuneForm: Sendable, Equatable, CustomStringConvertible {
         else { return nil }
         self.letters = letters
     }
-
-    public var description: String { String(letters) }
 }

@@ -2,8 +2,9 @@ import Foundation
 import NeuralNetwork
 
 /// The checkpoint of a synthetic run, one safetensors file: the generator and the moments of
-/// its two Adam optimisers (MLE, policy gradient), the discriminator and its optimiser, the roll-out copy (for `ema`), the place in
-/// the schedule and the log so far, with the run's settings in `__metadata__`.
+/// its two Adam optimisers (MLE, policy gradient), the discriminator and its optimiser, the
+/// roll-out copy (for `ema`), the place in the schedule and the log so far, with the run's
+/// settings in `__metadata__`.
 ///
 /// Every random stream is derived from the seed and the place in the schedule, so this is
 /// all a resumed run needs to continue bit for bit.

@@ -46,9 +46,7 @@ public final class TextModel {
                     "text.json gives length \(settings.length ?? 0) but the model has \(config.generator.sequenceLength)"
             )
         }
-        generator = Generator(config: config.generator)
-        try generator.load(
-            from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
+        generator = try TrainingRun.trainedGenerator(in: directory)
     }
 
     /// Samples `count` sequences of tokens (each up to its end token, at most `T - 1` tokens
