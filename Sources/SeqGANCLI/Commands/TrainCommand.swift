@@ -164,7 +164,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Adam learning rate.")
     var learningRate: Float = 0.01
 
-    @Option(help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.001 for music and text).")
+    @Option(help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.001 for music, 0.005 for text).")
     var pgLearningRate: Float?
 
     func validate() throws {
