@@ -96,7 +96,7 @@ struct SyntheticCommandTests {
         #expect(again.standardError.contains("--resume"))
     }
 
-    @Test("generate on a synthetic run writes token ids that oracle nll scores like the run's log")
+    @Test("generate and evaluate on a synthetic run: token ids that the oracle scores like the run's log")
     func generateFromSyntheticRun() throws {
         let directory = try TestPaths.makeTemporaryDirectory("generate-synthetic-cli")
         let out = directory.appendingPathComponent("run").path
@@ -122,5 +122,18 @@ struct SyntheticCommandTests {
         let lastRow = try #require(log.split(separator: "\n").last).split(separator: ",", omittingEmptySubsequences: false)
         let logged = try #require(Double(lastRow[3]), "\(lastRow)")
         #expect(abs(value - logged) < 0.2, "samples \(value), log \(logged)")
+
+        // evaluate scores fresh samples under the oracle, at each temperature of a sweep.
+        let evaluate = try runSeqGAN(["evaluate", out, "--samples", "400", "--seed", "5", "--sweep", "0.7,1"])
+        #expect(evaluate.status == 0, "\(evaluate.standardError)")
+        let reported = evaluate.standardOutput.split(separator: "\n").filter { $0.hasPrefix("temperature") }
+        try #require(reported.count == 2, "\(evaluate.standardOutput)")
+        #expect(reported[0].hasPrefix("temperature 0.70") && reported[1].hasPrefix("temperature 1.00"))
+        let atOne = try #require(reported[1].split(separator: " ").dropFirst(3).first.flatMap { Double($0.dropLast()) })
+        #expect(abs(atOne - value) < 1e-3, "same seed and temperature as generate: \(atOne) vs \(value)")
+        #expect(reported[1].hasSuffix("distinct sequences 400 of 400"))
+        let refused = try runSeqGAN(["evaluate", out, "--references", samples])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("oracle"))
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import MusicGeneration
 import NeuralNetwork
+import SeqGAN
+import TextGeneration
 
 /// `seqgan evaluate RUN`: the quality metrics of a trained model, next to the real data's.
 struct EvaluateCommand: ParsableCommand {
@@ -18,9 +20,14 @@ struct EvaluateCommand: ParsableCommand {
             range, repeated 4-note patterns), for the model's samples and for the real tunes \
             side by side; per-sample BLEU and MSE go to RUN/evaluation/ for `seqgan compare`.
 
+            Synthetic runs: NLL-oracle of --samples fresh samples under the run's oracle, and \
+            how many of them are distinct (a collapsed generator scores well on NLL-oracle \
+            alone), at --temperature or each --sweep temperature.
+
               seqgan evaluate runs/poems --references test.txt --metric bleu -n 2 --samples 2000
               seqgan evaluate runs/poems --sweep 0.5,0.75,1,1.25,1.5
               seqgan evaluate runs/folk
+              seqgan evaluate runs/seqgan --samples 10000
             """)
 
     /// What to compute.
@@ -89,8 +96,13 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: runFolder)
-        if FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: directory).path) {
+        let files = FileManager.default
+        if files.fileExists(atPath: MusicRun.tokenizerURL(in: directory).path) {
             try runMusic(directory)
+        } else if !TextRun.isTextRun(directory),
+            files.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
+        {
+            try runSynthetic(directory)
         } else {
             try runText(directory)
         }
