@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import MusicGeneration
 import NeuralNetwork
-import SeqGAN
-import TextGeneration
 
 /// `seqgan evaluate RUN`: the quality metrics of a trained model, next to the real data's.
 struct EvaluateCommand: ParsableCommand {
@@ -96,15 +94,10 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: runFolder)
-        let files = FileManager.default
-        if files.fileExists(atPath: MusicRun.tokenizerURL(in: directory).path) {
-            try runMusic(directory)
-        } else if !TextRun.isTextRun(directory),
-            files.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
-        {
-            try runSynthetic(directory)
-        } else {
-            try runText(directory)
+        switch RunKind(of: directory) {
+        case .music: try runMusic(directory)
+        case .synthetic: try runSynthetic(directory)
+        case .text, .unknown: try runText(directory)
         }
     }
 }

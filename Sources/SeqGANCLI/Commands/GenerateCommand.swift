@@ -63,12 +63,10 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         BLAS.threadCount = 1
         let folder = URL(fileURLWithPath: runFolder)
-        if TextRun.isTextRun(folder) { return try runText() }
-        let files = FileManager.default
-        if !files.fileExists(atPath: MusicRun.tokenizerURL(in: folder).path),
-            files.fileExists(atPath: TrainingRun.checkpointURL(in: folder).path)
-        {
-            return try runSynthetic()
+        switch RunKind(of: folder) {
+        case .text: return try runText()
+        case .synthetic: return try runSynthetic()
+        case .music, .unknown: break
         }
         let model = try MusicModel(runDirectory: folder)
         let outputFolder = URL(fileURLWithPath: output)
