@@ -1,7 +1,6 @@
 import Foundation
 import MIDI
 import MusicEncoding
-import NeuralNetwork
 import SeqGAN
 import TensorCore
 

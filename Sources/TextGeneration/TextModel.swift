@@ -1,5 +1,4 @@
 import Foundation
-import NeuralNetwork
 import SeqGAN
 import TensorCore
 import TextEncoding

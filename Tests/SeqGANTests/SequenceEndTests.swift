@@ -219,29 +219,23 @@ struct SequenceEndTests {
         let rewards = (0..<(3 * Self.t)).map { _ in Float(random.nextUnitDouble()) }
         var changed = rewards
         for step in 3..<Self.t { changed[step] = 50 }  // row 0 ended at position 2
-        var updated: [[Float]] = []
-        for candidate in [rewards, changed] {
+        // The parameters of a fresh generator after one policy-gradient step with `rewards`.
+        func parametersAfterStep(rewards: [Float]) -> [Float] {
             let generator = makeGenerator()
             let trainer = GeneratorTrainer(generator: generator, settings: optimizer(batch: 3))
             sequences.withUnsafeBufferPointer {
                 _ = trainer.policyGradientStep(
-                    sequences: $0.baseAddress!, batchSize: 3, rewards: candidate, reduction: .mean,
+                    sequences: $0.baseAddress!, batchSize: 3, rewards: rewards, reduction: .mean,
                     baseline: baseline)
             }
-            updated.append(generator.arena.values.array)
+            return generator.arena.values.array
         }
-        #expect(updated[0] == updated[1])
+        let updated = parametersAfterStep(rewards: rewards)
+        #expect(parametersAfterStep(rewards: changed) == updated)
         // A reward before the end does matter.
         var before = rewards
         before[1] = 50
-        let generator = makeGenerator()
-        let trainer = GeneratorTrainer(generator: generator, settings: optimizer(batch: 3))
-        sequences.withUnsafeBufferPointer {
-            _ = trainer.policyGradientStep(
-                sequences: $0.baseAddress!, batchSize: 3, rewards: before, reduction: .mean,
-                baseline: baseline)
-        }
-        #expect(generator.arena.values.array != updated[0])
+        #expect(parametersAfterStep(rewards: before) != updated)
     }
 
     @Test("the end marking survives config.json and older configs decode without one")
