@@ -6,8 +6,11 @@ import TensorCore
 /// with the PyTorch reference (`Benchmarks/peers/torch_seqgan.py g_step|round|d_epoch`).
 ///
 ///     seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only]
+///                              [--score-rows N]
 ///
-/// `--g-step-only` times the generator step alone (ours and the peer's), for quick comparisons.
+/// `--g-step-only` times the generator step alone (ours and the peer's), for quick comparisons,
+/// and the roll-out sampling on its own. `--score-rows` sets the scoring workspace's rows
+/// (default: the training runs' `DiscriminatorScorer` default).
 ///
 /// A round is 1 g-step + 5 x (10,000 fresh negatives + 3 discriminator epochs over 20,000
 /// sequences); `--round-d-epochs` times fewer discriminator epochs and scales them up
@@ -28,7 +31,9 @@ enum AdversarialBenchmark {
         let trainer = GeneratorTrainer(generator: generator, settings: OptimizerConfig())
         let discriminator = Discriminator(config: DiscriminatorConfig())
         discriminator.initializeRandom(using: &random)
-        let scorer = DiscriminatorScorer(discriminator: discriminator, batchSize: 512)
+        let scorer = BenchmarkSupport.option("--score-rows", in: arguments).flatMap(Int.init).map {
+            DiscriminatorScorer(discriminator: discriminator, batchSize: $0)
+        } ?? DiscriminatorScorer(discriminator: discriminator)
 
         var rolloutSeconds = 0.0
         var gStepCPU: [Double] = []
@@ -44,9 +49,17 @@ enum AdversarialBenchmark {
             gStepCPU.append(BenchmarkSupport.processorSeconds() - cpuStart)
         }
         if gStepOnly {
+            // The roll-out sampling alone, to split the step into sampling and scoring.
+            let batch = generator.sample(count: 64, using: &random)
+            let sampling = BenchmarkSupport.medianSeconds(repeats: repeats) {
+                _ = batch.withUnsafeBufferPointer {
+                    generator.rolloutCompletions(of: $0.baseAddress!, batch: 64, perPrefix: 16, seed: 9)
+                }
+            }
             let peer = withPeer ? GeneratorBenchmark.torchTimings(phases: ["g_step"], repeats: repeats) : [:]
             BenchmarkSupport.row("generator step with 16x19x64 roll-outs", ours: gStep, peer: peer["g_step"])
             print(String(format: "  of which roll-outs and their scoring: %.3f s (last run); CPU time per step (all threads, median): %.2f s", rolloutSeconds, BenchmarkSupport.median(Array(gStepCPU.dropFirst()))))
+            print(String(format: "  roll-out sampling alone (median): %.3f s", sampling))
             print(String(format: "peak memory: %.1f MiB", BenchmarkSupport.peakMemoryMiB))
             return
         }

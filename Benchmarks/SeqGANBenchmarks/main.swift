@@ -10,7 +10,7 @@ let rest = Array(arguments.dropFirst())
 let usage = [
     "generator": "seqgan-bench generator [--repeats 3] [--oracle FILE] [--no-peer] [--mle-only]",
     "discriminator": "seqgan-bench discriminator [--epochs N] [--count N] [--score-count N] [--workspace ROWS] [--seed S] [--peer-threads N] [--no-peer]",
-    "adversarial": "seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only]",
+    "adversarial": "seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only] [--score-rows N]",
     "midi": "seqgan-bench midi [--shared DIR] [--repeat N] [--no-peer]",
     "audio": "seqgan-bench audio [--runs N] [--seconds S]",
     "bleu": "seqgan-bench bleu [--nltk-hypotheses K] [--runs R]",

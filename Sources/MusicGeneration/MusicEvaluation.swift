@@ -15,10 +15,11 @@ import MusicEncoding
 ///   histogram distances are to the test windows' pooled histograms.
 ///
 /// The test column has no BLEU, MSE or distances: it is what the others are measured against.
+/// Other reference windows (the training windows, say) can take the test tunes' place.
 public struct MusicEvaluation: Sendable, Codable {
     /// The metrics of one set of windows.
     public struct Column: Sendable, Codable {
-        /// "samples", "validation" or "test".
+        /// "samples", "validation", "test" or "references".
         public var name: String
         /// Windows measured.
         public var windows: Int
@@ -44,7 +45,7 @@ public struct MusicEvaluation: Sendable, Codable {
     public var samples: Column
     /// The validation tunes' windows, when the run has a validation split.
     public var validation: Column?
-    /// The test tunes' windows.
+    /// The test tunes' windows, or the reference windows given instead.
     public var test: Column
     /// BLEU of each sample, in order (for t-tests; not encoded).
     public var perSampleBLEU: [Double] = []
@@ -68,13 +69,15 @@ public struct MusicEvaluation: Sendable, Codable {
     ///   - temperature: Sampling temperature.
     ///   - seed: Seed of the sampling.
     ///   - bleuOrder: N of BLEU-N (4 for music).
+    ///   - references: Windows to measure against instead of the test tunes' (for example the
+    ///     training windows of `RUN/train.txt`); the last column is then named "references".
     /// - Throws: `BLEUError` or `MusicMSEError` when the corpus does not fit the model.
     public init(
         model: MusicModel, corpus: MusicCorpus, sampleCount: Int, temperature: Float = 1, seed: UInt64,
-        bleuOrder: Int = 4
+        bleuOrder: Int = 4, references: [[Int]]? = nil
     ) throws {
         let tokenizer = model.tokenizer
-        let testWindows = corpus.sequences(.test)
+        let testWindows = references ?? corpus.sequences(.test)
         let bleu = try BLEUScorer(references: testWindows, order: bleuOrder)
         let testPitches = testWindows.map(tokenizer.pitchNumbers(of:))
         let testStatistics = MusicStatistics(melodies: testWindows.map(tokenizer.melodyPitches(of:)))
@@ -93,7 +96,8 @@ public struct MusicEvaluation: Sendable, Codable {
         (samples, perSampleBLEU, perSampleMSE) = try measure("samples", sampled)
         let validationWindows = corpus.sequences(.validation)
         validation = validationWindows.isEmpty ? nil : try measure("validation", validationWindows).0
-        test = Column(name: "test", windows: testWindows.count, statistics: testStatistics)
+        test = Column(
+            name: references == nil ? "test" : "references", windows: testWindows.count, statistics: testStatistics)
         self.bleuOrder = bleuOrder
         self.temperature = temperature
         self.seed = seed

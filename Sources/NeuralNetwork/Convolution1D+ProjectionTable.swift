@@ -48,74 +48,138 @@ extension Convolution1D {
         tokens: UnsafePointer<Int32>, steps: Int, batch: Int, table: UnsafePointer<Float>,
         parameters: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, outputStride: Int
     ) {
-        typealias Lanes = VectorMath.Lanes
-        let width = VectorMath.width
+        forward(
+            tokens: tokens, steps: steps, batch: batch, table: table, parameters: parameters,
+            output: output, outputStride: outputStride
+        ) { _ in (0, nil) }
+    }
+
+    /// Floats that ``runningMaxima(tokens:steps:batch:table:into:)`` writes: `[B, P, F]` for
+    /// `P` window positions.
+    public func runningMaximaCount(steps: Int, batch: Int) -> Int {
+        batch * positions(steps: steps) * filterCount
+    }
+
+    /// The running maxima of the raw window sums (before bias and ReLU) of `batch` sequences:
+    /// `maxima[b, p, f]` = max over positions `0...p` of `z[b, p, f]`.
+    ///
+    /// A sequence that keeps the first `t` tokens of sequence `b` shares its windows at
+    /// positions `0...(t - w)` with it; pass `maxima[b, t - w]` and first position `t - w + 1`
+    /// to ``forward(tokens:steps:batch:table:parameters:output:outputStride:sharedPrefix:)``
+    /// and only the other positions are summed, with bit-identical results (every window is
+    /// summed in the same order, and a maximum does not depend on the order it is taken in).
+    ///
+    /// - Parameter maxima: ``runningMaximaCount(steps:batch:)`` floats.
+    public func runningMaxima(
+        tokens: UnsafePointer<Int32>, steps: Int, batch: Int, table: UnsafePointer<Float>,
+        into maxima: UnsafeMutablePointer<Float>
+    ) {
         let positionCount = positions(steps: steps)
         precondition(positionCount > 0, "window \(window) longer than the sequence (\(steps))")
+        for row in 0..<batch {
+            let rowMaxima = maxima + row * positionCount * filterCount
+            for p in 0..<positionCount {
+                maximumOfSums(
+                    tokens: tokens + row * steps, positions: p..<(p + 1), table: table,
+                    initial: p == 0 ? nil : UnsafePointer(rowMaxima + (p - 1) * filterCount),
+                    into: rowMaxima + p * filterCount)
+            }
+        }
+    }
+
+    /// Pooled features of `batch` sequences whose leading windows are already pooled:
+    /// `sharedPrefix(row)` gives the first position to sum and the running maxima
+    /// (``runningMaxima(tokens:steps:batch:table:into:)``) of the positions before it, or
+    /// `nil` when it is 0.
+    ///
+    /// - Parameters:
+    ///   - tokens: `[B, T]` token ids.
+    ///   - output: Receives `y[b, f]` at `output[b * outputStride + f]`.
+    public func forward(
+        tokens: UnsafePointer<Int32>, steps: Int, batch: Int, table: UnsafePointer<Float>,
+        parameters: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, outputStride: Int,
+        sharedPrefix: (_ row: Int) -> (firstPosition: Int, maxima: UnsafePointer<Float>?)
+    ) {
+        let positionCount = positions(steps: steps)
+        precondition(positionCount > 0, "window \(window) longer than the sequence (\(steps))")
+        let bias = parameters + self.bias.offset
+        for row in 0..<batch {
+            let (first, maxima) = sharedPrefix(row)
+            precondition(first < positionCount && (first == 0) == (maxima == nil), "bad shared prefix")
+            let out = output + row * outputStride
+            maximumOfSums(
+                tokens: tokens + row * steps, positions: first..<positionCount, table: table,
+                initial: maxima, into: out)
+            for f in 0..<filterCount { out[f] = Swift.max(0, out[f] + bias[f]) }
+        }
+    }
+
+    /// `into[f]` = max of `initial[f]` (or -infinity) and the raw window sums `z[p, f]` of one
+    /// sequence over `positions`. `into` may equal `initial`.
+    private func maximumOfSums(
+        tokens sequence: UnsafePointer<Int32>, positions: Range<Int>, table: UnsafePointer<Float>,
+        initial: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>
+    ) {
+        typealias Lanes = VectorMath.Lanes
+        let width = VectorMath.width
         let rowWidth = window * filterCount
-        let b = parameters + bias.offset
         let zero = Lanes()
         func load(_ p: UnsafePointer<Float>) -> Lanes { UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
         func store(_ v: Lanes, _ p: UnsafeMutablePointer<Float>) {
             UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self)
         }
-        for row in 0..<batch {
-            let sequence = tokens + row * steps
-            let out = output + row * outputStride
-            var f = 0
-            // 64 filters at a time: each table entry read is four contiguous cache lines, and
-            // the token lookups are shared by four vectors.
-            while f + 4 * width <= filterCount {
-                var best0 = Lanes(repeating: -.infinity)
-                var (best1, best2, best3) = (best0, best0, best0)
-                for p in 0..<positionCount {
-                    var (s0, s1, s2, s3) = (zero, zero, zero, zero)
-                    for j in 0..<window {
-                        let entry = table + Int(sequence[p + j]) * rowWidth + j * filterCount + f
-                        s0 += load(entry)
-                        s1 += load(entry + width)
-                        s2 += load(entry + 2 * width)
-                        s3 += load(entry + 3 * width)
-                    }
-                    best0.replace(with: s0, where: s0 .> best0)
-                    best1.replace(with: s1, where: s1 .> best1)
-                    best2.replace(with: s2, where: s2 .> best2)
-                    best3.replace(with: s3, where: s3 .> best3)
+        func start(_ f: Int) -> Lanes { initial.map { load($0 + f) } ?? Lanes(repeating: -.infinity) }
+        var f = 0
+        // 64 filters at a time: each table entry read is four contiguous cache lines, and
+        // the token lookups are shared by four vectors.
+        while f + 4 * width <= filterCount {
+            var (best0, best1, best2, best3) = (start(f), start(f + width), start(f + 2 * width), start(f + 3 * width))
+            for p in positions {
+                var (s0, s1, s2, s3) = (zero, zero, zero, zero)
+                for j in 0..<window {
+                    let entry = table + Int(sequence[p + j]) * rowWidth + j * filterCount + f
+                    s0 += load(entry)
+                    s1 += load(entry + width)
+                    s2 += load(entry + 2 * width)
+                    s3 += load(entry + 3 * width)
                 }
-                for (k, best) in [best0, best1, best2, best3].enumerated() {
-                    var y = best + load(b + f + k * width)
-                    y.replace(with: zero, where: y .< zero)
-                    store(y, out + f + k * width)
-                }
-                f += 4 * width
+                best0.replace(with: s0, where: s0 .> best0)
+                best1.replace(with: s1, where: s1 .> best1)
+                best2.replace(with: s2, where: s2 .> best2)
+                best3.replace(with: s3, where: s3 .> best3)
             }
-            while f + width <= filterCount {
-                var best = Lanes(repeating: -.infinity)
-                for p in 0..<positionCount {
-                    var sum = zero
-                    for j in 0..<window {
-                        let entry = table + Int(sequence[p + j]) * rowWidth + j * filterCount + f
-                        sum += load(entry)
-                    }
-                    best.replace(with: sum, where: sum .> best)
+            store(best0, out + f)
+            store(best1, out + f + width)
+            store(best2, out + f + 2 * width)
+            store(best3, out + f + 3 * width)
+            f += 4 * width
+        }
+        // The rest 16 at a time, the last block ending at the last filter (overlapping the
+        // previous one: those filters get the same sums again); single filters only below 16.
+        while f < filterCount && filterCount >= width {
+            f = Swift.min(f, filterCount - width)
+            var best = start(f)
+            for p in positions {
+                var sum = zero
+                for j in 0..<window {
+                    sum += load(table + Int(sequence[p + j]) * rowWidth + j * filterCount + f)
                 }
-                var y = best + load(b + f)
-                y.replace(with: zero, where: y .< zero)
-                store(y, out + f)
-                f += width
+                best.replace(with: sum, where: sum .> best)
             }
-            while f < filterCount {
-                var best = -Float.infinity
-                for p in 0..<positionCount {
-                    var sum: Float = 0
-                    for j in 0..<window {
-                        sum += table[Int(sequence[p + j]) * rowWidth + j * filterCount + f]
-                    }
-                    if sum > best { best = sum }
+            store(best, out + f)
+            f += width
+        }
+        while f < filterCount {
+            var best = initial?[f] ?? -Float.infinity
+            for p in positions {
+                var sum: Float = 0
+                for j in 0..<window {
+                    sum += table[Int(sequence[p + j]) * rowWidth + j * filterCount + f]
                 }
-                out[f] = Swift.max(0, best + b[f])
-                f += 1
+                if sum > best { best = sum }
             }
+            out[f] = best
+            f += 1
         }
     }
 }

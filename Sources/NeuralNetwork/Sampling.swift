@@ -17,21 +17,38 @@ public enum Sampling {
         fromLogits logits: UnsafeMutablePointer<Float>, count: Int, temperature: Float,
         uniform: Float
     ) -> Int {
+        let total = exponentiate(logits, count: count, temperature: temperature)
+        return drawIndex(fromWeights: logits, count: count, total: total, uniform: uniform)
+    }
+
+    /// Turns `count` logits into the unnormalised weights `exp((z - max z) / temperature)`
+    /// in place and returns their sum, for ``drawIndex(fromWeights:count:total:uniform:)``
+    /// (several draws from one row).
+    public static func exponentiate(
+        _ logits: UnsafeMutablePointer<Float>, count: Int, temperature: Float
+    ) -> Float {
         let maximum = VectorMath.maximum(logits, count: count)
-        let total = VectorMath.exponentiate(
-            logits, count: count, subtracting: maximum, multiplying: 1 / temperature)
+        return VectorMath.exponentiate(logits, count: count, subtracting: maximum, multiplying: 1 / temperature)
+    }
+
+    /// Draws a class with probability proportional to `weights`, whose sum is `total`: the
+    /// class where the running sum passes `uniform * total`, found by skipping whole 64-wide
+    /// blocks by their sums.
+    public static func drawIndex(
+        fromWeights weights: UnsafePointer<Float>, count: Int, total: Float, uniform: Float
+    ) -> Int {
         var remaining = uniform * total
         var start = 0
         let block = 64
         while start + block < count {
-            let blockSum = VectorMath.sum(logits + start, count: block)
+            let blockSum = VectorMath.sum(weights + start, count: block)
             if remaining < blockSum { break }
             remaining -= blockSum
             start += block
         }
         var last = start
         for i in start..<count {
-            let p = logits[i]
+            let p = weights[i]
             if p > 0 { last = i }
             if remaining < p { return i }
             remaining -= p

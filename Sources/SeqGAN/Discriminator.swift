@@ -257,9 +257,12 @@ public final class Discriminator: @unchecked Sendable {
     /// batch, for scoring.
     ///
     /// - Parameter tokens: `[rows.count, T]`, the first of the rows.
+    /// - Parameter sharedPrefix: With projection tables, the pooled leading windows of the
+    ///   `i`-th row (``Convolution1D``'s `runningMaxima`) for bank `bank`: `sharedPrefix(i, bank)`.
     func scoreFeatures(
         tokens: UnsafePointer<Int32>, rows: Range<Int>, parameters: UnsafePointer<Float>,
-        workspace: Workspace, scratch: UnsafeMutablePointer<Float>
+        workspace: Workspace, scratch: UnsafeMutablePointer<Float>,
+        sharedPrefix: SharedPrefix? = nil
     ) {
         guard !rows.isEmpty else { return }
         let t = config.sequenceLength
@@ -272,10 +275,18 @@ public final class Discriminator: @unchecked Sendable {
                     token >= 0 && token < config.vocabularySize, "token \(token) outside vocabulary")
             }
             for (bank, convolution) in convolutions.enumerated() {
-                convolution.forward(
-                    tokens: tokens, steps: t, batch: rows.count,
-                    table: projectionTables.base + tableOffsets[bank], parameters: parameters,
-                    output: workspace.features.base + first + featureOffsets[bank], outputStride: f)
+                let table = projectionTables.base + tableOffsets[bank]
+                let output = workspace.features.base + first + featureOffsets[bank]
+                if let sharedPrefix {
+                    convolution.forward(
+                        tokens: tokens, steps: t, batch: rows.count, table: table, parameters: parameters,
+                        output: output, outputStride: f
+                    ) { sharedPrefix($0, bank) }
+                } else {
+                    convolution.forward(
+                        tokens: tokens, steps: t, batch: rows.count, table: table, parameters: parameters,
+                        output: output, outputStride: f)
+                }
             }
         } else {
             let embedded = workspace.embedded.base + rows.lowerBound * t * config.embeddingSize
@@ -303,9 +314,12 @@ public final class Discriminator: @unchecked Sendable {
     /// its chunk only through the float rounding of the highway product (BLAS may pick other
     /// kernels for other heights). `consume` runs concurrently for different chunks. Not to be
     /// called from several threads at once.
+    ///
+    /// `sharedPrefix(n, bank)`, given, says which leading windows of sequence `n` are pooled
+    /// already (see ``scoreFeatures(tokens:rows:parameters:workspace:scratch:sharedPrefix:)``).
     func scoreLogits(
         of sequences: UnsafePointer<Int32>, count: Int, workspace: Workspace,
-        consume: (Range<Int>, UnsafePointer<Float>) -> Void
+        sharedPrefix: SharedPrefix? = nil, consume: (Range<Int>, UnsafePointer<Float>) -> Void
     ) {
         if config.projectionTables { prepareProjectionTables() }
         let t = config.sequenceLength
@@ -320,7 +334,8 @@ public final class Discriminator: @unchecked Sendable {
                 let rows = (p * chunk)..<(p * chunk + range.count)
                 scoreFeatures(
                     tokens: sequences + range.lowerBound * t, rows: rows, parameters: parameters,
-                    workspace: workspace, scratch: workspace.convolutionScratch[p].base)
+                    workspace: workspace, scratch: workspace.convolutionScratch[p].base,
+                    sharedPrefix: sharedPrefix.map { shared in { shared(range.lowerBound + $0, $1) } })
                 let logits = workspace.logits.base + rows.lowerBound * 2
                 output.logits(
                     input: workspace.highway.output.base + rows.lowerBound * f, rows: rows.count,
@@ -348,12 +363,22 @@ public final class Discriminator: @unchecked Sendable {
         into probabilities: UnsafeMutablePointer<Float>, workspace: Workspace
     ) {
         scoreLogits(of: sequences, count: count, workspace: workspace) { range, logits in
-            for (row, n) in range.enumerated() {
-                // softmax([z0, z1])[1]
-                probabilities[n] = 1 / (1 + Foundation.exp(logits[2 * row] - logits[2 * row + 1]))
-            }
+            Discriminator.writeProbabilityReal(logits, rows: range, into: probabilities)
         }
     }
+
+    /// `softmax([z0, z1])[1]` of each row of `[n, 2]` logits, into `probabilities[rows]`.
+    static func writeProbabilityReal(
+        _ logits: UnsafePointer<Float>, rows: Range<Int>, into probabilities: UnsafeMutablePointer<Float>
+    ) {
+        for (row, n) in rows.enumerated() {
+            probabilities[n] = 1 / (1 + Foundation.exp(logits[2 * row] - logits[2 * row + 1]))
+        }
+    }
+
+    /// For a row of a scoring batch and a bank: the first window position to sum, and the
+    /// running maxima of the positions before it (`nil` when it is 0).
+    typealias SharedPrefix = (_ row: Int, _ bank: Int) -> (firstPosition: Int, maxima: UnsafePointer<Float>?)
 
     /// The mean cross-entropy plus the L2 penalty (the loss that training minimises) and the
     /// accuracy over `real` and `fake` sequences, with dropout off.

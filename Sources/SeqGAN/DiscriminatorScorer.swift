@@ -5,12 +5,23 @@ public final class DiscriminatorScorer: SequenceScorer {
     let workspace: Discriminator.Workspace
 
     /// Scores with `discriminator`, in batches of `batchSize` rows.
-    public init(discriminator: Discriminator, batchSize: Int = 256) {
+    public init(discriminator: Discriminator, batchSize: Int = 512) {
         self.discriminator = discriminator
         workspace = Discriminator.Workspace(batchSize: batchSize, discriminator: discriminator)
     }
 
     public func score(_ sequences: UnsafePointer<Int32>, count: Int, into scores: UnsafeMutablePointer<Float>) {
         discriminator.probabilityReal(of: sequences, count: count, into: scores, workspace: workspace)
+    }
+
+    /// Scores the completions with the windows inside each prefix pooled once
+    /// (``Discriminator/probabilityReal(ofCompletions:blocks:perPrefix:sequences:batch:into:workspace:)``).
+    public func score(
+        completions: UnsafePointer<Int32>, blocks: [RolloutBlock], perPrefix: Int,
+        of sequences: UnsafePointer<Int32>, batch: Int, into scores: UnsafeMutablePointer<Float>
+    ) {
+        discriminator.probabilityReal(
+            ofCompletions: completions, blocks: blocks, perPrefix: perPrefix, sequences: sequences,
+            batch: batch, into: scores, workspace: workspace)
     }
 }

@@ -60,13 +60,67 @@ extension Generator {
                         }
                     }
                     var random = SplitMix64(seed: seed, stream: UInt64(prefix))
-                    sampleSteps(
-                        buffers, rows: rows, steps: prefix..<t, destination: block, rowStride: t,
-                        temperature: temperature, random: &random, parameters: parameters)
+                    drawFirstCompletionTokens(
+                        buffers, prefixHidden: hiddenStates.base + task * batch * h, batch: batch,
+                        perPrefix: perPrefix, position: prefix, destination: block, temperature: temperature,
+                        random: &random, parameters: parameters)
+                    if prefix + 1 < t {
+                        feedPrevious(buffers, rows: rows, parameters: parameters)
+                        sampleSteps(
+                            buffers, rows: rows, steps: (prefix + 1)..<t, destination: block, rowStride: t,
+                            temperature: temperature, random: &random, parameters: parameters)
+                    }
                 }
             }
         }
         return result
+    }
+}
+
+extension Generator {
+    /// The first sampled token of every completion of one prefix length, at `position`: the `N`
+    /// completions of sequence `b` share the prefix's state, so its softmax is formed once and
+    /// drawn from `N` times. The draws are those of ``sampleSteps(_:rows:steps:destination:rowStride:temperature:random:parameters:)``
+    /// for that step: one uniform per row, in row order, with the same end-token rules.
+    ///
+    /// - Parameters:
+    ///   - prefixHidden: `[B, H]`, the hidden state after each prefix.
+    ///   - destination: `[B N, T]` completions; receives column `position`, and
+    ///     `buffers.previous` the same tokens.
+    fileprivate func drawFirstCompletionTokens(
+        _ buffers: SamplingBuffers, prefixHidden: UnsafePointer<Float>, batch: Int, perPrefix: Int,
+        position: Int, destination: UnsafeMutablePointer<Int32>, temperature: Float,
+        random: inout SplitMix64, parameters: UnsafePointer<Float>
+    ) {
+        let v = config.vocabularySize
+        let t = config.sequenceLength
+        let end = config.sequenceEnd.map { (end: Int32($0.endToken), padding: Int32($0.paddingToken)) }
+        var first = 0
+        while first < batch {
+            let tile = min(buffers.logitRows, batch - first)
+            output.logits(
+                input: prefixHidden + first * config.hiddenSize, rows: tile, parameters: parameters,
+                into: buffers.logits.base)
+            for b in first..<(first + tile) {
+                let weights = buffers.logits.base + (b - first) * v
+                let previous = destination[b * perPrefix * t + position - 1]
+                let ended = end.map { previous == $0.end || previous == $0.padding } ?? false
+                var total: Float = 0
+                if !ended {
+                    if let end { weights[Int(end.padding)] = -.infinity }
+                    total = Sampling.exponentiate(weights, count: v, temperature: temperature)
+                }
+                for row in (b * perPrefix)..<((b + 1) * perPrefix) {
+                    let uniform = random.nextUnitFloat()
+                    let token = ended
+                        ? end!.padding
+                        : Int32(Sampling.drawIndex(fromWeights: weights, count: v, total: total, uniform: uniform))
+                    buffers.previous[row] = token
+                    destination[row * t + position] = token
+                }
+            }
+            first += tile
+        }
     }
 }
 

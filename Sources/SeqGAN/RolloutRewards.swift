@@ -29,10 +29,15 @@ public enum RolloutRewards {
         var rewards = [Float](repeating: 0, count: batch * t)
         let rows = batch * perPrefix
         var scores = [Float](repeating: 0, count: (t - 1) * rows + batch)
+        let blocks = (1..<max(1, t)).flatMap { prefix in
+            (0..<batch).map { RolloutBlock(sequence: $0, prefixLength: prefix) }
+        }
         scores.withUnsafeMutableBufferPointer { out in
             completions.withUnsafeBufferPointer { c in
                 if !completions.isEmpty {
-                    scorer.score(c.baseAddress!, count: (t - 1) * rows, into: out.baseAddress!)
+                    scorer.score(
+                        completions: c.baseAddress!, blocks: blocks, perPrefix: perPrefix,
+                        of: sequences, batch: batch, into: out.baseAddress!)
                 }
             }
             scorer.score(sequences, count: batch, into: out.baseAddress! + (t - 1) * rows)
@@ -57,15 +62,17 @@ public enum RolloutRewards {
         let rows = batch * perPrefix
         let lengths = (0..<batch).map { end.countedLength(of: sequences + $0 * t, length: t) }
         // The (prefix, row) blocks still running: prefix lengths 1..<length of each row.
-        var blocks: [(prefix: Int, b: Int)] = []
+        var blocks: [RolloutBlock] = []
         for prefix in 1..<max(1, t) {
-            for b in 0..<batch where prefix < lengths[b] { blocks.append((prefix, b)) }
+            for b in 0..<batch where prefix < lengths[b] {
+                blocks.append(RolloutBlock(sequence: b, prefixLength: prefix))
+            }
         }
         var running = [Int32](repeating: 0, count: blocks.count * perPrefix * t)
         running.withUnsafeMutableBufferPointer { out in
             completions.withUnsafeBufferPointer { c in
                 for (index, block) in blocks.enumerated() {
-                    let source = c.baseAddress! + ((block.prefix - 1) * rows + block.b * perPrefix) * t
+                    let source = c.baseAddress! + ((block.prefixLength - 1) * rows + block.sequence * perPrefix) * t
                     (out.baseAddress! + index * perPrefix * t).update(from: source, count: perPrefix * t)
                 }
             }
@@ -73,7 +80,11 @@ public enum RolloutRewards {
         var scores = [Float](repeating: 0, count: blocks.count * perPrefix + batch)
         scores.withUnsafeMutableBufferPointer { out in
             running.withUnsafeBufferPointer { r in
-                if !blocks.isEmpty { scorer.score(r.baseAddress!, count: blocks.count * perPrefix, into: out.baseAddress!) }
+                if !blocks.isEmpty {
+                    scorer.score(
+                        completions: r.baseAddress!, blocks: blocks, perPrefix: perPrefix,
+                        of: sequences, batch: batch, into: out.baseAddress!)
+                }
             }
             scorer.score(sequences, count: batch, into: out.baseAddress! + blocks.count * perPrefix)
         }
@@ -81,7 +92,7 @@ public enum RolloutRewards {
         for (index, block) in blocks.enumerated() {
             var sum: Float = 0
             for n in 0..<perPrefix { sum += scores[index * perPrefix + n] }
-            rewards[block.b * t + block.prefix - 1] = sum / Float(perPrefix)
+            rewards[block.sequence * t + block.prefixLength - 1] = sum / Float(perPrefix)
         }
         for b in 0..<batch { rewards[b * t + lengths[b] - 1] = scores[blocks.count * perPrefix + b] }
         return rewards

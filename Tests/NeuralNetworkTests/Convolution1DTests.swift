@@ -12,10 +12,10 @@ struct Convolution1DTests {
     let batch = 3
     var stride: Int { filters + 2 }  // write into a wider, concatenated feature matrix
 
-    func makeLayer() -> (Convolution1D, ParameterArena) {
+    func makeLayer(filters: Int? = nil) -> (Convolution1D, ParameterArena) {
         var layout = ParameterLayout()
         let layer = Convolution1D(
-            name: "c", window: window, inputWidth: width, filterCount: filters, layout: &layout)
+            name: "c", window: window, inputWidth: width, filterCount: filters ?? self.filters, layout: &layout)
         let arena = ParameterArena(layout: layout)
         fillNormal(arena.values.base, count: arena.values.count, scale: 0.7, seed: 11)
         return (layer, arena)
@@ -100,9 +100,12 @@ struct Convolution1DTests {
         #expect(inputError < 1e-2, "worst input error \(inputError)")
     }
 
-    @Test("forward from a projection table equals forward on the embedded tokens")
-    func projectionTable() {
-        let (layer, arena) = makeLayer()
+    /// 5 filters: single lanes only; 83: a 64-filter block, a 16-filter block and one that
+    /// overlaps it.
+    @Test("forward from a projection table equals forward on the embedded tokens", arguments: [5, 83])
+    func projectionTable(filters: Int) {
+        let (layer, arena) = makeLayer(filters: filters)
+        let stride = filters + 2
         let vocabulary = 9
         let embeddings = FloatBuffer(count: vocabulary * width)
         fillNormal(embeddings.base, count: embeddings.count, scale: 1, seed: 15)

@@ -97,6 +97,40 @@ struct MusicEvaluationCommandTests {
         #expect((0...1).contains(p))
     }
 
+    @Test("--references: other reference windows, such as the training windows; a bad file is named with its line")
+    func otherReferences() throws {
+        let run = try trainTinyMusicRun("music-references")
+        let lines = try String(contentsOf: run.appendingPathComponent("train.txt"), encoding: .utf8)
+            .split(separator: "\n")
+        let folder = run.deletingLastPathComponent()
+        let half = folder.appendingPathComponent("half.txt")
+        try (lines[..<(lines.count / 2)].joined(separator: "\n") + "\n").write(to: half, atomically: true, encoding: .utf8)
+        func perSampleBLEU(against references: URL) throws -> (EvaluationJSON, [Double]) {
+            let result = try runSeqGAN([
+                "evaluate", run.path, "--samples", "48", "--seed", "3", "--json", "--references", references.path,
+            ])
+            #expect(result.status == 0, "\(result.standardError)")
+            let parsed = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.standardOutput.utf8))
+            return (parsed, try perSampleValues(run.appendingPathComponent("evaluation/bleu_per_sample.txt")))
+        }
+        let (all, againstAll) = try perSampleBLEU(against: run.appendingPathComponent("train.txt"))
+        let (part, againstHalf) = try perSampleBLEU(against: half)
+        #expect(all.test.name == "references" && all.test.windows == lines.count)
+        #expect(part.test.windows == lines.count / 2)
+        // Equal-length windows: more references can only raise each sample's clipped counts.
+        #expect(zip(againstAll, againstHalf).allSatisfy { $0 >= $1 })
+        #expect(againstAll != againstHalf)
+        let table = try runSeqGAN(["evaluate", run.path, "--samples", "8", "--references", half.path])
+        #expect(table.standardOutput.contains("BLEU-4 vs references"), "\(table.standardOutput)")
+        #expect(table.standardOutput.contains("against the \(lines.count / 2) windows of \(half.path)"))
+
+        let bad = folder.appendingPathComponent("bad.txt")
+        try "\(lines[0])\n1 2 3\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try runSeqGAN(["evaluate", run.path, "--samples", "8", "--references", bad.path])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("bad.txt") && refused.standardError.contains("2"), "\(refused.standardError)")
+    }
+
     @Test("a run whose tunes have moved: one line naming the missing input")
     func missingInputs() throws {
         let run = try trainTinyMusicRun("music-evaluate-moved")

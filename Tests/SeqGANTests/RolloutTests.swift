@@ -85,6 +85,43 @@ struct RolloutTests {
         #expect(Set(lastBlock.map { $0.description }).count > 1)
     }
 
+    @Test("the first token of a prefix's completions follows the model's distribution after that prefix")
+    func firstCompletionToken() {
+        let config = GeneratorConfig(vocabularySize: 11, embeddingSize: 3, hiddenSize: 4, sequenceLength: Self.length)
+        let generator = Generator(config: config)
+        var random = SplitMix64(seed: 21)
+        generator.initializeRandom(using: &random)
+        // Spread the weights so that the distribution is far from uniform.
+        for i in 0..<generator.arena.values.count { generator.arena.values[i] *= 12 }
+        let t = Self.length
+        let perPrefix = 20_000
+        // Two sampled sequences with different prefixes; the second one's completions are checked.
+        var sequences = generator.sample(count: 2, using: &random)
+        if sequences[t..<(t + 2)] == sequences[0..<2] { sequences[0] = (sequences[0] + 1) % 11 }
+        let completions = generator.rolloutCompletions(of: sequences, batch: 2, perPrefix: perPrefix, seed: 22)
+        // p(v | y_1, y_2) from the NLL of y_1 y_2 v with a 3-token copy of the generator.
+        let prefix = 2
+        var three = config
+        three.sequenceLength = prefix + 1
+        let short = Generator(config: three)
+        short.arena.copyValues(from: generator.arena)
+        let candidates = (0..<11).flatMap { Array(sequences[t..<(t + prefix)]) + [Int32($0)] }
+        let nll = short.negativeLogLikelihoods(
+            of: candidates, count: 11, workspace: Generator.Workspace(batchSize: 11, generator: short))
+        let weights = nll.map { Foundation.exp(-Double(prefix + 1) * Double($0)) }
+        let probabilities = weights.map { $0 / weights.reduce(0, +) }
+        #expect(probabilities.max()! > 0.3, "a peaked distribution")
+        var counts = [Double](repeating: 0, count: 11)
+        for n in 0..<perPrefix {
+            counts[Int(completions[(((prefix - 1) * 2 + 1) * perPrefix + n) * t + prefix])] += 1
+        }
+        for v in 0..<11 {
+            let p = probabilities[v]
+            let observed = counts[v] / Double(perPrefix)
+            #expect(abs(observed - p) < 5 * (p * (1 - p) / Double(perPrefix)).squareRoot() + 1e-3, "token \(v)")
+        }
+    }
+
     /// A trainer of a small random generator (vocabulary 10), and the random stream after
     /// its initialisation.
     static func smallTrainer(seed: UInt64, settings: OptimizerConfig) -> (GeneratorTrainer, SplitMix64) {

@@ -2,18 +2,25 @@ import ArgumentParser
 import Foundation
 import MusicGeneration
 import NeuralNetwork
+import SeqGAN
 import TensorCore
 
 extension EvaluateCommand {
     /// Evaluates a music run (a folder with `tokenizer.json`): prints the metric table (or
     /// JSON with `--json`) and writes the per-sample BLEU and MSE under `RUN/evaluation/`.
     func runMusic(_ directory: URL) throws {
-        if references != nil { throw ValidationError("--references is for text runs; music runs are scored against their test tunes") }
         if sweep != nil { throw ValidationError("--sweep is for text runs") }
         BLAS.threadCount = 1
+        let model = try MusicModel(runDirectory: directory)
+        let referenceWindows = try references.map { path in
+            let length = model.generator.config.sequenceLength
+            let file = try TokenSequenceFile.read(
+                URL(fileURLWithPath: path), length: length, vocabularySize: model.generator.config.vocabularySize)
+            return (0..<file.count).map { n in file.tokens[(n * length)..<((n + 1) * length)].map(Int.init) }
+        }
         let evaluation = try MusicEvaluation(
-            model: try MusicModel(runDirectory: directory), corpus: try MusicRun.savedCorpus(in: directory),
-            sampleCount: samples, temperature: temperature, seed: seed, bleuOrder: order ?? 4)
+            model: model, corpus: try MusicRun.savedCorpus(in: directory), sampleCount: samples,
+            temperature: temperature, seed: seed, bleuOrder: order ?? 4, references: referenceWindows)
         let folder = try EvaluateCommand.writePerSampleValues(evaluation, order: order ?? 4, in: directory)
         if json {
             let encoder = JSONEncoder()
@@ -22,7 +29,7 @@ extension EvaluateCommand {
             return
         }
         print("\(directory.path): \(samples) sampled windows (temperature \(temperature), seed \(seed)) "
-            + "against the test tunes")
+            + "against \(references.map { "the \(evaluation.test.windows) windows of \($0)" } ?? "the test tunes")")
         let table = evaluation.tableText.split(separator: "\n", omittingEmptySubsequences: false)
         let bleuLabel = "BLEU-\(evaluation.bleuOrder)"
         for (index, line) in table.enumerated() where metric == .all || index == 0 || line.hasPrefix(bleuLabel) {

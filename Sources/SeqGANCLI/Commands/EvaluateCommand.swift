@@ -16,7 +16,9 @@ struct EvaluateCommand: ParsableCommand {
             Music runs: BLEU-4 over token windows, the MSE of pitch numbers, and musical \
             statistics (pitch-class and interval histogram distances, notes in key, pitch \
             range, repeated 4-note patterns), for the model's samples and for the real tunes \
-            side by side; per-sample BLEU and MSE go to RUN/evaluation/ for `seqgan compare`.
+            side by side; per-sample BLEU and MSE go to RUN/evaluation/ for `seqgan compare`. \
+            They are measured against the test tunes, or against --references: token windows, \
+            one per line, as RUN/train.txt holds the training windows.
 
             Synthetic runs: NLL-oracle of --samples fresh samples under the run's oracle, and \
             how many of them are distinct (a collapsed generator scores well on NLL-oracle \
@@ -25,6 +27,7 @@ struct EvaluateCommand: ParsableCommand {
               seqgan evaluate runs/poems --references test.txt --metric bleu -n 2 --samples 2000
               seqgan evaluate runs/poems --sweep 0.5,0.75,1,1.25,1.5
               seqgan evaluate runs/folk
+              seqgan evaluate runs/folk --references runs/folk/train.txt --metric bleu
               seqgan evaluate runs/seqgan --samples 10000
             """)
 
@@ -36,7 +39,7 @@ struct EvaluateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
     var runFolder: String
 
-    @Option(help: "Reference sequences, one per line (default: the run's test split).")
+    @Option(help: "Reference sequences, one per line (default: the run's test split); for music, token windows as in RUN/train.txt.")
     var references: String?
 
     @Option(help: "What to report: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
