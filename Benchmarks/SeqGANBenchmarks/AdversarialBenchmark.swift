@@ -10,15 +10,15 @@ import TensorCore
 ///
 /// `--g-step-only` times the generator step alone (ours and the peer's), for quick comparisons,
 /// and the roll-out sampling on its own. `--score-rows` sets the scoring workspace's rows
-/// (default: the training runs' `DiscriminatorScorer` default).
+/// (default: the training runs' `DiscriminatorScorer.defaultBatchSize`).
 ///
 /// A round is 1 g-step + 5 x (10,000 fresh negatives + 3 discriminator epochs over 20,000
 /// sequences); `--round-d-epochs` times fewer discriminator epochs and scales them up
 /// (printed as such).
 enum AdversarialBenchmark {
     static func run(arguments: [String]) throws {
-        let repeats = Int(BenchmarkSupport.option("--repeats", in: arguments) ?? "") ?? 3
-        let roundEpochs = Int(BenchmarkSupport.option("--round-d-epochs", in: arguments) ?? "") ?? 15
+        let repeats = BenchmarkSupport.positiveInteger("--repeats", in: arguments, default: 3)
+        let roundEpochs = BenchmarkSupport.positiveInteger("--round-d-epochs", in: arguments, default: 15)
         let withPeer = !arguments.contains("--no-peer")
         let gStepOnly = arguments.contains("--g-step-only")
         BLAS.threadCount = 1
@@ -31,9 +31,9 @@ enum AdversarialBenchmark {
         let trainer = GeneratorTrainer(generator: generator, settings: OptimizerConfig())
         let discriminator = Discriminator(config: DiscriminatorConfig())
         discriminator.initializeRandom(using: &random)
-        let scorer = BenchmarkSupport.option("--score-rows", in: arguments).flatMap(Int.init).map {
-            DiscriminatorScorer(discriminator: discriminator, batchSize: $0)
-        } ?? DiscriminatorScorer(discriminator: discriminator)
+        let scorer = DiscriminatorScorer(
+            discriminator: discriminator,
+            batchSize: BenchmarkSupport.positiveInteger("--score-rows", in: arguments, default: DiscriminatorScorer.defaultBatchSize))
 
         var rolloutSeconds = 0.0
         var gStepCPU: [Double] = []

@@ -48,6 +48,17 @@ enum BenchmarkSupport {
         return arguments[i + 1]
     }
 
+    /// The value of option `name` as a positive integer, or `fallback` when it is absent;
+    /// exits with a message naming the option when it is not a positive integer.
+    static func positiveInteger(_ name: String, in arguments: [String], default fallback: Int) -> Int {
+        guard let text = option(name, in: arguments) else { return fallback }
+        guard let value = Int(text), value > 0 else {
+            FileHandle.standardError.write(Data("seqgan-bench: \(name) needs a positive integer, got '\(text)'\n".utf8))
+            exit(2)
+        }
+        return value
+    }
+
     /// The project's root folder (two levels above this file's folder).
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -12,7 +12,7 @@ import TensorCore
 /// `--mle-only` times the MLE epoch alone (ours and the peer's), for quick comparisons.
 enum GeneratorBenchmark {
     static func run(arguments: [String]) throws {
-        let repeats = Int(BenchmarkSupport.option("--repeats", in: arguments) ?? "") ?? 3
+        let repeats = BenchmarkSupport.positiveInteger("--repeats", in: arguments, default: 3)
         let oraclePath = BenchmarkSupport.option("--oracle", in: arguments)
             ?? BenchmarkSupport.repositoryRoot.deletingLastPathComponent()
                 .appendingPathComponent("shared/oracle/seqgan-oracle.safetensors").path

@@ -23,8 +23,8 @@ extension MusicEvaluation {
         func percent(_ value: Double?) -> String? { value.map { String(format: "%.1f%%", $0 * 100) } }
         return [
             row("windows") { String($0.windows) },
-            row("BLEU-\(bleuOrder) vs \(test.name)", better: "higher") { fixed(4)($0.bleu) },
-            row("MSE of pitch numbers vs \(test.name)", better: "lower") { fixed(2)($0.mse) },
+            row("BLEU-\(bleuOrder) vs \(referenceName)", better: "higher") { fixed(4)($0.bleu) },
+            row("MSE of pitch numbers vs \(referenceName)", better: "lower") { fixed(2)($0.mse) },
             row("pitch-class histogram distance", better: "lower") { fixed(3)($0.pitchClassDistance) },
             row("interval histogram distance", better: "lower") { fixed(3)($0.intervalDistance) },
             row("notes per window") { fixed(1)($0.statistics.notesPerMelody) },

@@ -15,7 +15,8 @@ import MusicEncoding
 ///   histogram distances are to the test windows' pooled histograms.
 ///
 /// The test column has no BLEU, MSE or distances: it is what the others are measured against.
-/// Other reference windows (the training windows, say) can take the test tunes' place.
+/// Other reference windows (the training windows, say) can take the test tunes' place; the
+/// test tunes are then measured like the others, and a last column describes the references.
 public struct MusicEvaluation: Sendable, Codable {
     /// The metrics of one set of windows.
     public struct Column: Sendable, Codable {
@@ -45,19 +46,26 @@ public struct MusicEvaluation: Sendable, Codable {
     public var samples: Column
     /// The validation tunes' windows, when the run has a validation split.
     public var validation: Column?
-    /// The test tunes' windows, or the reference windows given instead.
+    /// The test tunes' windows.
     public var test: Column
+    /// The reference windows given instead of the test tunes', if any.
+    public var references: Column?
     /// BLEU of each sample, in order (for t-tests; not encoded).
     public var perSampleBLEU: [Double] = []
     /// MSE of each sample, in order (for t-tests; not encoded).
     public var perSampleMSE: [Double] = []
 
     private enum CodingKeys: String, CodingKey {
-        case bleuOrder, temperature, seed, samples, validation, test
+        case bleuOrder, temperature, seed, samples, validation, test, references
     }
 
     /// The columns in display order.
-    public var columns: [Column] { [samples] + (validation.map { [$0] } ?? []) + [test] }
+    public var columns: [Column] {
+        [samples] + (validation.map { [$0] } ?? []) + [test] + (references.map { [$0] } ?? [])
+    }
+
+    /// The name of the column the others are measured against: "test" or "references".
+    public var referenceName: String { references == nil ? test.name : "references" }
 
     /// Samples `sampleCount` windows from `model` and measures them, the validation windows
     /// and the test windows of `corpus`.
@@ -70,34 +78,39 @@ public struct MusicEvaluation: Sendable, Codable {
     ///   - seed: Seed of the sampling.
     ///   - bleuOrder: N of BLEU-N (4 for music).
     ///   - references: Windows to measure against instead of the test tunes' (for example the
-    ///     training windows of `RUN/train.txt`); the last column is then named "references".
+    ///     training windows of `RUN/train.txt`); the test windows are then measured too.
     /// - Throws: `BLEUError` or `MusicMSEError` when the corpus does not fit the model.
     public init(
         model: MusicModel, corpus: MusicCorpus, sampleCount: Int, temperature: Float = 1, seed: UInt64,
         bleuOrder: Int = 4, references: [[Int]]? = nil
     ) throws {
         let tokenizer = model.tokenizer
-        let testWindows = references ?? corpus.sequences(.test)
-        let bleu = try BLEUScorer(references: testWindows, order: bleuOrder)
-        let testPitches = testWindows.map(tokenizer.pitchNumbers(of:))
-        let testStatistics = MusicStatistics(melodies: testWindows.map(tokenizer.melodyPitches(of:)))
+        let testWindows = corpus.sequences(.test)
+        let referenceWindows = references ?? testWindows
+        let bleu = try BLEUScorer(references: referenceWindows, order: bleuOrder)
+        let referencePitches = referenceWindows.map(tokenizer.pitchNumbers(of:))
+        let referenceStatistics = MusicStatistics(melodies: referenceWindows.map(tokenizer.melodyPitches(of:)))
         func measure(_ name: String, _ windows: [[Int]]) throws -> (Column, [Double], [Double]) {
             let bleuScores = try bleu.scores(windows)
-            let mseScores = try MusicMSE.perSample(generated: windows.map(tokenizer.pitchNumbers(of:)), test: testPitches)
+            let mseScores = try MusicMSE.perSample(generated: windows.map(tokenizer.pitchNumbers(of:)), test: referencePitches)
             let statistics = MusicStatistics(melodies: windows.map(tokenizer.melodyPitches(of:)))
             let column = Column(
                 name: name, windows: windows.count, bleu: Statistics.mean(bleuScores),
                 mse: Statistics.mean(mseScores),
-                pitchClassDistance: statistics.pitchClassDistance(to: testStatistics),
-                intervalDistance: statistics.intervalDistance(to: testStatistics), statistics: statistics)
+                pitchClassDistance: statistics.pitchClassDistance(to: referenceStatistics),
+                intervalDistance: statistics.intervalDistance(to: referenceStatistics), statistics: statistics)
             return (column, bleuScores, mseScores)
         }
         let sampled = model.sampleTokens(count: sampleCount, temperature: temperature, seed: seed)
         (samples, perSampleBLEU, perSampleMSE) = try measure("samples", sampled)
         let validationWindows = corpus.sequences(.validation)
         validation = validationWindows.isEmpty ? nil : try measure("validation", validationWindows).0
-        test = Column(
-            name: references == nil ? "test" : "references", windows: testWindows.count, statistics: testStatistics)
+        if let references {
+            test = try measure("test", testWindows).0
+            self.references = Column(name: "references", windows: references.count, statistics: referenceStatistics)
+        } else {
+            test = Column(name: "test", windows: testWindows.count, statistics: referenceStatistics)
+        }
         self.bleuOrder = bleuOrder
         self.temperature = temperature
         self.seed = seed

@@ -61,13 +61,14 @@ extension Convolution1D {
     }
 
     /// The running maxima of the raw window sums (before bias and ReLU) of `batch` sequences:
-    /// `maxima[b, p, f]` = max over positions `0...p` of `z[b, p, f]`.
+    /// `maxima[b, p, f]` = max over `q` in `0...p` of `z[b, q, f]`.
     ///
     /// A sequence that keeps the first `t` tokens of sequence `b` shares its windows at
     /// positions `0...(t - w)` with it; pass `maxima[b, t - w]` and first position `t - w + 1`
     /// to ``forward(tokens:steps:batch:table:parameters:output:outputStride:sharedPrefix:)``
-    /// and only the other positions are summed, with bit-identical results (every window is
-    /// summed in the same order, and a maximum does not depend on the order it is taken in).
+    /// and only the other positions are summed, with bit-identical results: every window is
+    /// summed in the same order, and the positions are compared in the same order as when the
+    /// whole sequence is pooled.
     ///
     /// - Parameter maxima: ``runningMaximaCount(steps:batch:)`` floats.
     public func runningMaxima(
@@ -110,12 +111,15 @@ extension Convolution1D {
             maximumOfSums(
                 tokens: tokens + row * steps, positions: first..<positionCount, table: table,
                 initial: maxima, into: out)
-            for f in 0..<filterCount { out[f] = Swift.max(0, out[f] + bias[f]) }
+            for f in 0..<filterCount {
+                let y = out[f] + bias[f]
+                out[f] = y < 0 ? 0 : y  // ReLU that keeps a NaN visible
+            }
         }
     }
 
     /// `into[f]` = max of `initial[f]` (or -infinity) and the raw window sums `z[p, f]` of one
-    /// sequence over `positions`. `into` may equal `initial`.
+    /// sequence over `positions`, taken in position order.
     private func maximumOfSums(
         tokens sequence: UnsafePointer<Int32>, positions: Range<Int>, table: UnsafePointer<Float>,
         initial: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>
@@ -154,8 +158,9 @@ extension Convolution1D {
             store(best3, out + f + 3 * width)
             f += 4 * width
         }
-        // The rest 16 at a time, the last block ending at the last filter (overlapping the
-        // previous one: those filters get the same sums again); single filters only below 16.
+        // The rest one vector at a time, the last vector ending at the last filter (it overlaps
+        // the one before: those filters get the same sums again); single filters only when
+        // there are fewer than one vector's worth.
         while f < filterCount && filterCount >= width {
             f = Swift.min(f, filterCount - width)
             var best = start(f)

@@ -256,9 +256,10 @@ public final class Discriminator: @unchecked Sendable {
     /// tokens when `config.projectionTables` is off) and the highway layer on `rows` of a
     /// batch, for scoring.
     ///
-    /// - Parameter tokens: `[rows.count, T]`, the first of the rows.
-    /// - Parameter sharedPrefix: With projection tables, the pooled leading windows of the
-    ///   `i`-th row (``Convolution1D``'s `runningMaxima`) for bank `bank`: `sharedPrefix(i, bank)`.
+    /// - Parameters:
+    ///   - tokens: `[rows.count, T]`, the first of the rows.
+    ///   - sharedPrefix: With projection tables, the pooled leading windows of the `i`-th row
+    ///     (``Convolution1D``'s `runningMaxima`) for bank `bank`: `sharedPrefix(i, bank)`.
     func scoreFeatures(
         tokens: UnsafePointer<Int32>, rows: Range<Int>, parameters: UnsafePointer<Float>,
         workspace: Workspace, scratch: UnsafeMutablePointer<Float>,
@@ -375,10 +376,6 @@ public final class Discriminator: @unchecked Sendable {
             probabilities[n] = 1 / (1 + Foundation.exp(logits[2 * row] - logits[2 * row + 1]))
         }
     }
-
-    /// For a row of a scoring batch and a bank: the first window position to sum, and the
-    /// running maxima of the positions before it (`nil` when it is 0).
-    typealias SharedPrefix = (_ row: Int, _ bank: Int) -> (firstPosition: Int, maxima: UnsafePointer<Float>?)
 
     /// The mean cross-entropy plus the L2 penalty (the loss that training minimises) and the
     /// accuracy over `real` and `fake` sequences, with dropout off.

@@ -4,8 +4,11 @@ public final class DiscriminatorScorer: SequenceScorer {
     public let discriminator: Discriminator
     let workspace: Discriminator.Workspace
 
+    /// Rows scored at once unless told otherwise, in two chunks of half of it, one per core.
+    public static let defaultBatchSize = 512
+
     /// Scores with `discriminator`, in batches of `batchSize` rows.
-    public init(discriminator: Discriminator, batchSize: Int = 512) {
+    public init(discriminator: Discriminator, batchSize: Int = DiscriminatorScorer.defaultBatchSize) {
         self.discriminator = discriminator
         workspace = Discriminator.Workspace(batchSize: batchSize, discriminator: discriminator)
     }

@@ -25,6 +25,7 @@ extension Generator {
         let h = config.hiddenSize
         let rows = batch * perPrefix
         let parameters = UnsafePointer(arena.values.base)
+        precondition(batch > 0 && perPrefix > 0, "roll-outs need sequences and completions per prefix")
         guard t > 1 else { return [] }
 
         // States after each prefix: prefixStates[t-1] holds [B, H] hidden and cell after
@@ -94,7 +95,6 @@ extension Generator {
     ) {
         let v = config.vocabularySize
         let t = config.sequenceLength
-        let end = config.sequenceEnd.map { (end: Int32($0.endToken), padding: Int32($0.paddingToken)) }
         var first = 0
         while first < batch {
             let tile = min(buffers.logitRows, batch - first)
@@ -103,18 +103,12 @@ extension Generator {
                 into: buffers.logits.base)
             for b in first..<(first + tile) {
                 let weights = buffers.logits.base + (b - first) * v
-                let previous = destination[b * perPrefix * t + position - 1]
-                let ended = end.map { previous == $0.end || previous == $0.padding } ?? false
-                var total: Float = 0
-                if !ended {
-                    if let end { weights[Int(end.padding)] = -.infinity }
-                    total = Sampling.exponentiate(weights, count: v, temperature: temperature)
-                }
+                let padding = paddingAfter(destination[b * perPrefix * t + position - 1])
+                let total = padding == nil ? samplingWeights(weights, temperature: temperature) : 0
                 for row in (b * perPrefix)..<((b + 1) * perPrefix) {
                     let uniform = random.nextUnitFloat()
-                    let token = ended
-                        ? end!.padding
-                        : Int32(Sampling.drawIndex(fromWeights: weights, count: v, total: total, uniform: uniform))
+                    let token = padding
+                        ?? Int32(Sampling.drawIndex(fromWeights: weights, count: v, total: total, uniform: uniform))
                     buffers.previous[row] = token
                     destination[row * t + position] = token
                 }

@@ -44,6 +44,23 @@ extension Generator {
             batch: rows, parameters: parameters, scratch: buffers.scratch.base)
     }
 
+    /// The padding token when a row whose previous token is `previous` has ended (that token
+    /// is the ``SequenceEnd``'s end token or padding), so that padding follows; nil otherwise.
+    func paddingAfter(_ previous: Int32) -> Int32? {
+        guard let end = config.sequenceEnd,
+            previous == Int32(end.endToken) || previous == Int32(end.paddingToken)
+        else { return nil }
+        return Int32(end.paddingToken)
+    }
+
+    /// Turns a row of `V` logits into the weights of the next token's draw, in place, and
+    /// returns their sum (``Sampling/exponentiate(_:count:temperature:)``); with a
+    /// ``SequenceEnd`` the padding token gets weight 0, so it is never drawn.
+    func samplingWeights(_ logits: UnsafeMutablePointer<Float>, temperature: Float) -> Float {
+        if let end = config.sequenceEnd { logits[end.paddingToken] = -.infinity }
+        return Sampling.exponentiate(logits, count: config.vocabularySize, temperature: temperature)
+    }
+
     /// Samples positions `steps` of `rows` sequences whose LSTM state in `buffers` already
     /// predicts position `steps.lowerBound`. Row `r`'s tokens go to `destination + r * rowStride`
     /// (positions before `steps.lowerBound` hold the row's prefix).
@@ -57,7 +74,6 @@ extension Generator {
         random: inout SplitMix64, parameters: UnsafePointer<Float>
     ) {
         let v = config.vocabularySize
-        let end = config.sequenceEnd.map { (end: Int32($0.endToken), padding: Int32($0.paddingToken)) }
         for step in steps {
             var first = 0
             while first < rows {
@@ -68,23 +84,13 @@ extension Generator {
                 for row in first..<(first + tile) {
                     let logits = buffers.logits.base + (row - first) * v
                     let uniform = random.nextUnitFloat()
+                    let previous = step > 0 ? destination[row * rowStride + step - 1] : -1
                     let token: Int32
-                    if let end {
-                        let previous = step > 0 ? destination[row * rowStride + step - 1] : -1
-                        if previous == end.end || previous == end.padding {
-                            token = end.padding
-                        } else {
-                            logits[Int(end.padding)] = -.infinity
-                            token = Int32(
-                                Sampling.drawIndex(
-                                    fromLogits: logits, count: v, temperature: temperature,
-                                    uniform: uniform))
-                        }
+                    if let padding = paddingAfter(previous) {
+                        token = padding
                     } else {
-                        token = Int32(
-                            Sampling.drawIndex(
-                                fromLogits: logits, count: v, temperature: temperature,
-                                uniform: uniform))
+                        let total = samplingWeights(logits, temperature: temperature)
+                        token = Int32(Sampling.drawIndex(fromWeights: logits, count: v, total: total, uniform: uniform))
                     }
                     buffers.previous[row] = token
                     destination[row * rowStride + step] = token

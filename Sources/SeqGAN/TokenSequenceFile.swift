@@ -41,6 +41,12 @@ public enum TokenSequenceFile {
         return (tokens, count)
     }
 
+    /// Reads sequences as ``read(_:length:vocabularySize:)`` does, one array per sequence.
+    public static func readRows(_ url: URL, length: Int, vocabularySize: Int) throws -> [[Int]] {
+        let file = try read(url, length: length, vocabularySize: vocabularySize)
+        return (0..<file.count).map { n in file.tokens[(n * length)..<((n + 1) * length)].map(Int.init) }
+    }
+
     /// The text of `[count, length]` sequences, one per line.
     public static func text(of tokens: [Int32], length: Int) -> String {
         var text = ""

@@ -100,9 +100,9 @@ struct Convolution1DTests {
         #expect(inputError < 1e-2, "worst input error \(inputError)")
     }
 
-    /// 5 filters: single lanes only; 83: a 64-filter block, a 16-filter block and one that
-    /// overlaps it.
-    @Test("forward from a projection table equals forward on the embedded tokens", arguments: [5, 83])
+    /// 5 filters: single lanes only; 20: one vector and one that overlaps it; 83: a 64-filter
+    /// block, a vector and an overlapping one; 200: the paper's bank size.
+    @Test("forward from a projection table equals forward on the embedded tokens", arguments: [5, 20, 83, 200])
     func projectionTable(filters: Int) {
         let (layer, arena) = makeLayer(filters: filters)
         let stride = filters + 2
@@ -176,6 +176,51 @@ extension Convolution1DTests {
                 #expect(abs(output[index] - expected[index]) < 1e-5)
                 if expected[index] > 0 { #expect(argmax[index] == expectedArgmax[index]) }
             }
+        }
+    }
+}
+
+extension Convolution1DTests {
+    @Test(
+        "pooling from a prefix's running maxima equals pooling the whole sequence, bit for bit",
+        arguments: [5, 83])
+    func sharedPrefix(filters: Int) {
+        let (layer, arena) = makeLayer(filters: filters)
+        let vocabulary = 9
+        let embeddings = FloatBuffer(count: vocabulary * width)
+        fillNormal(embeddings.base, count: embeddings.count, scale: 1, seed: 17)
+        let table = FloatBuffer(count: layer.projectionTableCount(vocabularySize: vocabulary))
+        layer.fillProjectionTable(
+            embeddings: embeddings.base, tokens: 0..<vocabulary, parameters: arena.values.base, table: table.base)
+        var random = SplitMix64(seed: 18)
+        let sampled = (0..<steps).map { _ in Int32(random.next() % UInt64(vocabulary)) }
+        let maxima = FloatBuffer(count: layer.runningMaximaCount(steps: steps, batch: 1))
+        layer.runningMaxima(tokens: sampled, steps: steps, batch: 1, table: table.base, into: maxima.base)
+        // The running maxima are maxima over the positions so far.
+        let positions = layer.positions(steps: steps)
+        for p in 1..<positions {
+            for f in 0..<filters {
+                #expect(maxima[p * filters + f] >= maxima[(p - 1) * filters + f])
+            }
+        }
+        for prefix in 1..<steps {
+            // Completions keep the prefix and differ after it.
+            let completions = (0..<batch).flatMap { _ in
+                Array(sampled[..<prefix]) + (prefix..<steps).map { _ in Int32(random.next() % UInt64(vocabulary)) }
+            }
+            let whole = FloatBuffer(count: batch * filters)
+            layer.forward(
+                tokens: completions, steps: steps, batch: batch, table: table.base, parameters: arena.values.base,
+                output: whole.base, outputStride: filters)
+            let shared = FloatBuffer(count: batch * filters)
+            let inside = prefix - window + 1
+            layer.forward(
+                tokens: completions, steps: steps, batch: batch, table: table.base, parameters: arena.values.base,
+                output: shared.base, outputStride: filters
+            ) { _ in
+                inside > 0 ? (inside, UnsafePointer(maxima.base + (inside - 1) * filters)) : (0, nil)
+            }
+            for i in 0..<(batch * filters) { #expect(shared[i] == whole[i], "prefix \(prefix) value \(i)") }
         }
     }
 }

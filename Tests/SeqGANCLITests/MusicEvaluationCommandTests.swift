@@ -20,6 +20,7 @@ private struct EvaluationJSON: Decodable {
     var samples: Column
     var validation: Column?
     var test: Column
+    var references: Column?
 }
 
 /// A tiny music run on the bundled tunes: 3 MLE epochs, no adversarial rounds.
@@ -115,8 +116,11 @@ struct MusicEvaluationCommandTests {
         }
         let (all, againstAll) = try perSampleBLEU(against: run.appendingPathComponent("train.txt"))
         let (part, againstHalf) = try perSampleBLEU(against: half)
-        #expect(all.test.name == "references" && all.test.windows == lines.count)
-        #expect(part.test.windows == lines.count / 2)
+        #expect(all.references?.name == "references" && all.references?.windows == lines.count)
+        #expect(part.references?.windows == lines.count / 2)
+        // The test tunes are then measured like the samples.
+        #expect(all.test.bleu != nil && all.test.mse != nil && all.test.windows > 0)
+        #expect(all.references?.bleu == nil)
         // Equal-length windows: more references can only raise each sample's clipped counts.
         #expect(zip(againstAll, againstHalf).allSatisfy { $0 >= $1 })
         #expect(againstAll != againstHalf)
@@ -128,7 +132,17 @@ struct MusicEvaluationCommandTests {
         try "\(lines[0])\n1 2 3\n".write(to: bad, atomically: true, encoding: .utf8)
         let refused = try runSeqGAN(["evaluate", run.path, "--samples", "8", "--references", bad.path])
         #expect(refused.status != 0)
-        #expect(refused.standardError.contains("bad.txt") && refused.standardError.contains("2"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("bad.txt:2:"), "\(refused.standardError)")
+
+        // `compare` refuses runs last evaluated against different references.
+        let copy = folder.appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: run, to: copy)
+        #expect(try runSeqGAN(["evaluate", copy.path, "--samples", "48", "--seed", "4"]).status == 0)
+        let mixed = try runSeqGAN(["compare", run.path, copy.path, "--metric", "bleu"])
+        #expect(mixed.status != 0)
+        #expect(mixed.standardError.contains("half.txt") && mixed.standardError.contains("the test tunes"), "\(mixed.standardError)")
+        #expect(try runSeqGAN(["evaluate", run.path, "--samples", "48", "--seed", "3"]).status == 0)
+        #expect(try runSeqGAN(["compare", run.path, copy.path, "--metric", "mse"]).status == 0)
     }
 
     @Test("a run whose tunes have moved: one line naming the missing input")

@@ -61,14 +61,55 @@ struct DiscriminatorCompletionTests {
         let last = blocks.firstIndex { $0.prefixLength == t - 1 }!
         wrong[last * perPrefix * t] = (wrong[last * perPrefix * t] + 1) % 23
         var misled = [Float](repeating: -1, count: count)
-        discriminator.probabilityReal(
-            ofCompletions: wrong, blocks: blocks, perPrefix: perPrefix, sequences: sequences, batch: batch,
-            into: &misled, workspace: workspace)
+        discriminator.scoreCompletions(
+            wrong, blocks: blocks, perPrefix: perPrefix, sequences: sequences, batch: batch, into: &misled,
+            workspace: workspace)
         var honest = [Float](repeating: -1, count: count)
         discriminator.probabilityReal(of: wrong, count: count, into: &honest, workspace: workspace)
         #expect(honest[last * perPrefix] != whole[last * perPrefix])
         #expect(misled[last * perPrefix] != honest[last * perPrefix])
         #expect(misled[(last * perPrefix + 1)...] == honest[(last * perPrefix + 1)...])
+    }
+
+    @Test("every bank reuses the sampled sequence's windows that lie inside the prefix", arguments: [1, 3, 8])
+    func eachBankReuses(window: Int) {
+        var config = Self.config
+        config.filterBanks = [.init(window: window, count: 83)]
+        let discriminator = Discriminator(config: config)
+        var random = SplitMix64(seed: 6)
+        discriminator.initializeRandom(using: &random)
+        let t = config.sequenceLength
+        let sequences = (0..<(2 * t)).map { _ in Int32(random.next() % 23) }
+        let blocks = [RolloutBlock(sequence: 1, prefixLength: t - 1), RolloutBlock(sequence: 0, prefixLength: t - 1)]
+        var rows = Self.completions(of: sequences, length: t, blocks: blocks, perPrefix: 2, seed: 7)
+        let workspace = Discriminator.Workspace(batchSize: 8, discriminator: discriminator)
+        var whole = [Float](repeating: -1, count: 4)
+        discriminator.probabilityReal(of: rows, count: 4, into: &whole, workspace: workspace)
+        // The first token lies only in the window at position 0, inside the prefix: a completion
+        // that changes it still gets the sampled sequence's score when that window is reused.
+        rows[0] = (rows[0] + 1) % 23
+        var changed = [Float](repeating: -1, count: 4)
+        discriminator.probabilityReal(of: rows, count: 4, into: &changed, workspace: workspace)
+        #expect(changed[0] != whole[0])
+        var shared = [Float](repeating: -1, count: 4)
+        discriminator.scoreCompletions(
+            rows, blocks: blocks, perPrefix: 2, sequences: sequences, batch: 2, into: &shared, workspace: workspace)
+        #expect(shared == whole)
+    }
+
+    @Test("completions that do not keep their block's prefix are refused")
+    func refusesForeignPrefixes() async {
+        await #expect(processExitsWith: .failure) {
+            let discriminator = Discriminator(config: DiscriminatorCompletionTests.config)
+            let t = DiscriminatorCompletionTests.config.sequenceLength
+            let sequences = [Int32](repeating: 1, count: t)
+            let completions = [Int32](repeating: 2, count: t)
+            var score: Float = 0
+            discriminator.probabilityReal(
+                ofCompletions: completions, blocks: [RolloutBlock(sequence: 0, prefixLength: 3)], perPrefix: 1,
+                sequences: sequences, batch: 1, into: &score,
+                workspace: Discriminator.Workspace(batchSize: 4, discriminator: discriminator))
+        }
     }
 
     @Test("the discriminator scorer gives roll-out rewards equal to those of a scorer that scores whole sequences")

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetwork
 import Testing
 @testable import SeqGAN
 import TensorCore
@@ -120,6 +121,51 @@ struct RolloutTests {
             let observed = counts[v] / Double(perPrefix)
             #expect(abs(observed - p) < 5 * (p * (1 - p) / Double(perPrefix)).squareRoot() + 1e-3, "token \(v)")
         }
+    }
+
+    /// With all weights zero every next-token distribution is uniform, so each completion
+    /// token is a known function of its uniform draw: the expected completions follow from
+    /// the random streams alone.
+    @Test(
+        "completions draw one uniform per row and step from their prefix's stream, in row order; ended rows get padding",
+        arguments: [false, true])
+    func completionDrawOrder(withEnd: Bool) {
+        let (t, v, batch, perPrefix) = (6, 6, 3, 4)
+        let end = withEnd ? SequenceEnd(endToken: 4, paddingToken: 5) : nil
+        let generator = Generator(
+            config: GeneratorConfig(vocabularySize: v, embeddingSize: 3, hiddenSize: 4, sequenceLength: t, sequenceEnd: end))
+        generator.arena.values.zero()
+        let sequences: [Int32] = [1, 2, 3, 1, 2, 3, 1, 4, 5, 5, 5, 5, 2, 2, 1, 4, 5, 5]
+        let completions = generator.rolloutCompletions(of: sequences, batch: batch, perPrefix: perPrefix, seed: 31)
+        var weights = [Float](repeating: 1, count: v)
+        if let end { weights[end.paddingToken] = 0 }
+        let total = weights.reduce(0, +)
+        for prefix in 1..<t {
+            var random = SplitMix64(seed: 31, stream: UInt64(prefix))
+            var expected = (0..<(batch * perPrefix)).map { row in
+                Array(sequences[(row / perPrefix * t)..<(row / perPrefix * t + prefix)])
+            }
+            for _ in prefix..<t {
+                for row in expected.indices {
+                    let uniform = random.nextUnitFloat()
+                    let previous = expected[row].last!
+                    if let end, previous == Int32(end.endToken) || previous == Int32(end.paddingToken) {
+                        expected[row].append(Int32(end.paddingToken))
+                    } else {
+                        expected[row].append(
+                            Int32(Sampling.drawIndex(fromWeights: weights, count: v, total: total, uniform: uniform)))
+                    }
+                }
+            }
+            let block = (prefix - 1) * batch * perPrefix
+            for row in expected.indices {
+                #expect(
+                    Array(completions[((block + row) * t)..<((block + row + 1) * t)]) == expected[row],
+                    "prefix \(prefix) row \(row)")
+            }
+        }
+        // The rows that had not ended drew every token, the padding token never.
+        if withEnd { #expect(Set(completions).contains(4) && Set(completions).contains(1)) }
     }
 
     /// A trainer of a small random generator (vocabulary 10), and the random stream after

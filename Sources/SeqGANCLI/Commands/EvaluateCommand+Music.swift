@@ -12,16 +12,16 @@ extension EvaluateCommand {
         if sweep != nil { throw ValidationError("--sweep is for text runs") }
         BLAS.threadCount = 1
         let model = try MusicModel(runDirectory: directory)
-        let referenceWindows = try references.map { path in
-            let length = model.generator.config.sequenceLength
-            let file = try TokenSequenceFile.read(
-                URL(fileURLWithPath: path), length: length, vocabularySize: model.generator.config.vocabularySize)
-            return (0..<file.count).map { n in file.tokens[(n * length)..<((n + 1) * length)].map(Int.init) }
+        let referenceWindows = try references.map {
+            try TokenSequenceFile.readRows(
+                URL(fileURLWithPath: $0), length: model.generator.config.sequenceLength,
+                vocabularySize: model.generator.config.vocabularySize)
         }
         let evaluation = try MusicEvaluation(
             model: model, corpus: try MusicRun.savedCorpus(in: directory), sampleCount: samples,
             temperature: temperature, seed: seed, bleuOrder: order ?? 4, references: referenceWindows)
         let folder = try EvaluateCommand.writePerSampleValues(evaluation, order: order ?? 4, in: directory)
+        try EvaluateCommand.writeReferenceDescription(references.map(Self.describeFile) ?? "the test tunes", in: folder)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -29,7 +29,7 @@ extension EvaluateCommand {
             return
         }
         print("\(directory.path): \(samples) sampled windows (temperature \(temperature), seed \(seed)) "
-            + "against \(references.map { "the \(evaluation.test.windows) windows of \($0)" } ?? "the test tunes")")
+            + "against \(references.map { "the \(evaluation.references?.windows ?? 0) windows of \($0)" } ?? "the test tunes")")
         let table = evaluation.tableText.split(separator: "\n", omittingEmptySubsequences: false)
         let bleuLabel = "BLEU-\(evaluation.bleuOrder)"
         for (index, line) in table.enumerated() where metric == .all || index == 0 || line.hasPrefix(bleuLabel) {

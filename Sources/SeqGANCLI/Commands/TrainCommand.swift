@@ -146,7 +146,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start from the pre-trained generator of RUN, a run trained with --rounds 0, instead of pre-training again; its data, sizes, seed and epochs are kept, the schedule options given here apply to what follows.", valueName: "run"))
     var initFrom: String?
 
-    @Flag(help: "Continue the run in --out from its last checkpoint (its saved settings are used; --epochs may extend it).")
+    @Flag(help: "Continue the run in --out from its last checkpoint (its saved settings are used; --epochs and --rounds may extend it).")
     var resume = false
 
     @Option(help: "Evaluate every this many epochs or rounds: NLL-oracle (synthetic), or NLL-test and BLEU-4 on the test tunes (music) (default 5 synthetic, 10 music).")
