@@ -8,7 +8,8 @@ extension Generator {
     /// For each prefix length `t` in `1..<T` and each sequence `b`, `n` completions keep
     /// `Y_b[0..<t]` and sample the remaining `T - t` tokens from this generator. The LSTM state
     /// after each prefix is computed once (one teacher-forced pass over the batch) and shared
-    /// by its `n` completions; all `B x n` completions of a prefix length run as one batch.
+    /// by its `n` completions, and so is the softmax their first token is drawn from; all
+    /// `B x n` completions of a prefix length run as one batch.
     /// Prefix lengths are independent tasks spread over the cores, each with its own random
     /// stream derived from `seed` and `t`, so the result does not depend on scheduling.
     ///
