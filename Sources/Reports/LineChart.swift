@@ -38,6 +38,9 @@ public struct LineChart: Sendable {
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
+    /// A generous estimate of the width of `text` at the chart's 12-pixel sans-serif font.
+    static func estimatedTextWidth(_ text: String) -> Double { 7 * Double(text.count) }
+
     /// Creates a chart.
     public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
         self.title = title
@@ -98,9 +101,15 @@ public struct LineChart: Sendable {
         out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
         out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
         out += "<text transform=\"translate(18 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
-        for marker in markers where marker.x >= xMin && marker.x <= xMax {
-            out += "<line x1=\"\(f(px(marker.x)))\" y1=\"\(f(top))\" x2=\"\(f(px(marker.x)))\" y2=\"\(f(top + plotHeight))\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
-            out += "<text x=\"\(f(px(marker.x) + 4))\" y=\"\(f(top + 14))\" fill=\"#666\">\(escape(marker.label))</text>\n"
+        // A label goes on the first line below the top where it clears the labels to its left.
+        var lineEnds: [Double] = []
+        for marker in markers.sorted(by: { $0.x < $1.x }) where marker.x >= xMin && marker.x <= xMax {
+            let x = px(marker.x)
+            let line = lineEnds.firstIndex { $0 < x } ?? lineEnds.count
+            let end = x + 4 + LineChart.estimatedTextWidth(marker.label)
+            if line == lineEnds.count { lineEnds.append(end) } else { lineEnds[line] = end }
+            out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
+            out += "<text x=\"\(f(x + 4))\" y=\"\(f(top + 14 + 14 * Double(line)))\" fill=\"#666\">\(escape(marker.label))</text>\n"
         }
         for (index, line) in series.enumerated() {
             let color = LineChart.palette[index % LineChart.palette.count]

@@ -38,4 +38,20 @@ struct LineChartTests {
         #expect(pointLists[1].split(separator: " ").count == 4, "\(pointLists)")
         #expect(svg.contains("NLL &lt;oracle&gt; &amp; co"))
     }
+
+    @Test("marker labels that would overlap go on separate lines; distant ones share the first")
+    func markerLabels() throws {
+        var chart = LineChart(
+            title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "a", points: [(0, 1), (300, 2)])])
+        chart.markers = [(120, "rounds after 120 epochs"), (50, "rounds after 50 epochs"), (290, "far")]
+        let svg = chart.svg()
+        func labelY(_ label: String) throws -> Double {
+            let line = try #require(svg.split(separator: "\n").first { $0.contains(">\(label)</text>") })
+            let y = try #require(line.split(separator: "y=\"").last?.split(separator: "\"").first)
+            return try #require(Double(y))
+        }
+        let first = try labelY("rounds after 50 epochs")
+        #expect(try labelY("rounds after 120 epochs") > first)
+        #expect(try labelY("far") == first)
+    }
 }

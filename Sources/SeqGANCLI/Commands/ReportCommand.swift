@@ -118,7 +118,7 @@ struct ReportCommand: ParsableCommand {
         let continued = rows.contains { $0.phase != "pretrain" && $0.phase != "discriminator" }
         return (
             LineChart.Series(name: name, points: points),
-            continued ? (Double(pretrainEpochs), "adversarial / continued training") : nil
+            continued ? (Double(pretrainEpochs), "rounds after \(pretrainEpochs) epochs") : nil
         )
     }
 }
