@@ -70,7 +70,8 @@ extension Discriminator {
             defer { total += convolution.runningMaximaCount(steps: t, batch: batch) }
             return total
         }
-        let maxima = FloatBuffer(count: total)
+        if workspace.prefixMaxima.count < total { workspace.prefixMaxima = FloatBuffer(count: total) }
+        let maxima = workspace.prefixMaxima
         let tables = UnsafePointer(projectionTables.base)
         parallelFor(Discriminator.partitionCount) { p in
             let rows = (p * batch / Discriminator.partitionCount)..<((p + 1) * batch / Discriminator.partitionCount)

@@ -207,6 +207,9 @@ public final class Discriminator: @unchecked Sendable {
         let outputWorkspace: SoftmaxOutputLayer.Workspace
         /// One convolution scratch area per partition.
         let convolutionScratch: [FloatBuffer]
+        /// The running maxima of sampled sequences' windows when scoring roll-out completions
+        /// (see `scoreCompletions`), grown on first use and then reused.
+        var prefixMaxima = FloatBuffer(count: 0)
 
         /// Allocates room for batches of up to `batchSize` sequences of `discriminator`.
         public init(batchSize: Int, discriminator: Discriminator) {
