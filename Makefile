@@ -30,7 +30,7 @@ demo: build
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing
 
-## bench: throughput benchmarks (see Benchmarks/README.md).
+## bench: throughput benchmarks (peers: Benchmarks/peers/README.md).
 bench: build
 	.build/release/seqgan-bench
 

@@ -37,9 +37,11 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        if metric != .nllOracle, let a = referenceDescription(of: runA), let b = referenceDescription(of: runB), a != b {
+        if metric != .nllOracle, let a = ReferenceRecord.read(run: URL(fileURLWithPath: runA)),
+            let b = ReferenceRecord.read(run: URL(fileURLWithPath: runB)), a.fingerprint != b.fingerprint
+        {
             throw ValidationError(
-                "\(runA) was last evaluated against \(a), \(runB) against \(b): run `seqgan evaluate` on both with the same references first")
+                "\(runA) was last evaluated against \(a.description), \(runB) against other references (\(b.description)): run `seqgan evaluate` on both with the same references first")
         }
         let a = try values(in: runA)
         let b = try values(in: runB)
@@ -48,13 +50,6 @@ struct CompareCommand: ParsableCommand {
         print(String(format: "%@: mean %.6f over %d samples", runB, test.meanB, b.count))
         print(String(format: "Welch t = %.4f, degrees of freedom %.1f", test.t, test.degreesOfFreedom))
         print(String(format: "%.6g", test.pValue))
-    }
-
-    /// What the run's latest `seqgan evaluate` measured against, when it says.
-    func referenceDescription(of run: String) -> String? {
-        let url = URL(fileURLWithPath: run).appendingPathComponent("evaluation")
-            .appendingPathComponent(EvaluateCommand.referenceDescriptionFile)
-        return (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func values(in run: String) throws -> [Double] {

@@ -17,11 +17,15 @@ extension EvaluateCommand {
                 URL(fileURLWithPath: $0), length: model.generator.config.sequenceLength,
                 vocabularySize: model.generator.config.vocabularySize)
         }
+        let corpus = try MusicRun.savedCorpus(in: directory)
         let evaluation = try MusicEvaluation(
-            model: model, corpus: try MusicRun.savedCorpus(in: directory), sampleCount: samples,
-            temperature: temperature, seed: seed, bleuOrder: order ?? 4, references: referenceWindows)
+            model: model, corpus: corpus, sampleCount: samples, temperature: temperature, seed: seed,
+            bleuOrder: order ?? 4, references: referenceWindows)
         let folder = try EvaluateCommand.writePerSampleValues(evaluation, order: order ?? 4, in: directory)
-        try EvaluateCommand.writeReferenceDescription(references.map(Self.describeFile) ?? "the test tunes", in: folder)
+        try ReferenceRecord(
+            description: references.map(Self.describeFile) ?? "the test tunes",
+            sequences: (referenceWindows ?? corpus.sequences(.test)).map { $0.map(String.init).joined(separator: " ") }
+        ).write(in: folder)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -54,8 +54,10 @@ extension EvaluateCommand {
         let scores = try evaluation.evaluate(
             model, count: samples, temperature: temperature, seed: seed)
         let perSample = try EvaluateCommand.writePerSampleBLEU(scores.bleu, order: order, in: folder)
-        try EvaluateCommand.writeReferenceDescription(
-            self.references.map(Self.describeFile) ?? referenceName, in: folder)
+        try ReferenceRecord(
+            description: self.references.map(Self.describeFile) ?? referenceName,
+            sequences: references.map { $0.tokens.joined(separator: " ") }
+        ).write(in: folder)
         try AtomicFile.write(
             scores.samples.map { model.settings.tokens.line($0) }.joined(separator: "\n") + "\n",
             to: folder.appendingPathComponent("samples.txt"))

@@ -95,16 +95,7 @@ struct EvaluateCommand: ParsableCommand {
         return latest
     }
 
-    /// The file in `RUN/evaluation/` that says what the latest per-sample values were measured
-    /// against, so that `seqgan compare` does not compare runs scored against different sets.
-    static let referenceDescriptionFile = "references.txt"
-
-    /// Writes ``referenceDescriptionFile`` into `folder`.
-    static func writeReferenceDescription(_ description: String, in folder: URL) throws {
-        try AtomicFile.write(description + "\n", to: folder.appendingPathComponent(referenceDescriptionFile))
-    }
-
-    /// A references file as ``referenceDescriptionFile`` names it: its absolute path.
+    /// A references file as ``ReferenceRecord`` describes it: its absolute path.
     static func describeFile(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }

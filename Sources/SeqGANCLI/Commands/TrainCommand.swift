@@ -98,16 +98,16 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the fresh oracle when --oracle is not given.")
     var oracleSeed: UInt64 = 88
 
-    @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music).")
+    @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music and text).")
     var mode: String?
 
-    @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.76 on the paper's oracle in about 25 minutes here). Options given explicitly override it.")
+    @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.76 on the paper's oracle in 1,406 s here). Options given explicitly override it.")
     var preset: RunConfig.Preset?
 
-    @Option(help: "Epochs of MLE pre-training (default 120).")
+    @Option(help: "Epochs of MLE pre-training (default 120 synthetic, 50 music and text).")
     var epochs: Int?
 
-    @Option(help: "Rounds after pre-training: adversarial rounds, or MLE/SS epochs (default 0; paper preset 200).")
+    @Option(help: "Rounds after pre-training: adversarial rounds, or MLE/SS epochs (default 0 synthetic, 30 music and text; paper preset 200, fast preset 20).")
     var rounds: Int?
 
     @Option(help: "Discriminator pre-training: this many times {fresh negatives; --d-epochs epochs}.")
@@ -137,7 +137,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Baseline subtracted from the rewards: none (the released code) or mean (batch mean at each step).")
     var baseline: PolicyGradientBaseline = .none
 
-    @Option(help: "The run folder to create (or continue with --resume); music default: runs/<name of the first input>.")
+    @Option(help: "The run folder to create (or continue with --resume); music and text default: runs/<name of the first input>.")
     var out: String?
 
     @Option(help: "Seed of every random choice (data, initialisation, order, samples) (default 1; with --init-from, the base run's).")
@@ -149,16 +149,16 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Continue the run in --out from its last checkpoint (its saved settings are used; --epochs and --rounds may extend it).")
     var resume = false
 
-    @Option(help: "Evaluate every this many epochs or rounds: NLL-oracle (synthetic), or NLL-test and BLEU-4 on the test tunes (music) (default 5 synthetic, 10 music).")
+    @Option(help: "Evaluate every this many epochs or rounds: NLL-oracle (synthetic), or NLL-test and BLEU on the test split (music, text) (default 5 synthetic, 10 music and text).")
     var evalEvery: Int?
 
-    @Option(help: "Generator samples per evaluation (default 10000 synthetic, 256 music).")
+    @Option(help: "Generator samples per evaluation (default 10000 synthetic, 256 music, 1000 text).")
     var evalSamples: Int?
 
     @Option(help: "Oracle samples in the training set.")
     var trainSize: Int = 10_000
 
-    @Option(help: "Sequences per update (default 64 synthetic, 32 music).")
+    @Option(help: "Sequences per update (default 64 synthetic and text, 32 music).")
     var batchSize: Int?
 
     @Option(help: "Adam learning rate.")
