@@ -65,9 +65,10 @@ extension Discriminator {
         let t = config.sequenceLength
         prepareProjectionTables()
         // [bank][batch, P, F]: the running maxima of each sampled sequence's windows.
+        let perRow = convolutions.map { $0.runningMaximaCount(steps: t, batch: 1) }
         var total = 0
-        let offsets = convolutions.map { convolution in
-            defer { total += convolution.runningMaximaCount(steps: t, batch: batch) }
+        let offsets = perRow.map { count in
+            defer { total += count * batch }
             return total
         }
         if workspace.prefixMaxima.count < total { workspace.prefixMaxima = FloatBuffer(count: total) }
@@ -77,11 +78,10 @@ extension Discriminator {
             let rows = (p * batch / Discriminator.partitionCount)..<((p + 1) * batch / Discriminator.partitionCount)
             guard !rows.isEmpty else { return }
             for (bank, convolution) in convolutions.enumerated() {
-                let perRow = convolution.runningMaximaCount(steps: t, batch: 1)
                 convolution.runningMaxima(
                     tokens: sequences + rows.lowerBound * t, steps: t, batch: rows.count,
                     table: tables + tableOffsets[bank],
-                    into: maxima.base + offsets[bank] + rows.lowerBound * perRow)
+                    into: maxima.base + offsets[bank] + rows.lowerBound * perRow[bank])
             }
         }
         let shared: SharedPrefix = { row, bank in
@@ -90,8 +90,7 @@ extension Discriminator {
             // Windows at positions 0...(prefix - w) lie inside the prefix.
             let inside = block.prefixLength - convolution.window + 1
             guard inside > 0 else { return (0, nil) }
-            let perRow = convolution.runningMaximaCount(steps: t, batch: 1)
-            let rowMaxima = maxima.base + offsets[bank] + block.sequence * perRow
+            let rowMaxima = maxima.base + offsets[bank] + block.sequence * perRow[bank]
             return (inside, UnsafePointer(rowMaxima + (inside - 1) * convolution.filterCount))
         }
         scoreLogits(of: completions, count: count, workspace: workspace, sharedPrefix: shared) { range, logits in
