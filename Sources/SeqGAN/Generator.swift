@@ -109,12 +109,14 @@ public final class Generator: @unchecked Sendable {
         return min(batch, p * share)..<min(batch, (p + 1) * share)
     }
 
-    /// Loads `sequences` rows `range` of a batch, time-major, into `part`: targets from
-    /// `sequences`, inputs (after the start token) from `inputs`, by default the targets
-    /// shifted by one (teacher forcing).
-    func loadTeacherForced(
+    /// Loads `sequences` rows `range` of a batch, time-major, into `part` and runs the
+    /// embedding and the LSTM over them into `part.cache`: targets from `sequences`, inputs
+    /// (after the start token) from `inputs`, by default the targets shifted by one (teacher
+    /// forcing).
+    func forwardTeacherForced(
         _ sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, range: Range<Int>,
-        weights: UnsafePointer<Float>?, into part: Workspace.Partition
+        weights: UnsafePointer<Float>?, parameters: UnsafePointer<Float>,
+        into part: Workspace.Partition
     ) {
         let inputs = inputs ?? sequences
         let t = config.sequenceLength
@@ -129,6 +131,10 @@ public final class Generator: @unchecked Sendable {
                 if let weights { part.rowWeights[index] = weights[row * t + step] }
             }
         }
+        embedding.forward(
+            tokens: part.inputTokens, count: b * t, parameters: parameters, into: part.inputs.base)
+        lstm.forward(
+            input: part.inputs.base, steps: t, batch: b, parameters: parameters, cache: part.cache)
     }
 
     /// Adds the gradient of the weighted negative log-likelihood of a batch to
@@ -160,13 +166,9 @@ public final class Generator: @unchecked Sendable {
                 let range = partitionRange(p, batch: batch, workspace: workspace)
                 guard !range.isEmpty else { return }
                 let rows = range.count * t
-                loadTeacherForced(sequences, inputs: inputs, range: range, weights: weights, into: part)
-                embedding.forward(
-                    tokens: part.inputTokens, count: rows, parameters: parameters,
-                    into: part.inputs.base)
-                lstm.forward(
-                    input: part.inputs.base, steps: t, batch: range.count,
-                    parameters: parameters, cache: part.cache)
+                forwardTeacherForced(
+                    sequences, inputs: inputs, range: range, weights: weights,
+                    parameters: parameters, into: part)
                 lossBuffer[p] = output.crossEntropy(
                     input: part.cache.hidden.base, targets: part.targets, rows: rows,
                     rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
@@ -211,13 +213,9 @@ public final class Generator: @unchecked Sendable {
                     let range = (c * chunk)..<min(count, (c + 1) * chunk)
                     let rows = range.count * t
                     let first = sequences + range.lowerBound * t
-                    loadTeacherForced(first, range: 0..<range.count, weights: nil, into: part)
-                    embedding.forward(
-                        tokens: part.inputTokens, count: rows, parameters: parameters,
-                        into: part.inputs.base)
-                    lstm.forward(
-                        input: part.inputs.base, steps: t, batch: range.count,
-                        parameters: parameters, cache: part.cache)
+                    forwardTeacherForced(
+                        first, range: 0..<range.count, weights: nil, parameters: parameters,
+                        into: part)
                     output.crossEntropy(
                         input: part.cache.hidden.base, targets: part.targets, rows: rows,
                         rowLosses: part.rowLosses.base, parameters: parameters,

@@ -86,11 +86,7 @@ struct HighwayTests {
         for i in 0..<input.count {
             #expect(abs(transformPart[i] + gatePart[i] - inputGradient[i]) < 1e-5)
         }
-        let parameterError = worstGradientError(
-            values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
-        #expect(parameterError < 1e-2, "worst parameter error \(parameterError)")
-        let inputError = worstGradientError(
-            values: input.base, count: input.count, analytic: inputGradient.array, loss: loss)
-        #expect(inputError < 1e-2, "worst input error \(inputError)")
+        expectGradientsMatchFiniteDifferences(
+            arena: arena, input: input, inputGradient: inputGradient, loss: loss)
     }
 }

@@ -51,12 +51,8 @@ struct LayerGradientTests {
             input: input.base, steps: steps, batch: batch, hiddenGradient: outputWeights.base,
             inputGradient: inputGradient.base, parameters: arena.values.base,
             gradients: arena.gradients.base, cache: cache)
-        let parameterError = worstGradientError(
-            values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
-        #expect(parameterError < 1e-2, "worst parameter error \(parameterError)")
-        let inputError = worstGradientError(
-            values: input.base, count: input.count, analytic: inputGradient.array, loss: loss)
-        #expect(inputError < 1e-2, "worst input error \(inputError)")
+        expectGradientsMatchFiniteDifferences(
+            arena: arena, input: input, inputGradient: inputGradient, loss: loss)
     }
 
     @Test("LSTM: a step-by-step run equals the sequence run")
@@ -127,11 +123,7 @@ struct LayerGradientTests {
             input: input.base, targets: targets, rows: rows, rowWeights: weights,
             inputGradient: inputGradient.base, gradients: arena.gradients.base,
             parameters: arena.values.base, workspace: workspace)
-        let parameterError = worstGradientError(
-            values: arena.values.base, count: arena.values.count, analytic: arena.gradients.array, loss: loss)
-        #expect(parameterError < 1e-2, "worst parameter error \(parameterError)")
-        let inputError = worstGradientError(
-            values: input.base, count: input.count, analytic: inputGradient.array, loss: loss)
-        #expect(inputError < 1e-2, "worst input error \(inputError)")
+        expectGradientsMatchFiniteDifferences(
+            arena: arena, input: input, inputGradient: inputGradient, loss: loss)
     }
 }
