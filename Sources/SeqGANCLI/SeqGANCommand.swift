@@ -27,5 +27,6 @@ struct SeqGANCommand: ParsableCommand {
             BLEUCommand.self,
             ReportCommand.self,
             CompareCommand.self,
+            DiscriminateCommand.self,
         ])
 }

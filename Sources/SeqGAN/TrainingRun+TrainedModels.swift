@@ -1,0 +1,46 @@
+import Foundation
+import NeuralNetwork
+
+extension TrainingRun {
+    /// The generator of a run folder as its last checkpoint left it, shaped by the folder's
+    /// `config.json`.
+    ///
+    /// - Throws: ``RunError`` when the folder holds no run; ``SafeTensorsError`` naming the
+    ///   checkpoint when it does not fit the settings.
+    public static func trainedGenerator(in directory: URL) throws -> Generator {
+        let checkpoint = try existingCheckpoint(in: directory)
+        let generator = Generator(config: try savedConfig(in: directory).generator)
+        try generator.load(
+            from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
+        return generator
+    }
+
+    /// The discriminator of a run folder as its last checkpoint left it, shaped by the
+    /// folder's `config.json`.
+    ///
+    /// - Throws: ``RunError`` when the folder holds no run, or a run without a discriminator
+    ///   (modes other than `seqgan`, or one stopped before its discriminator was trained);
+    ///   ``SafeTensorsError`` naming the checkpoint when it does not fit the settings.
+    public static func trainedDiscriminator(in directory: URL) throws -> Discriminator {
+        let checkpoint = try existingCheckpoint(in: directory)
+        let config = try savedConfig(in: directory)
+        let file = try SafeTensors(contentsOf: checkpoint)
+        guard file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") }) else {
+            throw RunError.incompatibleCheckpoint(
+                path: checkpoint.path,
+                reason: "no discriminator: the run was trained with --mode \(config.mode.rawValue), or stopped before its discriminator was trained")
+        }
+        let discriminator = Discriminator(config: config.discriminator)
+        try discriminator.load(from: file, prefix: "discriminator.", path: checkpoint.path)
+        return discriminator
+    }
+
+    static func existingCheckpoint(in directory: URL) throws -> URL {
+        let checkpoint = checkpointURL(in: directory)
+        guard FileManager.default.fileExists(atPath: checkpoint.path) else {
+            throw RunError.incompatibleCheckpoint(
+                path: checkpoint.path, reason: "no checkpoint: is \(directory.path) a run folder written by `seqgan train`?")
+        }
+        return checkpoint
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("seqgan discriminate")
+struct DiscriminateCommandTests {
+    /// The number alone on the last line of a command's output.
+    func lastNumber(_ output: String) throws -> Double {
+        try #require(Double(output.split(separator: "\n").last.map(String.init) ?? ""), "\(output)")
+    }
+
+    @Test("scores a file and the generator's samples; the per-sequence file agrees with the mean")
+    func scoresFileAndSamples() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("discriminate-cli")
+        let run = directory.appendingPathComponent("run").path
+        let train = try runSeqGAN(
+            ["train"] + SyntheticCommandTests.small + [
+                "--mode", "seqgan", "--epochs", "2", "--d-pretrain-steps", "2", "--d-epochs", "2",
+                "--rounds", "1", "--rollouts", "2", "--out", run,
+            ])
+        try #require(train.status == 0, "\(train.standardError)")
+
+        let values = directory.appendingPathComponent("values.txt").path
+        let real = try runSeqGAN(["discriminate", run, "--data", run + "/train.txt", "-o", values])
+        #expect(real.status == 0, "\(real.standardError)")
+        let realMean = try lastNumber(real.standardOutput)
+        let written = try String(contentsOfFile: values, encoding: .utf8).split(separator: "\n").compactMap { Double($0) }
+        #expect(written.count == 512)
+        #expect(written.allSatisfy { $0 > 0 && $0 < 1 })
+        #expect(abs(written.reduce(0, +) / Double(written.count) - realMean) < 1e-5)
+        #expect(real.standardOutput.hasPrefix("512 sequences of 20 tokens"))
+
+        let fake = try runSeqGAN(["discriminate", run, "--samples", "300", "--seed", "4"])
+        #expect(fake.status == 0, "\(fake.standardError)")
+        #expect(fake.standardOutput.hasPrefix("300 sequences of 20 tokens"))
+        // The discriminator was trained to tell exactly these two apart.
+        #expect(try lastNumber(fake.standardOutput) < realMean)
+        let again = try runSeqGAN(["discriminate", run, "--samples", "300", "--seed", "4"])
+        #expect(again.standardOutput == fake.standardOutput)
+
+        let bad = directory.appendingPathComponent("bad.txt")
+        try (String(repeating: "1 ", count: 19) + "1\n" + String(repeating: "2 ", count: 18) + "2\n")
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try runSeqGAN(["discriminate", run, "--data", bad.path])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("\(bad.path):2"))
+    }
+
+    @Test("refuses a run without a discriminator, bad data and a missing source, with the reason")
+    func refusals() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("discriminate-bad-cli")
+        let run = directory.appendingPathComponent("mle").path
+        let train = try runSeqGAN(["train"] + SyntheticCommandTests.small + ["--epochs", "1", "--out", run])
+        try #require(train.status == 0, "\(train.standardError)")
+        let noDiscriminator = try runSeqGAN(["discriminate", run, "--samples", "10"])
+        #expect(noDiscriminator.status != 0)
+        #expect(noDiscriminator.standardError.contains("no discriminator"))
+        #expect(noDiscriminator.standardError.contains("--mode mle"))
+
+        let neither = try runSeqGAN(["discriminate", run])
+        #expect(neither.status != 0)
+        #expect(neither.standardError.contains("either --data FILE or --samples N"))
+
+        let notARun = try runSeqGAN(["discriminate", directory.path, "--samples", "10"])
+        #expect(notARun.status != 0)
+        #expect(notARun.standardError.contains("no checkpoint"))
+    }
+}
