@@ -159,3 +159,22 @@ public struct RunConfig: Codable, Sendable, Equatable {
         initFrom = try c.decodeIfPresent(String.self, forKey: .initFrom)
     }
 }
+
+extension RunConfig {
+    /// The discriminator's settings as a run builds its discriminator: those of
+    /// ``discriminator`` with the generator's vocabulary size and sequence length.
+    ///
+    /// - Throws: ``RunError/invalidConfig(_:)`` when they do not pass
+    ///   ``DiscriminatorConfig/validate()`` (a hand-edited `config.json`).
+    public func discriminatorForGenerator() throws -> DiscriminatorConfig {
+        var config = discriminator
+        config.vocabularySize = generator.vocabularySize
+        config.sequenceLength = generator.sequenceLength
+        do {
+            try config.validate()
+        } catch {
+            throw RunError.invalidConfig("discriminator: \(error)")
+        }
+        return config
+    }
+}

@@ -18,19 +18,35 @@ extension TrainingRun {
     /// The discriminator of a run folder as its last checkpoint left it, shaped by the
     /// folder's `config.json`.
     ///
-    /// - Throws: ``RunError`` when the folder holds no run, or a run without a discriminator
-    ///   (modes other than `seqgan`, or one stopped before its discriminator was trained);
-    ///   ``SafeTensorsError`` naming the checkpoint when it does not fit the settings.
+    /// - Throws: ``RunError`` when the folder holds no run, a run without a discriminator
+    ///   (modes other than `seqgan`), one whose discriminator has not been trained yet (it
+    ///   stopped in MLE pre-training, as runs with `--rounds 0` do), or settings that do not
+    ///   make a discriminator; ``SafeTensorsError`` naming the checkpoint when it does not fit
+    ///   the settings.
     public static func trainedDiscriminator(in directory: URL) throws -> Discriminator {
         let checkpoint = try existingCheckpoint(in: directory)
         let config = try savedConfig(in: directory)
         let file = try SafeTensors(contentsOf: checkpoint)
-        guard file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") }) else {
+        let (position, _) = try RunCheckpoint.progress(in: file, path: checkpoint.path)
+        guard config.mode == .seqgan, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") })
+        else {
             throw RunError.incompatibleCheckpoint(
                 path: checkpoint.path,
-                reason: "no discriminator: the run was trained with --mode \(config.mode.rawValue), or stopped before its discriminator was trained")
+                reason: "no discriminator: the run was trained with --mode \(config.mode.rawValue)")
         }
-        let discriminator = Discriminator(config: config.discriminator)
+        guard position.phase != "pretrain" else {
+            throw RunError.incompatibleCheckpoint(
+                path: checkpoint.path,
+                reason: "the discriminator has not been trained: the run stopped in MLE pre-training (after \(position.done) epochs); it is trained after pre-training, when the run has --rounds above 0")
+        }
+        let discriminatorConfig: DiscriminatorConfig
+        do {
+            discriminatorConfig = try config.discriminatorForGenerator()
+        } catch {
+            throw RunError.unreadableConfig(
+                path: directory.appendingPathComponent("config.json").path, reason: "\(error)")
+        }
+        let discriminator = Discriminator(config: discriminatorConfig)
         try discriminator.load(from: file, prefix: "discriminator.", path: checkpoint.path)
         return discriminator
     }

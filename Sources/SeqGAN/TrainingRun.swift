@@ -110,10 +110,7 @@ public final class TrainingRun {
 
         let adversarial = config.rounds > 0 && (config.mode == .seqgan || config.mode == .pgbleu)
         if config.mode == .seqgan {
-            var discriminatorConfig = config.discriminator
-            discriminatorConfig.vocabularySize = config.generator.vocabularySize
-            discriminatorConfig.sequenceLength = t
-            let discriminator = Discriminator(config: discriminatorConfig)
+            let discriminator = Discriminator(config: try config.discriminatorForGenerator())
             var random = SplitMix64(seed: config.seed, stream: 0xD15C)
             discriminator.initializeRandom(using: &random)
             self.discriminator = discriminator

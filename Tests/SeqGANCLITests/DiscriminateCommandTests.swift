@@ -26,9 +26,16 @@ struct DiscriminateCommandTests {
         let realMean = try lastNumber(real.standardOutput)
         let written = try String(contentsOfFile: values, encoding: .utf8).split(separator: "\n").compactMap { Double($0) }
         #expect(written.count == 512)
-        #expect(written.allSatisfy { $0 > 0 && $0 < 1 })
+        #expect(written.allSatisfy { $0 >= 0 && $0 <= 1 })
         #expect(abs(written.reduce(0, +) / Double(written.count) - realMean) < 1e-5)
         #expect(real.standardOutput.hasPrefix("512 sequences of 20 tokens"))
+        // The summary line agrees with the values: percentiles in order, and the count above 0.5.
+        let summary = try #require(real.standardOutput.split(separator: "\n").first { $0.hasPrefix("D(real)") })
+        let numbers = summary.split(whereSeparator: { " ,;:()%".contains($0) }).compactMap { Double($0) }
+        try #require(numbers.count >= 6, "\(summary)")
+        let (p10, median, p90) = (numbers[0], numbers[1], numbers[2])
+        #expect(p10 <= median && median <= p90, "\(summary)")
+        #expect(summary.contains("judged real (above 0.5): \(written.filter { $0 > 0.5 }.count) of 512"))
 
         let fake = try runSeqGAN(["discriminate", run, "--samples", "300", "--seed", "4"])
         #expect(fake.status == 0, "\(fake.standardError)")
@@ -57,9 +64,21 @@ struct DiscriminateCommandTests {
         #expect(noDiscriminator.standardError.contains("no discriminator"))
         #expect(noDiscriminator.standardError.contains("--mode mle"))
 
-        let neither = try runSeqGAN(["discriminate", run])
-        #expect(neither.status != 0)
-        #expect(neither.standardError.contains("either --data FILE or --samples N"))
+        for arguments in [[], ["--data", run + "/train.txt", "--samples", "5"]] {
+            let refused = try runSeqGAN(["discriminate", run] + arguments)
+            #expect(refused.status != 0)
+            #expect(refused.standardError.contains("either --data FILE or --samples N"))
+        }
+        let seedWithData = try runSeqGAN(["discriminate", run, "--data", run + "/train.txt", "--seed", "2"])
+        #expect(seedWithData.standardError.contains("--seed applies to --samples only"))
+
+        let pretrained = directory.appendingPathComponent("pretrained").path
+        let pretrain = try runSeqGAN(
+            ["train"] + SyntheticCommandTests.small + ["--mode", "seqgan", "--epochs", "1", "--rounds", "0", "--out", pretrained])
+        try #require(pretrain.status == 0, "\(pretrain.standardError)")
+        let untrained = try runSeqGAN(["discriminate", pretrained, "--samples", "10"])
+        #expect(untrained.status != 0)
+        #expect(untrained.standardError.contains("has not been trained"))
 
         let notARun = try runSeqGAN(["discriminate", directory.path, "--samples", "10"])
         #expect(notARun.status != 0)

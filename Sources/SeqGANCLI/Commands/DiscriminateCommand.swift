@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import NeuralNetwork
 import Randomness
 import SeqGAN
 import TensorCore
@@ -12,20 +11,21 @@ struct DiscriminateCommand: ParsableCommand {
         abstract: "Score token sequences with a run's discriminator: D(real), as in the rewards; the mean alone on the last line.",
         discussion: """
             The sequences come from a file of token ids (--data: one sequence per line, the \
-            format of RUN/train.txt and of `seqgan oracle sample`), or are fresh samples of the \
-            run's own generator (--samples). Dropout is off, as when the discriminator scores \
+            format of RUN/train.txt, of `seqgan oracle sample` and of `seqgan midi tokens`; \
+            for a text run, ids of the run's vocabulary), or are fresh samples of the run's \
+            own generator (--samples). Dropout is off, as when the discriminator scores \
             roll-outs.
 
-            Compare the run's training sequences with real ones it has not seen: a \
-            discriminator that scores the first near 1 and the second near 0 has learnt its \
-            training set by heart, and its rewards say little about the generator's samples.
+            Compare the run's training sequences with real ones it has not seen (for a \
+            synthetic run, samples of the run's own oracle): a discriminator that scores the \
+            first near 1 and the second near 0 has learnt its training set by heart.
               seqgan discriminate runs/oracle --data runs/oracle/train.txt
-              seqgan oracle sample --oracle ORACLE -n 2000 --seed 9 -o unseen.txt
+              seqgan oracle sample --oracle seqgan-oracle.safetensors -n 2000 --seed 9 -o unseen.txt
               seqgan discriminate runs/oracle --data unseen.txt
               seqgan discriminate runs/oracle --samples 2000
             """)
 
-    @Argument(help: "A run folder written by `seqgan train` in the seqgan mode.")
+    @Argument(help: ArgumentHelp("A run folder written by `seqgan train --mode seqgan` with --rounds above 0.", valueName: "run"))
     var runFolder: String
 
     @Option(help: "Token sequences to score, one per line, as many ids as the run's sequence length.")
@@ -34,8 +34,8 @@ struct DiscriminateCommand: ParsableCommand {
     @Option(help: "Score this many fresh samples of the run's generator instead of --data.")
     var samples: Int?
 
-    @Option(help: "Seed of the generator's samples (--samples).")
-    var seed: UInt64 = 1
+    @Option(help: "Seed of the generator's samples (--samples; default 1).")
+    var seed: UInt64?
 
     @Option(name: .shortAndLong, help: "Also write each sequence's D(real), one per line, to this file.")
     var output: String?
@@ -45,6 +45,7 @@ struct DiscriminateCommand: ParsableCommand {
             throw ValidationError("give either --data FILE or --samples N")
         }
         if let samples, samples <= 0 { throw ValidationError("--samples must be positive") }
+        if data != nil && seed != nil { throw ValidationError("--seed applies to --samples only") }
     }
 
     func run() throws {
@@ -62,12 +63,11 @@ struct DiscriminateCommand: ParsableCommand {
             source = data
         } else {
             let generator = try TrainingRun.trainedGenerator(in: directory)
-            var random = SplitMix64(seed: seed)
+            var random = SplitMix64(seed: seed ?? 1)
             tokens = generator.sample(count: samples ?? 0, using: &random)
-            source = "samples of its generator (seed \(seed))"
+            source = "samples of its generator (seed \(seed ?? 1))"
         }
         let count = tokens.count / t
-        guard count > 0 else { throw ValidationError("\(data ?? runFolder): no sequences to score") }
         var scores = [Float](repeating: 0, count: count)
         let scorer = DiscriminatorScorer(discriminator: discriminator)
         tokens.withUnsafeBufferPointer { sequences in
@@ -75,19 +75,24 @@ struct DiscriminateCommand: ParsableCommand {
                 scorer.score(sequences.baseAddress!, count: count, into: $0.baseAddress!)
             }
         }
+        let values = scores.map(Double.init)
         if let output {
-            try AtomicFile.write(
-                scores.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n",
-                to: URL(fileURLWithPath: output))
+            try EvaluateCommand.writeValues(values, to: URL(fileURLWithPath: output), format: "%.6g")
         }
-        let sorted = scores.sorted()
-        let mean = scores.reduce(0.0) { $0 + Double($1) } / Double(count)
-        let judgedReal = scores.filter { $0 > 0.5 }.count
+        let sorted = values.sorted()
+        /// The `p` quantile, interpolated between the two nearest ranks.
+        func quantile(_ p: Double) -> Double {
+            let position = p * Double(count - 1)
+            let below = Int(position.rounded(.down))
+            let above = min(below + 1, count - 1)
+            return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
+        }
+        let judgedReal = values.filter { $0 > 0.5 }.count
         print("\(count) sequences of \(t) tokens from \(source), scored by the discriminator of \(runFolder)")
         print(String(
-            format: "D(real): median %.3g, 10th percentile %.3g, 90th percentile %.3g; judged real (above 0.5): %d of %d (%.1f%%)",
-            sorted[count / 2], sorted[count / 10], sorted[(count * 9) / 10], judgedReal, count,
+            format: "D(real): 10th percentile %.6g, median %.6g, 90th percentile %.6g; judged real (above 0.5): %d of %d (%.1f%%)",
+            quantile(0.1), quantile(0.5), quantile(0.9), judgedReal, count,
             100 * Double(judgedReal) / Double(count)))
-        print(String(format: "%.6f", mean))
+        print(String(format: "%.6g", values.reduce(0, +) / Double(count)))
     }
 }

@@ -78,9 +78,9 @@ struct EvaluateCommand: ParsableCommand {
         return values.map { $0! }
     }
 
-    /// Writes one value per line to `url`, atomically.
-    static func writeValues(_ values: [Double], to url: URL) throws {
-        try AtomicFile.write(values.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: url)
+    /// Writes one value per line to `url`, atomically, each with `format`.
+    static func writeValues(_ values: [Double], to url: URL, format: String = "%.6f") throws {
+        try AtomicFile.write(values.map { String(format: format, $0) }.joined(separator: "\n") + "\n", to: url)
     }
 
     /// Writes per-sample BLEU-`order` values as `bleu_per_sample.txt` (the latest evaluation)
