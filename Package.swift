@@ -2,9 +2,9 @@
 import Foundation
 import PackageDescription
 
-/// Vector code (softmax, sampling, activations) is compiled for AVX2 + FMA when the machine
-/// that builds has them (like `-march=native`: the tool is built where it runs). Set
-/// `SEQGAN_PORTABLE=1` to build a binary for any x86-64.
+/// Vector code (softmax, sampling, activations) is compiled for AVX-512 (F, BW, DQ, VL) or else
+/// AVX2 + FMA when the machine that builds has them (like `-march=native`: the tool is built
+/// where it runs). Set `SEQGAN_PORTABLE=1` to build a binary for any x86-64.
 let vectorSettings: [SwiftSetting] = {
     #if os(Linux) && arch(x86_64)
         guard ProcessInfo.processInfo.environment["SEQGAN_PORTABLE"] == nil,
@@ -12,6 +12,9 @@ let vectorSettings: [SwiftSetting] = {
             let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
         else { return [] }
         let names = Set(flags.split(separator: " ").map(String.init))
+        if names.isSuperset(of: ["avx512f", "avx512bw", "avx512dq", "avx512vl"]) {
+            return [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
+        }
         return names.isSuperset(of: ["avx2", "fma"]) ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
     #else
         return []
