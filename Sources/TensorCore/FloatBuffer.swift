@@ -1,3 +1,7 @@
+#if os(Linux)
+    import Glibc
+#endif
+
 /// An owned, 64-byte aligned, contiguous buffer of `Float`s: the storage of parameters,
 /// gradients, optimiser moments and activations.
 ///
@@ -9,12 +13,28 @@ public final class FloatBuffer: @unchecked Sendable {
     /// The number of elements.
     public let count: Int
 
+    /// Buffers of at least this many bytes are backed by 2 MiB pages where the system allows.
+    static let hugePageBytes = 2 << 20
+
     /// Allocates `count` elements, all zero.
+    ///
+    /// A buffer of 2 MiB or more is aligned to 2 MiB and, on Linux, asks for transparent huge
+    /// pages (`madvise(MADV_HUGEPAGE)`, before its pages are first touched): the parameters,
+    /// moments and scoring tables are tens to hundreds of megabytes, read in streams or at
+    /// random, and with 4 KiB pages their address translations miss the TLB.
     public init(count: Int) {
         precondition(count >= 0, "FloatBuffer count must not be negative")
         self.count = count
+        let bytes = max(1, count) * MemoryLayout<Float>.stride
+        let huge = bytes >= FloatBuffer.hugePageBytes
         let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: max(1, count) * MemoryLayout<Float>.stride, alignment: 64)
+            byteCount: bytes, alignment: huge ? FloatBuffer.hugePageBytes : 64)
+        #if os(Linux)
+            if huge {
+                // Advice only: where it is refused, the buffer simply keeps small pages.
+                _ = madvise(raw, bytes / FloatBuffer.hugePageBytes * FloatBuffer.hugePageBytes, MADV_HUGEPAGE)
+            }
+        #endif
         base = raw.bindMemory(to: Float.self, capacity: max(1, count))
         base.initialize(repeating: 0, count: max(1, count))
     }
