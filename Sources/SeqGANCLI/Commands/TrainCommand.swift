@@ -101,7 +101,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music and text).")
     var mode: String?
 
-    @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9.5 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
+    @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
     var preset: RunConfig.Preset?
 
     @Option(help: "Epochs of MLE pre-training (default 120 synthetic, 50 music and text).")
