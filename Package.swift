@@ -12,10 +12,12 @@ let vectorSettings: [SwiftSetting] = {
             let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
         else { return [] }
         let names = Set(flags.split(separator: " ").map(String.init))
-        if names.isSuperset(of: ["avx512f", "avx512bw", "avx512dq", "avx512vl"]) {
-            return [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
-        }
-        return names.isSuperset(of: ["avx2", "fma"]) ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+        let targets: [(cpu: String, features: Set<String>)] = [
+            ("skylake-avx512", ["avx512f", "avx512bw", "avx512dq", "avx512vl"]),
+            ("haswell", ["avx2", "fma"]),
+        ]
+        guard let target = targets.first(where: { names.isSuperset(of: $0.features) }) else { return [] }
+        return [.unsafeFlags(["-target-cpu", target.cpu])]
     #else
         return []
     #endif

@@ -25,18 +25,20 @@ public final class FloatBuffer: @unchecked Sendable {
     public init(count: Int) {
         precondition(count >= 0, "FloatBuffer count must not be negative")
         self.count = count
-        let bytes = max(1, count) * MemoryLayout<Float>.stride
-        let huge = bytes >= FloatBuffer.hugePageBytes
+        let capacity = max(1, count)
+        let bytes = capacity * MemoryLayout<Float>.stride
+        let hugePages = bytes / FloatBuffer.hugePageBytes
         let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: bytes, alignment: huge ? FloatBuffer.hugePageBytes : 64)
+            byteCount: bytes, alignment: hugePages > 0 ? FloatBuffer.hugePageBytes : 64)
         #if os(Linux)
-            if huge {
-                // Advice only: where it is refused, the buffer simply keeps small pages.
-                _ = madvise(raw, bytes / FloatBuffer.hugePageBytes * FloatBuffer.hugePageBytes, MADV_HUGEPAGE)
+            if hugePages > 0 {
+                // Advice only (whole huge pages of this buffer): where it is refused, the
+                // buffer simply keeps small pages.
+                _ = madvise(raw, hugePages * FloatBuffer.hugePageBytes, MADV_HUGEPAGE)
             }
         #endif
-        base = raw.bindMemory(to: Float.self, capacity: max(1, count))
-        base.initialize(repeating: 0, count: max(1, count))
+        base = raw.bindMemory(to: Float.self, capacity: capacity)
+        base.initialize(repeating: 0, count: capacity)
     }
 
     deinit { base.deallocate() }
