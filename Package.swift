@@ -27,7 +27,8 @@ let vectorSettings: [SwiftSetting] = {
 ///
 /// Module graph (dependencies point one way):
 ///   Randomness (seeded SplitMix64, used everywhere)
-///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN
+///   RunFiles (run folders: file names, atomic writes, the run's kind, the folder's lock)
+///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN   (NeuralNetwork and up on RunFiles)
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
@@ -56,13 +57,17 @@ let package = Package(
         // Seeded random numbers, shared by every module that makes random choices.
         .target(name: "Randomness"),
 
+        // Run folders: their files, atomic writes, the run's kind and the folder's lock.
+        .target(name: "RunFiles"),
+
         // Neural core: knows nothing of music or text.
         .target(
             name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"],
             swiftSettings: vectorSettings),
-        .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: vectorSettings),
         .target(
-            name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"],
+            name: "NeuralNetwork", dependencies: ["TensorCore", "RunFiles"], swiftSettings: vectorSettings),
+        .target(
+            name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics", "RunFiles"],
             swiftSettings: vectorSettings),
 
         // Token-level evaluation and text corpora; charts for reports.
@@ -76,17 +81,17 @@ let package = Package(
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "RunFiles"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
-        .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore"]),
+        .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore", "RunFiles"]),
 
         // The command-line tool.
         .executableTarget(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration",
+                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration", "RunFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -100,11 +105,12 @@ let package = Package(
         // Tests: one target per module, plus end-to-end tests of the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"]),
+        .testTarget(name: "RunFilesTests", dependencies: ["RunFiles", "TestSupport"]),
         .testTarget(
             name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore", "TestSupport"]),
         .testTarget(
             name: "SeqGANTests",
-            dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
+            dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "RunFiles", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
@@ -114,10 +120,10 @@ let package = Package(
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(
             name: "MusicGenerationTests",
-            dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "TestSupport"]),
+            dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "RunFiles", "TestSupport"]),
         .testTarget(
             name: "TextGenerationTests",
-            dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "TestSupport"]),
+            dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "RunFiles", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import NeuralNetwork
+import RunFiles
 import TensorCore
 
 /// Training on a corpus of real sequences (music windows, text lines): the generator learns
@@ -59,11 +60,11 @@ public final class CorpusExperiment {
             CorpusExperiment.tokens(of: test[$0..<($0 + t)].map(Int.init), end: end)
         }
         let bleu = try BLEUScorer(references: references, order: config.bleuOrder)
-        let perSampleURL = directory.appendingPathComponent("bleu_per_sample.txt")
+        let perSampleURL = RunFolder(directory).url(of: .bleuPerSample)
         let data = RunData(training: train, trainingCount: train.count / t, heldOutReal: validation.isEmpty ? test : validation) {
             generator, index, row in
             row.nllTest = generator.negativeLogLikelihood(of: test, count: testCount).mean
-            var random = SplitMix64(seed: config.seed, stream: 0xB1E0, index)
+            var random = SplitMix64(seed: config.seed, stream: .corpusEvaluation, index)
             let samples = generator.sample(count: config.evaluationSamples, using: &random)
             let hypotheses = stride(from: 0, to: samples.count, by: t).map {
                 CorpusExperiment.tokens(of: samples[$0..<($0 + t)].map(Int.init), end: end)

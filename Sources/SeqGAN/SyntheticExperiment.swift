@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 import TensorCore
 
 /// The paper's synthetic experiment: an oracle LSTM generates the training set; a generator
@@ -55,21 +56,30 @@ public final class SyntheticExperiment {
     ///
     /// - Returns: The log.
     /// - Throws: ``RunError/alreadyExists(path:)`` when the folder holds a run and `resume`
-    ///   is not set; I/O errors naming the file.
+    ///   is not set; ``RunFolderError`` when another process trains in the folder or its files
+    ///   are not a synthetic run's; I/O errors naming the file.
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
-        var dataRandom = SplitMix64(seed: config.seed, stream: 0xDA7A)
+        let folder = RunFolder(directory)
+        let lock = try folder.lock()
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try folder.prepare(for: .synthetic, resume: resume)
+        } catch RunFolderError.alreadyHoldsRun {
+            throw RunError.alreadyExists(path: directory.path)
+        }
+        var dataRandom = SplitMix64(seed: config.seed, stream: .oracleTrainingData)
         let training = oracle.sample(count: config.trainingSequences, using: &dataRandom)
-        var heldOutRandom = SplitMix64(seed: config.seed, stream: 0x4E1D)
+        var heldOutRandom = SplitMix64(seed: config.seed, stream: .oracleHeldOut)
         let heldOut = config.mode == .seqgan
             ? oracle.sample(count: config.discriminatorEvaluationSamples, using: &heldOutRandom) : []
         let oracle = self.oracle
         let config = self.config
-        let perSampleURL = directory.appendingPathComponent("nll_oracle_per_sample.txt")
+        let perSampleURL = folder.url(of: .nllOraclePerSample)
         let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
         let data = RunData(training: training, trainingCount: config.trainingSequences, heldOutReal: heldOut) {
             generator, index, row in
-            var random = SplitMix64(seed: config.seed, stream: 0xE7A1, index)
+            var random = SplitMix64(seed: config.seed, stream: .oracleEvaluation, index)
             let samples = generator.sample(count: config.evaluationSamples, using: &random)
             let values = samples.withUnsafeBufferPointer {
                 oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: config.evaluationSamples, workspace: workspace)

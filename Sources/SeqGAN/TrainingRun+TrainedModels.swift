@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 
 extension TrainingRun {
     /// The generator of a run folder as its last checkpoint left it, shaped by the folder's
@@ -34,7 +35,7 @@ extension TrainingRun {
                 path: checkpoint.path,
                 reason: "no discriminator: the run was trained with --mode \(config.mode.rawValue)")
         }
-        guard position.phase != "pretrain" else {
+        guard position.phase != .pretraining else {
             throw RunError.incompatibleCheckpoint(
                 path: checkpoint.path,
                 reason: "the discriminator has not been trained: the run stopped in MLE pre-training (after \(position.done) epochs); it is trained after pre-training, when the run has --rounds above 0")
@@ -44,7 +45,7 @@ extension TrainingRun {
             discriminatorConfig = try config.discriminatorForGenerator()
         } catch {
             throw RunError.unreadableConfig(
-                path: directory.appendingPathComponent("config.json").path, reason: "\(error)")
+                path: RunFolder(directory).url(of: .config).path, reason: "\(error)")
         }
         let discriminator = Discriminator(config: discriminatorConfig)
         try discriminator.load(from: file, prefix: "discriminator.", path: checkpoint.path)

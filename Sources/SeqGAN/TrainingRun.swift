@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 import TensorCore
 
 /// What a run trains on and how its generator is judged.
@@ -28,18 +29,21 @@ public struct RunData {
 
 /// One execution of a training run: the models, the data and the place in the schedule.
 ///
-/// Phases, in order: `pretrain` (MLE epochs), `discriminator` (D pre-training, `seqgan`
-/// mode only), then `rounds` units of the mode's own phase. Every random stream is derived
+/// Phases (``Phase``), in order: MLE pre-training epochs, D pre-training (`seqgan` mode
+/// only), then `rounds` units of the mode's own phase. Every random stream is derived
 /// from the seed and the unit's place in the schedule, so a resumed run continues exactly.
 ///
-/// The run folder holds `config.json`, `train.txt`, `checkpoint.safetensors` (everything
-/// needed to continue, written atomically after every epoch, D pre-training step and round)
-/// and `log.csv`.
+/// The run folder (``RunFolder``) holds `config.json`, `train.txt`, `checkpoint.safetensors`
+/// (everything needed to continue, written atomically after every epoch, D pre-training step
+/// and round) and `log.csv`; the run holds the folder's lock while it exists.
 public final class TrainingRun {
     /// The run's settings.
     public let config: RunConfig
     /// The run folder.
     public let directory: URL
+    /// The run folder's files.
+    public let folder: RunFolder
+    let lock: RunFolderLock
     let observer: TrainingObserver?
     let runData: RunData
     var data: [Int32] { runData.training }
@@ -54,19 +58,19 @@ public final class TrainingRun {
     let scorer: SequenceScorer?
     /// The log so far.
     public private(set) var rows: [RunLogRow] = []
-    var position = RunCheckpoint.Position(phase: "pretrain", done: 0)
+    var position = RunCheckpoint.Position(phase: .pretraining, done: 0)
     let clock = ContinuousClock()
     let started: ContinuousClock.Instant
     var elapsedBefore = 0.0
 
-    /// The checkpoint file of a run folder.
+    /// The checkpoint file of a run folder. Prefer ``RunFolder/url(of:)``.
     public static func checkpointURL(in directory: URL) -> URL {
-        directory.appendingPathComponent("checkpoint.safetensors")
+        RunFolder(directory).url(of: .checkpoint)
     }
 
     /// Reads the settings a run folder was started with.
     public static func savedConfig(in directory: URL) throws -> RunConfig {
-        let url = directory.appendingPathComponent("config.json")
+        let url = RunFolder(directory).url(of: .config)
         do {
             return try JSONDecoder().decode(RunConfig.self, from: Data(contentsOf: url))
         } catch {
@@ -89,29 +93,28 @@ public final class TrainingRun {
         self.directory = directory
         self.observer = observer
         runData = data
-        let fileManager = FileManager.default
-        let checkpoint = TrainingRun.checkpointURL(in: directory)
-        let hasCheckpoint = fileManager.fileExists(atPath: checkpoint.path)
+        let folder = RunFolder(directory)
+        self.folder = folder
+        lock = try folder.lock()
+        let checkpoint = folder.url(of: .checkpoint)
+        let hasCheckpoint = folder.hasCheckpoint
         if hasCheckpoint && !resume { throw RunError.alreadyExists(path: directory.path) }
-        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(encoder.encode(config), to: directory.appendingPathComponent("config.json"))
+        if hasCheckpoint { try folder.removeTemporaryFiles() }
+        try folder.writeJSON(config, to: .config)
         let t = config.generator.sequenceLength
-        let dataURL = directory.appendingPathComponent("train.txt")
-        if !fileManager.fileExists(atPath: dataURL.path) {
-            try AtomicFile.write(TokenSequenceFile.text(of: data.training, length: t), to: dataURL)
+        if !folder.contains(.trainingData) {
+            try folder.write(TokenSequenceFile.text(of: data.training, length: t), to: .trainingData)
         }
 
         generator = Generator(config: config.generator)
-        var initRandom = SplitMix64(seed: config.seed, stream: 0x6E4)
+        var initRandom = SplitMix64(seed: config.seed, stream: .generatorInitialization)
         generator.initializeRandom(using: &initRandom)
         trainer = GeneratorTrainer(generator: generator, settings: config.optimizer)
 
         let adversarial = config.rounds > 0 && (config.mode == .seqgan || config.mode == .pgbleu)
         if config.mode == .seqgan {
             let discriminator = Discriminator(config: try config.discriminatorForGenerator())
-            var random = SplitMix64(seed: config.seed, stream: 0xD15C)
+            var random = SplitMix64(seed: config.seed, stream: .discriminatorInitialization)
             discriminator.initializeRandom(using: &random)
             self.discriminator = discriminator
             scorer = DiscriminatorScorer(discriminator: discriminator)
@@ -129,6 +132,11 @@ public final class TrainingRun {
                 from: checkpoint, trainer: trainer, discriminator: discriminator,
                 rolloutCopy: rolloutCopy)
             elapsedBefore = rows.last?.seconds ?? 0
+            guard phases.contains(where: { $0.phase == position.phase }) else {
+                throw RunError.incompatibleCheckpoint(
+                    path: checkpoint.path,
+                    reason: "position: phase \(position.phase) is not in this run's schedule (\(phases.map(\.phase.rawValue).joined(separator: ", ")))")
+            }
             observer?.report("resuming \(directory.path) in phase \(position.phase) after \(position.done)")
         } else if let base = config.initFrom {
             try startFromPretrained(URL(fileURLWithPath: base))
@@ -145,7 +153,7 @@ public final class TrainingRun {
             throw RunError.incompatibleCheckpoint(path: url.path, reason: "no checkpoint to start from")
         }
         let (position, _) = try RunCheckpoint.progress(in: SafeTensors(contentsOf: url), path: url.path)
-        guard position == .init(phase: "pretrain", done: epochs) else {
+        guard position == .init(phase: .pretraining, done: epochs) else {
             throw RunError.incompatibleCheckpoint(
                 path: url.path,
                 reason: "the run to start from must have stopped after \(epochs) pre-training epochs (trained with --rounds 0); it is at \(position.phase) \(position.done)")
@@ -168,12 +176,12 @@ public final class TrainingRun {
     }
 
     /// The phases of this run with their lengths, in order.
-    var phases: [(name: String, units: Int)] {
-        var list = [("pretrain", config.epochs)]
+    var phases: [(phase: Phase, units: Int)] {
+        var list: [(phase: Phase, units: Int)] = [(.pretraining, config.epochs)]
         if config.mode == .seqgan && config.rounds > 0 {
-            list.append(("discriminator", config.discriminatorPretrainSteps))
+            list.append((.discriminatorPretraining, config.discriminatorPretrainSteps))
         }
-        if config.rounds > 0 { list.append((config.mode.rawValue, config.rounds)) }
+        if config.rounds > 0 { list.append((.training(config.mode), config.rounds)) }
         return list
     }
 
@@ -183,34 +191,34 @@ public final class TrainingRun {
     @discardableResult
     public func run() throws -> [RunLogRow] {
         if rows.isEmpty {
-            var row = RunLogRow(phase: "pretrain", epoch: 0)
+            var row = RunLogRow(phase: .pretraining, epoch: 0)
             try evaluate(into: &row, index: 0)
             observer?.report(summary(of: row) + " (untrained generator)")
             try record(row, position: position)
             try stopIfRequested()
         }
-        let order = phases.map(\.name)
+        let order = phases.map(\.phase)
         let current = order.firstIndex(of: position.phase) ?? order.count
         for (index, phase) in phases.enumerated() where index >= current {
             let first = index == current ? position.done + 1 : 1
             guard first <= phase.units else { continue }
             for unit in first...phase.units {
-                var row = RunLogRow(phase: phase.name, epoch: unit)
+                var row = RunLogRow(phase: phase.phase, epoch: unit)
                 let evaluateNow = unit % config.evaluateEvery == 0 || unit == phase.units
-                switch phase.name {
-                case "pretrain": try mleEpoch(unit, stream: 0x5BF1, total: phase.units, into: &row)
-                case "discriminator": try discriminatorPretrainStep(unit, total: phase.units, into: &row)
-                case RunConfig.Mode.mle.rawValue: try mleEpoch(unit, stream: 0x5BF2, total: phase.units, into: &row)
-                case RunConfig.Mode.ss.rawValue: try scheduledSamplingEpoch(unit, total: phase.units, into: &row)
-                default: try adversarialRound(unit, total: phase.units, into: &row)
+                switch phase.phase {
+                case .pretraining: try mleEpoch(unit, stream: .pretrainingOrder, total: phase.units, into: &row)
+                case .discriminatorPretraining: try discriminatorPretrainStep(unit, total: phase.units, into: &row)
+                case .training(.mle): try mleEpoch(unit, stream: .mleModeOrder, total: phase.units, into: &row)
+                case .training(.ss): try scheduledSamplingEpoch(unit, total: phase.units, into: &row)
+                case .training(.pgbleu), .training(.seqgan): try adversarialRound(unit, total: phase.units, into: &row)
                 }
-                if phase.name == "discriminator" {
+                if phase.phase == .discriminatorPretraining {
                     observer?.report(summary(of: row))
                 } else if evaluateNow {
                     try evaluate(into: &row, index: evaluationIndex(phase: index, unit: unit))
                     observer?.report(summary(of: row))
                 }
-                try record(row, position: .init(phase: phase.name, done: unit))
+                try record(row, position: .init(phase: phase.phase, done: unit))
                 try stopIfRequested()
             }
         }
@@ -245,11 +253,9 @@ public final class TrainingRun {
         rows.append(row)
         self.position = position
         try RunCheckpoint.save(
-            to: TrainingRun.checkpointURL(in: directory), config: config, position: position, rows: rows,
+            to: folder.url(of: .checkpoint), config: config, position: position, rows: rows,
             trainer: trainer, discriminator: discriminator, rolloutCopy: rolloutCopy)
-        try AtomicFile.write(
-            ([RunLogRow.csvHeader] + rows.map(\.csvLine)).joined(separator: "\n") + "\n",
-            to: directory.appendingPathComponent("log.csv"))
+        try folder.write(([RunLogRow.csvHeader] + rows.map(\.csvLine)).joined(separator: "\n") + "\n", to: .log)
     }
 
     /// The generator's metrics, and the discriminator on held-out real and fake data.
@@ -257,20 +263,20 @@ public final class TrainingRun {
         observer?.phaseStarted("evaluating", total: 1)
         try runData.evaluate(generator, index, &row)
         // The discriminator is only worth judging once it has been trained.
-        if row.phase != "pretrain" { evaluateDiscriminator(into: &row, index: index) }
+        if row.phase != .pretraining { evaluateDiscriminator(into: &row, index: index) }
         observer?.progressed(done: 1, total: 1, loss: nil)
     }
 
     func evaluateDiscriminator(into row: inout RunLogRow, index: UInt64) {
         guard let discriminator else { return }
-        var random = SplitMix64(seed: config.seed, stream: 0xD0E2, index)
+        var random = SplitMix64(seed: config.seed, stream: .discriminatorEvaluation, index)
         let fake = generator.sample(count: config.discriminatorEvaluationSamples, using: &random)
         let result = discriminator.evaluate(real: heldOutReal, fake: fake)
         row.discriminatorLoss = result.loss
         row.discriminatorAccuracy = result.accuracy
     }
 
-    func mleEpoch(_ epoch: Int, stream: UInt64, total: Int, into row: inout RunLogRow) throws {
+    func mleEpoch(_ epoch: Int, stream: RandomStream, total: Int, into row: inout RunLogRow) throws {
         var random = SplitMix64(seed: config.seed, stream: stream, UInt64(epoch))
         observer?.phaseStarted("\(row.phase) epoch \(epoch)/\(total)", total: trainingCount / config.optimizer.batchSize)
         row.trainNLL = trainer.trainEpoch(data: data, count: trainingCount, using: &random) {
@@ -280,8 +286,8 @@ public final class TrainingRun {
 
     func scheduledSamplingEpoch(_ epoch: Int, total: Int, into row: inout RunLogRow) throws {
         let omega = max(0, 1 - config.scheduledSamplingDecay * Double(epoch))
-        var order = SplitMix64(seed: config.seed, stream: 0x55A1, UInt64(epoch))
-        var draws = SplitMix64(seed: config.seed, stream: 0x55A2, UInt64(epoch))
+        var order = SplitMix64(seed: config.seed, stream: .scheduledSamplingOrder, UInt64(epoch))
+        var draws = SplitMix64(seed: config.seed, stream: .scheduledSamplingDraws, UInt64(epoch))
         observer?.phaseStarted(String(format: "ss epoch %d/%d (ω %.3f)", epoch, total, omega), total: trainingCount / config.optimizer.batchSize)
         row.trainNLL = trainer.trainEpoch(
             data: data, count: trainingCount, using: &order,
@@ -294,8 +300,8 @@ public final class TrainingRun {
     func discriminatorPretrainStep(_ step: Int, total: Int, into row: inout RunLogRow) throws {
         guard let discriminator else { return }
         try trainDiscriminator(
-            discriminator, negatives: SplitMix64(seed: config.seed, stream: 0xD1, UInt64(step)),
-            order: SplitMix64(seed: config.seed, stream: 0xD2, UInt64(step)),
+            discriminator, negatives: SplitMix64(seed: config.seed, stream: .discriminatorPretrainingNegatives, UInt64(step)),
+            order: SplitMix64(seed: config.seed, stream: .discriminatorPretrainingOrder, UInt64(step)),
             label: "D pre-training \(step)/\(total)")
         evaluateDiscriminator(into: &row, index: UInt64(step) | 1 << 40)
     }
@@ -320,14 +326,14 @@ public final class TrainingRun {
         guard let scorer, let rolloutCopy else { return }
         let t = config.generator.sequenceLength
         let b = config.optimizer.batchSize
-        if config.rollout == .same || (round == 1 && position.phase != config.mode.rawValue) {
+        if config.rollout == .same || (round == 1 && position.phase != .training(config.mode)) {
             rolloutCopy.arena.copyValues(from: generator.arena)
         }
         observer?.phaseStarted("\(config.mode.rawValue) round \(round)/\(total)", total: config.generatorSteps + config.discriminatorSteps)
         var allRewards: [Float] = []
         var loss = 0.0
         for step in 0..<config.generatorSteps {
-            var random = SplitMix64(seed: config.seed, stream: 0x6A, UInt64(round), UInt64(step))
+            var random = SplitMix64(seed: config.seed, stream: .policyGradientBatch, UInt64(round), UInt64(step))
             let batch = generator.sample(count: b, using: &random)
             let rewards = batch.withUnsafeBufferPointer {
                 RolloutRewards.compute(
@@ -351,8 +357,8 @@ public final class TrainingRun {
         if let discriminator {
             for step in 0..<config.discriminatorSteps {
                 try trainDiscriminator(
-                    discriminator, negatives: SplitMix64(seed: config.seed, stream: 0xD3, UInt64(round), UInt64(step)),
-                    order: SplitMix64(seed: config.seed, stream: 0xD4, UInt64(round), UInt64(step)),
+                    discriminator, negatives: SplitMix64(seed: config.seed, stream: .roundDiscriminatorNegatives, UInt64(round), UInt64(step)),
+                    order: SplitMix64(seed: config.seed, stream: .roundDiscriminatorOrder, UInt64(round), UInt64(step)),
                     label: "d-step \(step + 1)/\(config.discriminatorSteps) of round \(round)")
             }
         }

@@ -1,26 +1,20 @@
 import Foundation
-import MusicGeneration
-import SeqGAN
-import TextGeneration
+import RunFiles
 
-/// What a run folder holds, told by its files: `tokenizer.json` (music), `text.json` (text),
-/// or only a checkpoint (synthetic).
+/// What a run folder holds, as ``RunFolder/kind`` tells it (recorded in `run.json`, or
+/// probed from the files of folders written before the record). Prefer `RunFolder`.
 enum RunKind {
     case music, text, synthetic
-    /// Not a run folder (or one that has not written a checkpoint yet); the music loader
+    /// Not a run folder (or one that has not written anything yet); the music loader
     /// gives the clearest message for it.
     case unknown
 
     init(of directory: URL) {
-        let files = FileManager.default
-        if files.fileExists(atPath: MusicRun.tokenizerURL(in: directory).path) {
-            self = .music
-        } else if TextRun.isTextRun(directory) {
-            self = .text
-        } else if files.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path) {
-            self = .synthetic
-        } else {
-            self = .unknown
+        switch RunFolder(directory).kind {
+        case .music: self = .music
+        case .text: self = .text
+        case .synthetic: self = .synthetic
+        case nil: self = .unknown
         }
     }
 }

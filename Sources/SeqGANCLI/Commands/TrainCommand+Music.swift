@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MusicEncoding
 import MusicGeneration
+import RunFiles
 import SeqGAN
 import TextGeneration
 
@@ -14,12 +15,12 @@ extension TrainCommand {
         if !inputs.isEmpty {
             return inputs.allSatisfy { $0.lowercased().hasSuffix(".txt") } ? .text : .music
         }
-        for folder in [out, initFrom].compactMap({ $0 }) where TextRun.isTextRun(URL(fileURLWithPath: folder)) {
-            return .text
-        }
-        for folder in [out, initFrom].compactMap({ $0 })
-        where FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: URL(fileURLWithPath: folder)).path) {
-            return .music
+        for folder in [out, initFrom].compactMap({ $0 }) {
+            switch RunFolder(path: folder).kind {
+            case .text: return .text
+            case .music: return .music
+            case .synthetic, nil: continue
+            }
         }
         return .synthetic
     }
@@ -34,6 +35,7 @@ extension TrainCommand {
         if resuming {
             config = try resumedConfig(in: directory)
             settings = try MusicRun.savedSettings(in: directory)
+            try RunFolder(directory).checkUnchanged(.init(settings, file: .tokenizer))
             sources = try MusicRun.savedSources(in: directory)
             if !inputs.isEmpty {
                 sources = MusicRun.Sources(inputs: inputs, splitSeed: sources.splitSeed, strict: sources.strict, splitLists: sources.splitLists)

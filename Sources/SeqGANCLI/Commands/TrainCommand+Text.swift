@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunFiles
 import SeqGAN
 import TextEncoding
 import TextGeneration
@@ -61,6 +62,8 @@ extension TrainCommand {
         let run: TextRun
         if resuming {
             let config = try resumedConfig(in: directory)
+            let saved = try TextRun.savedSettings(in: directory)
+            try RunFolder(directory).checkUnchanged(.init(saved, file: .textSettings))
             run = try TextRun(
                 settings: TextRun.savedSettings(in: directory), directory: directory,
                 vocabulary: TextRun.savedVocabulary(in: directory)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audio
 import Foundation
 import MusicEncoding
+import RunFiles
 import SeqGAN
 import TensorCore
 
@@ -198,6 +199,13 @@ struct TrainCommand: ParsableCommand {
         BLAS.threadCount = 1
         // Ctrl-C stops at the next checkpoint instead of killing the run.
         InterruptSignal.install()
+        if resume, let out, RunFolder(path: out).hasCheckpoint {
+            // The folder's files must match its kind before anything is read or written.
+            let kind = try RunFolder(path: out).checkedKind()
+            if let task, task.rawValue != kind.rawValue {
+                throw ValidationError("--task \(task.rawValue): \(out) holds a \(kind.rawValue) run")
+            }
+        }
         do {
             switch resolvedTask() {
             case .music: try runMusic()
@@ -231,7 +239,7 @@ struct TrainCommand: ParsableCommand {
         let experiment = try SyntheticExperiment(config: config, directory: directory)
         let rows = try experiment.run(resume: resume, observer: ProgressBar())
         if let last = rows.last(where: { $0.nllOracle != nil }), let nll = last.nllOracle {
-            print(String(format: "final NLL-oracle %.4f after %@ %d (%.1f s); log: %@", nll, last.phase, last.epoch, last.seconds, experiment.directory.appendingPathComponent("log.csv").path))
+            print(String(format: "final NLL-oracle %.4f after %@ %d (%.1f s); log: %@", nll, last.phase.rawValue, last.epoch, last.seconds, experiment.directory.appendingPathComponent("log.csv").path))
         }
     }
 
