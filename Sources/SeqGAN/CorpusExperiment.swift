@@ -20,9 +20,11 @@ public final class CorpusExperiment {
 
     /// Checks the splits against the settings.
     ///
-    /// - Throws: ``RunError/invalidConfig(_:)`` when a sequence has the wrong length or a
-    ///   token outside the vocabulary, or the test split is empty.
+    /// - Throws: ``RunError/invalidConfig(_:)`` for a setting out of range (see
+    ///   ``RunConfig/validate()``), a sequence of the wrong length or with a token outside the
+    ///   vocabulary, or an empty test split.
     public init(config: RunConfig, directory: URL, train: [[Int]], validation: [[Int]], test: [[Int]]) throws {
+        try config.validate()
         let t = config.generator.sequenceLength
         let v = config.generator.vocabularySize
         func flatten(_ split: [[Int]], _ name: String) throws -> [Int32] {

@@ -24,6 +24,20 @@ public enum Phase: Hashable, Sendable {
     }
 }
 
+extension Phase {
+    /// What one unit of the phase is called: epoch (pre-training, `mle`, `ss`), step
+    /// (discriminator pre-training) or round (`pgbleu`, `seqgan`).
+    public func unitName(plural: Bool = false) -> String {
+        let name: String
+        switch self {
+        case .pretraining, .training(.mle), .training(.ss): name = "epoch"
+        case .discriminatorPretraining: name = "step"
+        case .training(.pgbleu), .training(.seqgan): name = "round"
+        }
+        return plural ? name + "s" : name
+    }
+}
+
 extension Phase: RawRepresentable {
     /// The phase named `rawValue` in a log or checkpoint, or `nil` for an unknown name.
     public init?(rawValue: String) {

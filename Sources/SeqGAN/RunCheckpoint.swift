@@ -86,8 +86,16 @@ struct RunCheckpoint {
     static func load(
         from url: URL, trainer: GeneratorTrainer, discriminator: Discriminator?, rolloutCopy: Generator?
     ) throws -> (Position, [RunLogRow]) {
-        let path = url.path
-        let file = try SafeTensors(contentsOf: url)
+        try load(
+            from: SafeTensors(contentsOf: url), path: url.path, trainer: trainer, discriminator: discriminator,
+            rolloutCopy: rolloutCopy)
+    }
+
+    /// Restores everything saved in `file`, read from `path`; returns the position and the log.
+    static func load(
+        from file: SafeTensors, path: String, trainer: GeneratorTrainer, discriminator: Discriminator?,
+        rolloutCopy: Generator?
+    ) throws -> (Position, [RunLogRow]) {
         let (position, rows) = try progress(in: file, path: path)
         try trainer.generator.load(from: file, prefix: "generator.", path: path)
         try trainer.optimizer.load(from: file, prefix: "generatorAdam.", path: path)

@@ -21,13 +21,7 @@ public final class SyntheticExperiment {
     ///
     /// - Throws: ``SafeTensorsError`` for a bad oracle file, ``RunError`` for bad settings.
     public init(config: RunConfig, directory: URL) throws {
-        guard config.epochs >= 0, config.rounds >= 0, config.evaluateEvery > 0,
-            config.trainingSequences > 0, config.evaluationSamples > 0,
-            config.optimizer.batchSize > 0, config.rolloutsPerPrefix > 0,
-            config.discriminatorEvaluationSamples > 0
-        else {
-            throw RunError.invalidConfig("epochs and rounds must not be negative; sizes and --eval-every must be positive")
-        }
+        try config.validate()
         guard config.trainingSequences >= config.optimizer.batchSize else {
             throw RunError.invalidConfig("the training set is smaller than one batch")
         }
@@ -97,6 +91,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, LocalizedError 
     case invalidConfig(String)
     case unreadableConfig(path: String, reason: String)
     case incompatibleCheckpoint(path: String, reason: String)
+    /// The run has done more units of a phase than its settings now ask for.
+    case nothingLeft(path: String, phase: Phase, done: Int, asked: Int)
 
     public var description: String {
         switch self {
@@ -105,6 +101,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, LocalizedError 
         case .invalidConfig(let reason): "invalid settings: \(reason)"
         case .unreadableConfig(let path, let reason): "\(path): cannot read run settings: \(reason)"
         case .incompatibleCheckpoint(let path, let reason): "\(path): \(reason)"
+        case .nothingLeft(let path, let phase, let done, let asked):
+            "\(path): nothing is left to do: \(done) \(phase.unitName(plural: done != 1)) of \(phase) are done, more than the \(asked) asked for; the run is unchanged (ask for \(done) or more to continue it)"
         }
     }
 

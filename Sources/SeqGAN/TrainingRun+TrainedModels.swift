@@ -6,13 +6,16 @@ extension TrainingRun {
     /// The generator of a run folder as its last checkpoint left it, shaped by the folder's
     /// `config.json`.
     ///
-    /// - Throws: ``RunError`` when the folder holds no run; ``SafeTensorsError`` naming the
-    ///   checkpoint when it does not fit the settings.
+    /// - Throws: ``RunError`` when the folder holds no run or its settings are out of range;
+    ///   ``SafeTensorsError`` naming the checkpoint and tensor when it does not fit the
+    ///   settings (checked before the generator is built).
     public static func trainedGenerator(in directory: URL) throws -> Generator {
         let checkpoint = try existingCheckpoint(in: directory)
-        let generator = Generator(config: try savedConfig(in: directory).generator)
-        try generator.load(
-            from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
+        let config = try savedConfig(in: directory).generator
+        let file = try SafeTensors(contentsOf: checkpoint)
+        try Generator.parameterLayout(for: config).check(against: file, prefix: "generator.", path: checkpoint.path)
+        let generator = Generator(config: config)
+        try generator.load(from: file, prefix: "generator.", path: checkpoint.path)
         return generator
     }
 

@@ -68,14 +68,24 @@ public final class TrainingRun {
         RunFolder(directory).url(of: .checkpoint)
     }
 
-    /// Reads the settings a run folder was started with.
+    /// Reads the settings a run folder was started with, checked by ``RunConfig/validate()``.
+    ///
+    /// - Throws: ``RunError/unreadableConfig(path:reason:)`` naming `config.json` and the
+    ///   field at fault.
     public static func savedConfig(in directory: URL) throws -> RunConfig {
         let url = RunFolder(directory).url(of: .config)
+        let config: RunConfig
         do {
-            return try JSONDecoder().decode(RunConfig.self, from: Data(contentsOf: url))
+            config = try JSONDecoder().decode(RunConfig.self, from: Data(contentsOf: url))
         } catch {
-            throw RunError.unreadableConfig(path: url.path, reason: "\(error)")
+            throw RunError.unreadableConfig(path: url.path, reason: RunCheckpoint.reason(error))
         }
+        do {
+            try config.validate()
+        } catch let RunError.invalidConfig(reason) {
+            throw RunError.unreadableConfig(path: url.path, reason: reason)
+        }
+        return config
     }
 
     /// Prepares a run in `directory`, restoring its last checkpoint when `resume` is set.
@@ -86,6 +96,7 @@ public final class TrainingRun {
         config: RunConfig, directory: URL, data: RunData, resume: Bool,
         observer: TrainingObserver? = nil
     ) throws {
+        try config.validate()
         guard data.trainingCount >= config.optimizer.batchSize else {
             throw RunError.invalidConfig("\(data.trainingCount) training sequences are fewer than one batch of \(config.optimizer.batchSize)")
         }
@@ -100,12 +111,13 @@ public final class TrainingRun {
         let hasCheckpoint = folder.hasCheckpoint
         if hasCheckpoint && !resume { throw RunError.alreadyExists(path: directory.path) }
         if hasCheckpoint { try folder.removeTemporaryFiles() }
-        try folder.writeJSON(config, to: .config)
         let t = config.generator.sequenceLength
-        if !folder.contains(.trainingData) {
-            try folder.write(TokenSequenceFile.text(of: data.training, length: t), to: .trainingData)
-        }
 
+        let checkpointFile = hasCheckpoint ? try SafeTensors(contentsOf: checkpoint) : nil
+        if let checkpointFile {
+            try Generator.parameterLayout(for: config.generator).check(
+                against: checkpointFile, prefix: "generator.", path: checkpoint.path)
+        }
         generator = Generator(config: config.generator)
         var initRandom = SplitMix64(seed: config.seed, stream: .generatorInitialization)
         generator.initializeRandom(using: &initRandom)
@@ -127,19 +139,31 @@ public final class TrainingRun {
         }
         rolloutCopy = adversarial ? Generator(config: config.generator) : nil
         started = clock.now
-        if hasCheckpoint {
+        if let checkpointFile {
             (position, rows) = try RunCheckpoint.load(
-                from: checkpoint, trainer: trainer, discriminator: discriminator,
+                from: checkpointFile, path: checkpoint.path, trainer: trainer, discriminator: discriminator,
                 rolloutCopy: rolloutCopy)
             elapsedBefore = rows.last?.seconds ?? 0
-            guard phases.contains(where: { $0.phase == position.phase }) else {
+            guard let phase = phases.first(where: { $0.phase == position.phase }) else {
+                if config.rounds == 0 && position.phase != .pretraining && Phase.allCases.contains(position.phase) {
+                    throw RunError.nothingLeft(path: directory.path, phase: position.phase, done: position.done, asked: 0)
+                }
                 throw RunError.incompatibleCheckpoint(
                     path: checkpoint.path,
                     reason: "position: phase \(position.phase) is not in this run's schedule (\(phases.map(\.phase.rawValue).joined(separator: ", ")))")
             }
+            guard position.done <= phase.units else {
+                throw RunError.nothingLeft(
+                    path: directory.path, phase: position.phase, done: position.done, asked: phase.units)
+            }
             observer?.report("resuming \(directory.path) in phase \(position.phase) after \(position.done)")
         } else if let base = config.initFrom {
             try startFromPretrained(URL(fileURLWithPath: base))
+        }
+        // Written once everything read checks out, so that a refused resume changes nothing.
+        try folder.writeJSON(config, to: .config)
+        if !folder.contains(.trainingData) {
+            try folder.write(TokenSequenceFile.text(of: data.training, length: t), to: .trainingData)
         }
     }
 
@@ -199,6 +223,9 @@ public final class TrainingRun {
         }
         let order = phases.map(\.phase)
         let current = order.firstIndex(of: position.phase) ?? order.count
+        if !rows.isEmpty, current == order.count - 1, position.done == phases[current].units {
+            observer?.report("nothing is left to do: \(directory.path) has finished its schedule (\(position.phase) \(position.done)); give more --epochs or --rounds to continue it")
+        }
         for (index, phase) in phases.enumerated() where index >= current {
             let first = index == current ? position.done + 1 : 1
             guard first <= phase.units else { continue }

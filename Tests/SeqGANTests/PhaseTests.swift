@@ -51,7 +51,7 @@ struct PhaseTests {
         try file.write(to: url)
     }
 
-    @Test("a checkpoint at an unknown phase or a negative count is refused on resume, naming the checkpoint", arguments: [
+    @Test("a checkpoint at an unknown phase, a negative count or a phase outside the schedule is refused on resume, naming the checkpoint", arguments: [
         #"{"phase":"banana","done":-7}"#, #"{"phase":"pretrain","done":-7}"#, #"{"phase":"seqgan","done":1}"#,
     ])
     func badPositionIsRefused(position: String) throws {
@@ -60,12 +60,27 @@ struct PhaseTests {
         try SyntheticExperiment(config: config, directory: directory).run(resume: false)
         try Self.setPosition(position, in: directory)
         let before = try Data(contentsOf: TrainingRun.checkpointURL(in: directory))
+        var resumed = SyntheticExperimentTests.smallConfig(epochs: 4)
+        resumed.rounds = 2
         #expect {
-            try SyntheticExperiment(config: SyntheticExperimentTests.smallConfig(epochs: 4), directory: directory).run(resume: true)
+            try SyntheticExperiment(config: resumed, directory: directory).run(resume: true)
         } throws: { error in
             let text = "\(error)"
             return text.contains("checkpoint.safetensors") && text.contains("position")
         }
+        #expect(try Data(contentsOf: TrainingRun.checkpointURL(in: directory)) == before)
+    }
+
+    @Test("resuming with fewer epochs than are done says that nothing is left to do, and changes nothing")
+    func fewerEpochsThanDone() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("phase-fewer")
+        try SyntheticExperiment(config: SyntheticExperimentTests.smallConfig(epochs: 3), directory: directory).run(resume: false)
+        let before = try Data(contentsOf: TrainingRun.checkpointURL(in: directory))
+        #expect(throws: RunError.nothingLeft(path: directory.path, phase: .pretraining, done: 3, asked: 2)) {
+            try SyntheticExperiment(config: SyntheticExperimentTests.smallConfig(epochs: 2), directory: directory).run(resume: true)
+        }
+        let message = "\(RunError.nothingLeft(path: directory.path, phase: .pretraining, done: 3, asked: 2))"
+        #expect(message.contains("nothing is left to do") && message.contains("3 epochs of pretrain are done"))
         #expect(try Data(contentsOf: TrainingRun.checkpointURL(in: directory)) == before)
     }
 }

@@ -7,6 +7,7 @@ import SeqGAN
 import TensorCore
 
 extension RunConfig.Preset: ExpressibleByArgument {}
+extension RunConfig.Mode: ExpressibleByArgument {}
 extension RunConfig.RolloutPolicy: ExpressibleByArgument {}
 extension PolicyGradientReduction: ExpressibleByArgument {}
 extension PolicyGradientBaseline: ExpressibleByArgument {}
@@ -100,7 +101,7 @@ struct TrainCommand: ParsableCommand {
     var oracleSeed: UInt64 = 88
 
     @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music and text).")
-    var mode: String?
+    var mode: RunConfig.Mode?
 
     @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
     var preset: RunConfig.Preset?
@@ -169,9 +170,6 @@ struct TrainCommand: ParsableCommand {
     var pgLearningRate: Float?
 
     func validate() throws {
-        if let mode, RunConfig.Mode(rawValue: mode) == nil {
-            throw ValidationError("unknown --mode \(mode); expected one of: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         guard (epochs ?? 0) >= 0, (rounds ?? 0) >= 0 else {
             throw ValidationError("--epochs and --rounds must not be negative")
         }
@@ -253,7 +251,7 @@ struct TrainCommand: ParsableCommand {
 
     /// The default folder of a run started with `--init-from BASE`: `BASE-<mode>`.
     func forkFolder(of base: String) -> String {
-        URL(fileURLWithPath: base).standardizedFileURL.path + "-\(mode ?? "seqgan")"
+        URL(fileURLWithPath: base).standardizedFileURL.path + "-\((mode ?? .seqgan).rawValue)"
     }
 
     /// The settings of a run that starts from the pre-trained generator of `base`: the base's
@@ -279,7 +277,7 @@ struct TrainCommand: ParsableCommand {
     /// over the defaults already in `config`.
     func applyOptions(to config: inout RunConfig) {
         if let preset { config.apply(preset) }
-        if let mode { config.mode = RunConfig.Mode(rawValue: mode)! }
+        if let mode { config.mode = mode }
         if let seed { config.seed = seed }
         if let epochs { config.epochs = epochs }
         if let rounds { config.rounds = rounds }
