@@ -102,7 +102,7 @@ public final class MusicRun {
         // The discriminator is judged on as many fakes as there are held-out real windows, so
         // that its accuracy is not dominated by one class.
         let heldOut = corpus.validation.isEmpty ? corpus.sequences(.test).count : corpus.sequences(.validation).count
-        config.discriminatorEvaluationSamples = min(config.discriminatorEvaluationSamples, heldOut)
+        config.evaluation.discriminatorSamples = min(config.evaluation.discriminatorSamples, heldOut)
         self.corpus = corpus
         self.sources = sources
         self.adjustments = adjustments

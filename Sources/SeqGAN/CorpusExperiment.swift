@@ -42,8 +42,6 @@ public final class CorpusExperiment {
         self.validation = try flatten(validation, "validation")
         self.test = try flatten(test, "test")
         guard !test.isEmpty else { throw RunError.invalidConfig("the test split is empty") }
-        var config = config
-        config.trainingSequences = train.count
         self.config = config
         self.directory = directory
     }
@@ -61,13 +59,13 @@ public final class CorpusExperiment {
         let references = stride(from: 0, to: test.count, by: t).map {
             CorpusExperiment.tokens(of: test[$0..<($0 + t)].map(Int.init), end: end)
         }
-        let bleu = try BLEUScorer(references: references, order: config.bleuOrder)
+        let bleu = try BLEUScorer(references: references, order: config.evaluation.bleuOrder)
         let perSampleURL = RunFolder(directory).url(of: .bleuPerSample)
         let data = RunData(training: train, trainingCount: train.count / t, heldOutReal: validation.isEmpty ? test : validation) {
             generator, index, row in
             row.nllTest = generator.negativeLogLikelihood(of: test, count: testCount).mean
             var random = SplitMix64(seed: config.seed, stream: .corpusEvaluation, index)
-            let samples = generator.sample(count: config.evaluationSamples, using: &random)
+            let samples = generator.sample(count: config.evaluation.samples, using: &random)
             let hypotheses = stride(from: 0, to: samples.count, by: t).map {
                 CorpusExperiment.tokens(of: samples[$0..<($0 + t)].map(Int.init), end: end)
             }

@@ -51,21 +51,24 @@ extension RunConfig {
         if let rate = optimizer.policyGradientLearningRate {
             try check("optimizer.policyGradientLearningRate", rate, above: 0)
         }
-        try check("epochs", epochs, 0...Limits.units)
-        try check("rounds", rounds, 0...Limits.units)
-        try check("discriminatorPretrainSteps", discriminatorPretrainSteps, 0...Limits.units)
-        try check("discriminatorEpochs", discriminatorEpochs, 1...Limits.units)
-        try check("generatorSteps", generatorSteps, 1...Limits.units)
-        try check("discriminatorSteps", discriminatorSteps, 0...Limits.units)
-        try check("rolloutsPerPrefix", rolloutsPerPrefix, 1...Limits.count)
-        try check("rolloutRate", rolloutRate, 0...1)
-        try check("scheduledSamplingDecay", scheduledSamplingDecay, 0...1)
-        try check("trainingSequences", trainingSequences, 1...Limits.count)
-        try check("evaluationSamples", evaluationSamples, 1...Limits.count)
-        try check("discriminatorEvaluationSamples", discriminatorEvaluationSamples, 1...Limits.count)
-        try check("evaluateEvery", evaluateEvery, 1...Limits.units)
-        try check("bleuOrder", bleuOrder, 1...16)
-        if mode == .seqgan {
+        try check("schedule.epochs", schedule.epochs, 0...Limits.units)
+        try check("schedule.rounds", schedule.rounds, 0...Limits.units)
+        try check("schedule.discriminatorPretrainSteps", schedule.discriminatorPretrainSteps, 0...Limits.units)
+        try check("schedule.discriminatorEpochs", schedule.discriminatorEpochs, 1...Limits.units)
+        try check("schedule.generatorSteps", schedule.generatorSteps, 1...Limits.units)
+        try check("schedule.discriminatorSteps", schedule.discriminatorSteps, 0...Limits.units)
+        try check("rewards.rolloutsPerPrefix", rewards.rolloutsPerPrefix, 1...Limits.count)
+        try check("rewards.rolloutRate", rewards.rolloutRate, 0...1)
+        try check("schedule.scheduledSamplingDecay", schedule.scheduledSamplingDecay, 0...1)
+        try check("oracle.trainingSequences", oracle.trainingSequences, 1...Limits.count)
+        if let negatives = schedule.discriminatorNegatives {
+            try check("schedule.discriminatorNegatives", negatives, 1...Limits.count)
+        }
+        try check("evaluation.samples", evaluation.samples, 1...Limits.count)
+        try check("evaluation.discriminatorSamples", evaluation.discriminatorSamples, 1...Limits.count)
+        try check("evaluation.every", evaluation.every, 1...Limits.units)
+        try check("evaluation.bleuOrder", evaluation.bleuOrder, 1...16)
+        if schedule.mode == .seqgan {
             try check("discriminator.embeddingSize", discriminator.embeddingSize, 1...Limits.width)
             try check("discriminator.batchSize", discriminator.batchSize, 1...Limits.count)
             for (index, bank) in discriminator.filterBanks.enumerated() {
@@ -86,15 +89,15 @@ extension RunConfig {
 
     /// A lower bound of the bytes a run with these settings holds: the generator's
     /// parameters with their gradients, two Adam optimisers' moments and the roll-out copy;
-    /// the activations of one batch (gates, states and logits of every step); the training
-    /// set; and, in `seqgan` mode, the discriminator with its optimiser and projection tables.
+    /// the activations of one batch (gates, states and logits of every step); and, in
+    /// `seqgan` mode, the discriminator with its optimiser and projection tables.
     public var estimatedMemory: Double {
         let v = Double(generator.vocabularySize), e = Double(generator.embeddingSize)
         let h = Double(generator.hiddenSize), t = Double(generator.sequenceLength)
         let b = Double(optimizer.batchSize)
         let parameters = v * e + (e + h) * 4 * h + 4 * h + h * v + v
-        var floats = parameters * 7 + b * t * (6 * h + e + v) + Double(trainingSequences) * t
-        if mode == .seqgan {
+        var floats = parameters * 7 + b * t * (6 * h + e + v)
+        if schedule.mode == .seqgan {
             let banks = discriminator.filterBanks
             let de = Double(discriminator.embeddingSize)
             let windowFilters = banks.reduce(0.0) { $0 + Double($1.window * $1.count) }

@@ -22,16 +22,16 @@ public final class SyntheticExperiment {
     /// - Throws: ``SafeTensorsError`` for a bad oracle file, ``RunError`` for bad settings.
     public init(config: RunConfig, directory: URL) throws {
         try config.validate()
-        guard config.trainingSequences >= config.optimizer.batchSize else {
+        guard config.oracle.trainingSequences >= config.optimizer.batchSize else {
             throw RunError.invalidConfig("the training set is smaller than one batch")
         }
         let oracle: Generator
-        if let path = config.oraclePath {
+        if let path = config.oracle.path {
             oracle = try Generator(
                 oracleAt: URL(fileURLWithPath: path), sequenceLength: config.generator.sequenceLength)
         } else {
             oracle = Generator.randomOracle(
-                seed: config.oracleSeed, sequenceLength: config.generator.sequenceLength,
+                seed: config.oracle.seed, sequenceLength: config.generator.sequenceLength,
                 vocabularySize: config.generator.vocabularySize)
         }
         guard oracle.config.vocabularySize == config.generator.vocabularySize else {
@@ -63,20 +63,20 @@ public final class SyntheticExperiment {
             throw RunError.alreadyExists(path: directory.path)
         }
         var dataRandom = SplitMix64(seed: config.seed, stream: .oracleTrainingData)
-        let training = oracle.sample(count: config.trainingSequences, using: &dataRandom)
+        let training = oracle.sample(count: config.oracle.trainingSequences, using: &dataRandom)
         var heldOutRandom = SplitMix64(seed: config.seed, stream: .oracleHeldOut)
-        let heldOut = config.mode == .seqgan
-            ? oracle.sample(count: config.discriminatorEvaluationSamples, using: &heldOutRandom) : []
+        let heldOut = config.schedule.mode == .seqgan
+            ? oracle.sample(count: config.evaluation.discriminatorSamples, using: &heldOutRandom) : []
         let oracle = self.oracle
         let config = self.config
         let perSampleURL = folder.url(of: .nllOraclePerSample)
         let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
-        let data = RunData(training: training, trainingCount: config.trainingSequences, heldOutReal: heldOut) {
+        let data = RunData(training: training, trainingCount: config.oracle.trainingSequences, heldOutReal: heldOut) {
             generator, index, row in
             var random = SplitMix64(seed: config.seed, stream: .oracleEvaluation, index)
-            let samples = generator.sample(count: config.evaluationSamples, using: &random)
+            let samples = generator.sample(count: config.evaluation.samples, using: &random)
             let values = samples.withUnsafeBufferPointer {
-                oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: config.evaluationSamples, workspace: workspace)
+                oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: config.evaluation.samples, workspace: workspace)
             }
             try AtomicFile.write(values.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: perSampleURL)
             row.nllOracle = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)

@@ -32,11 +32,11 @@ extension TrainingRun {
         let config = try savedConfig(in: directory)
         let file = try SafeTensors(contentsOf: checkpoint)
         let (position, _) = try RunCheckpoint.progress(in: file, path: checkpoint.path)
-        guard config.mode == .seqgan, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") })
+        guard config.schedule.mode == .seqgan, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") })
         else {
             throw RunError.incompatibleCheckpoint(
                 path: checkpoint.path,
-                reason: "no discriminator: the run was trained with --mode \(config.mode.rawValue)")
+                reason: "no discriminator: the run was trained with --mode \(config.schedule.mode.rawValue)")
         }
         guard position.phase != .pretraining else {
             throw RunError.incompatibleCheckpoint(

@@ -123,8 +123,8 @@ public final class TrainingRun {
         generator.initializeRandom(using: &initRandom)
         trainer = GeneratorTrainer(generator: generator, settings: config.optimizer)
 
-        let adversarial = config.rounds > 0 && (config.mode == .seqgan || config.mode == .pgbleu)
-        if config.mode == .seqgan {
+        let adversarial = config.schedule.rounds > 0 && (config.schedule.mode == .seqgan || config.schedule.mode == .pgbleu)
+        if config.schedule.mode == .seqgan {
             let discriminator = Discriminator(config: try config.discriminatorForGenerator())
             var random = SplitMix64(seed: config.seed, stream: .discriminatorInitialization)
             discriminator.initializeRandom(using: &random)
@@ -145,7 +145,7 @@ public final class TrainingRun {
                 rolloutCopy: rolloutCopy)
             elapsedBefore = rows.last?.seconds ?? 0
             guard let phase = phases.first(where: { $0.phase == position.phase }) else {
-                if config.rounds == 0 && position.phase != .pretraining && Phase.allCases.contains(position.phase) {
+                if config.schedule.rounds == 0 && position.phase != .pretraining && Phase.allCases.contains(position.phase) {
                     throw RunError.nothingLeft(path: directory.path, phase: position.phase, done: position.done, asked: 0)
                 }
                 throw RunError.incompatibleCheckpoint(
@@ -187,11 +187,11 @@ public final class TrainingRun {
     /// Takes the generator, its optimiser state and the pre-training log of `base` (see
     /// ``checkPretrained(_:epochs:)``); this run's wall time includes the base's pre-training.
     func startFromPretrained(_ base: URL) throws {
-        try TrainingRun.checkPretrained(base, epochs: config.epochs)
+        try TrainingRun.checkPretrained(base, epochs: config.schedule.epochs)
         (position, rows) = try RunCheckpoint.load(
             from: TrainingRun.checkpointURL(in: base), trainer: trainer, discriminator: nil, rolloutCopy: nil)
         elapsedBefore = rows.last?.seconds ?? 0
-        observer?.report("starting from the pre-trained generator of \(base.path) (\(config.epochs) epochs)")
+        observer?.report("starting from the pre-trained generator of \(base.path) (\(config.schedule.epochs) epochs)")
     }
 
     var elapsed: Double {
@@ -201,11 +201,11 @@ public final class TrainingRun {
 
     /// The phases of this run with their lengths, in order.
     var phases: [(phase: Phase, units: Int)] {
-        var list: [(phase: Phase, units: Int)] = [(.pretraining, config.epochs)]
-        if config.mode == .seqgan && config.rounds > 0 {
-            list.append((.discriminatorPretraining, config.discriminatorPretrainSteps))
+        var list: [(phase: Phase, units: Int)] = [(.pretraining, config.schedule.epochs)]
+        if config.schedule.mode == .seqgan && config.schedule.rounds > 0 {
+            list.append((.discriminatorPretraining, config.schedule.discriminatorPretrainSteps))
         }
-        if config.rounds > 0 { list.append((.training(config.mode), config.rounds)) }
+        if config.schedule.rounds > 0 { list.append((.training(config.schedule.mode), config.schedule.rounds)) }
         return list
     }
 
@@ -231,7 +231,7 @@ public final class TrainingRun {
             guard first <= phase.units else { continue }
             for unit in first...phase.units {
                 var row = RunLogRow(phase: phase.phase, epoch: unit)
-                let evaluateNow = unit % config.evaluateEvery == 0 || unit == phase.units
+                let evaluateNow = unit % config.evaluation.every == 0 || unit == phase.units
                 switch phase.phase {
                 case .pretraining: try mleEpoch(unit, stream: .pretrainingOrder, total: phase.units, into: &row)
                 case .discriminatorPretraining: try discriminatorPretrainStep(unit, total: phase.units, into: &row)
@@ -297,7 +297,7 @@ public final class TrainingRun {
     func evaluateDiscriminator(into row: inout RunLogRow, index: UInt64) {
         guard let discriminator else { return }
         var random = SplitMix64(seed: config.seed, stream: .discriminatorEvaluation, index)
-        let fake = generator.sample(count: config.discriminatorEvaluationSamples, using: &random)
+        let fake = generator.sample(count: config.evaluation.discriminatorSamples, using: &random)
         let result = discriminator.evaluate(real: heldOutReal, fake: fake)
         row.discriminatorLoss = result.loss
         row.discriminatorAccuracy = result.accuracy
@@ -312,7 +312,7 @@ public final class TrainingRun {
     }
 
     func scheduledSamplingEpoch(_ epoch: Int, total: Int, into row: inout RunLogRow) throws {
-        let omega = max(0, 1 - config.scheduledSamplingDecay * Double(epoch))
+        let omega = max(0, 1 - config.schedule.scheduledSamplingDecay * Double(epoch))
         var order = SplitMix64(seed: config.seed, stream: .scheduledSamplingOrder, UInt64(epoch))
         var draws = SplitMix64(seed: config.seed, stream: .scheduledSamplingDraws, UInt64(epoch))
         observer?.phaseStarted(String(format: "ss epoch %d/%d (ω %.3f)", epoch, total, omega), total: trainingCount / config.optimizer.batchSize)
@@ -333,19 +333,20 @@ public final class TrainingRun {
         evaluateDiscriminator(into: &row, index: UInt64(step) | 1 << 40)
     }
 
-    /// Fresh negatives from the generator, then `discriminatorEpochs` epochs over
-    /// real + fake.
+    /// Fresh negatives from the generator (``RunConfig/Schedule/discriminatorNegatives``, by
+    /// default as many as there are training sequences), then `discriminatorEpochs` epochs
+    /// over real + fake.
     func trainDiscriminator(
         _ discriminator: Discriminator, negatives sampleRandom: SplitMix64, order trainRandom: SplitMix64,
         label: String
     ) throws {
         var sampleRandom = sampleRandom
         var trainRandom = trainRandom
-        let negatives = generator.sample(count: trainingCount, using: &sampleRandom)
-        observer?.phaseStarted(label, total: config.discriminatorEpochs)
-        discriminator.trainEpochs(real: data, fake: negatives, epochs: config.discriminatorEpochs, using: &trainRandom) {
+        let negatives = generator.sample(count: config.schedule.discriminatorNegatives ?? trainingCount, using: &sampleRandom)
+        observer?.phaseStarted(label, total: config.schedule.discriminatorEpochs)
+        discriminator.trainEpochs(real: data, fake: negatives, epochs: config.schedule.discriminatorEpochs, using: &trainRandom) {
             epoch, index, count, loss, _ in
-            observer?.progressed(done: epoch * count + index + 1, total: config.discriminatorEpochs * count, loss: loss)
+            observer?.progressed(done: epoch * count + index + 1, total: config.schedule.discriminatorEpochs * count, loss: loss)
         }
     }
 
@@ -353,43 +354,43 @@ public final class TrainingRun {
         guard let scorer, let rolloutCopy else { return }
         let t = config.generator.sequenceLength
         let b = config.optimizer.batchSize
-        if config.rollout == .same || (round == 1 && position.phase != .training(config.mode)) {
+        if config.rewards.rollout == .same || (round == 1 && position.phase != .training(config.schedule.mode)) {
             rolloutCopy.arena.copyValues(from: generator.arena)
         }
-        observer?.phaseStarted("\(config.mode.rawValue) round \(round)/\(total)", total: config.generatorSteps + config.discriminatorSteps)
+        observer?.phaseStarted("\(config.schedule.mode.rawValue) round \(round)/\(total)", total: config.schedule.generatorSteps + config.schedule.discriminatorSteps)
         var allRewards: [Float] = []
         var loss = 0.0
-        for step in 0..<config.generatorSteps {
+        for step in 0..<config.schedule.generatorSteps {
             var random = SplitMix64(seed: config.seed, stream: .policyGradientBatch, UInt64(round), UInt64(step))
             let batch = generator.sample(count: b, using: &random)
             let rewards = batch.withUnsafeBufferPointer {
                 RolloutRewards.compute(
-                    for: $0.baseAddress!, batch: b, sequenceLength: t, perPrefix: config.rolloutsPerPrefix,
+                    for: $0.baseAddress!, batch: b, sequenceLength: t, perPrefix: config.rewards.rolloutsPerPrefix,
                     rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next())
             }
             loss += batch.withUnsafeBufferPointer {
                 trainer.policyGradientStep(
                     sequences: $0.baseAddress!, batchSize: b, rewards: rewards,
-                    reduction: config.pgLoss, baseline: config.baseline)
+                    reduction: config.rewards.pgLoss, baseline: config.rewards.baseline)
             }
             allRewards += rewards
-            observer?.progressed(done: step + 1, total: config.generatorSteps + config.discriminatorSteps, loss: loss)
+            observer?.progressed(done: step + 1, total: config.schedule.generatorSteps + config.schedule.discriminatorSteps, loss: loss)
         }
-        if config.rollout == .ema {
-            let rate = config.rolloutRate
+        if config.rewards.rollout == .ema {
+            let rate = config.rewards.rolloutRate
             let beta = rolloutCopy.arena.values.base
             let theta = generator.arena.values.base
             for i in 0..<rolloutCopy.arena.values.count { beta[i] = rate * beta[i] + (1 - rate) * theta[i] }
         }
         if let discriminator {
-            for step in 0..<config.discriminatorSteps {
+            for step in 0..<config.schedule.discriminatorSteps {
                 try trainDiscriminator(
                     discriminator, negatives: SplitMix64(seed: config.seed, stream: .roundDiscriminatorNegatives, UInt64(round), UInt64(step)),
                     order: SplitMix64(seed: config.seed, stream: .roundDiscriminatorOrder, UInt64(round), UInt64(step)),
-                    label: "d-step \(step + 1)/\(config.discriminatorSteps) of round \(round)")
+                    label: "d-step \(step + 1)/\(config.schedule.discriminatorSteps) of round \(round)")
             }
         }
-        row.generatorLoss = loss / Double(config.generatorSteps)
+        row.generatorLoss = loss / Double(config.schedule.generatorSteps)
         let mean = allRewards.reduce(0.0) { $0 + Double($1) } / Double(allRewards.count)
         row.rewardMean = mean
         row.rewardStd = (allRewards.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(allRewards.count)).squareRoot()

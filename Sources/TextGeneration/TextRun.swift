@@ -74,7 +74,7 @@ public final class TextRun {
             config.discriminator.batchSize = min(config.discriminator.batchSize, train.count)
         }
         let heldOut = validation.count > 0 ? validation.count : test.count
-        config.discriminatorEvaluationSamples = min(config.discriminatorEvaluationSamples, heldOut)
+        config.evaluation.discriminatorSamples = min(config.evaluation.discriminatorSamples, heldOut)
         self.settings = settings
         self.corpus = corpus
         self.vocabulary = vocabulary

@@ -57,7 +57,7 @@ extension TrainCommand {
         let run = try MusicRun(sources: sources, settings: settings, config: config, directory: directory)
         report(run)
         let rows = try run.run(resume: resuming, observer: ProgressBar())
-        printTrained(directory, rows: rows, bleuOrder: run.experiment.config.bleuOrder)
+        printTrained(directory, rows: rows, bleuOrder: run.experiment.config.evaluation.bleuOrder)
         print("make tunes with: seqgan generate \(directory.path) -n 8 -o tunes --wav")
     }
 
@@ -87,7 +87,7 @@ extension TrainCommand {
         print("tunes: \(corpus.allTunes.count) from \(corpus.filesRead) file\(corpus.filesRead == 1 ? "" : "s") (train \(corpus.train.count), validation \(corpus.validation.count), test \(corpus.test.count))")
         print("windows of \(settings.windowLength) tokens: train \(corpus.sequences(.train).count), validation \(corpus.sequences(.validation).count), test \(corpus.sequences(.test).count); vocabulary \(corpus.vocabularySize) (\(settings.scheme.rawValue) scheme)")
         let config = run.experiment.config
-        print("model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.mode.rawValue) after \(config.epochs) MLE epochs, \(config.rounds) rounds")
+        print("model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.schedule.mode.rawValue) after \(config.schedule.epochs) MLE epochs, \(config.schedule.rounds) rounds")
         for line in run.adjustments { print("note: \(line)") }
         fflush(nil)
     }

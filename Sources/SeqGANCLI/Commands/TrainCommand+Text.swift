@@ -91,7 +91,7 @@ extension TrainCommand {
         }
         report(run)
         let rows = try run.run(resume: resuming, observer: ProgressBar())
-        printTrained(directory, rows: rows, bleuOrder: run.experiment.config.bleuOrder)
+        printTrained(directory, rows: rows, bleuOrder: run.experiment.config.evaluation.bleuOrder)
         print("write samples with: seqgan generate \(directory.path) -n 20 -o samples.txt")
     }
 
@@ -122,7 +122,7 @@ extension TrainCommand {
         )
         let config = run.experiment.config
         print(
-            "model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.mode.rawValue) after \(config.epochs) MLE epochs, \(config.rounds) rounds"
+            "model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.schedule.mode.rawValue) after \(config.schedule.epochs) MLE epochs, \(config.schedule.rounds) rounds"
         )
         for line in run.adjustments { print("note: \(line)") }
         fflush(nil)

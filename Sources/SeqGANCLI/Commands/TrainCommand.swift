@@ -230,9 +230,9 @@ struct TrainCommand: ParsableCommand {
         } else {
             config = RunConfig()
             applyOptions(to: &config)
-            config.trainingSequences = trainSize
-            config.oraclePath = oracle
-            config.oracleSeed = oracleSeed
+            config.oracle.trainingSequences = trainSize
+            config.oracle.path = oracle
+            config.oracle.seed = oracleSeed
         }
         let experiment = try SyntheticExperiment(config: config, directory: directory)
         let rows = try experiment.run(resume: resume, observer: ProgressBar())
@@ -244,8 +244,8 @@ struct TrainCommand: ParsableCommand {
     /// The saved settings of the run in `directory`, extended by `--epochs` and `--rounds`.
     func resumedConfig(in directory: URL) throws -> RunConfig {
         var config = try TrainingRun.savedConfig(in: directory)
-        if let epochs { config.epochs = epochs }
-        if let rounds { config.rounds = rounds }
+        if let epochs { config.schedule.epochs = epochs }
+        if let rounds { config.schedule.rounds = rounds }
         return config
     }
 
@@ -259,16 +259,16 @@ struct TrainCommand: ParsableCommand {
     func forkedConfig(from base: String) throws -> RunConfig {
         let baseURL = URL(fileURLWithPath: base).standardizedFileURL
         let baseConfig = try TrainingRun.savedConfig(in: baseURL)
-        if let epochs, epochs != baseConfig.epochs {
-            throw ValidationError("--epochs \(epochs) differs from the \(baseConfig.epochs) pre-training epochs of \(base)")
+        if let epochs, epochs != baseConfig.schedule.epochs {
+            throw ValidationError("--epochs \(epochs) differs from the \(baseConfig.schedule.epochs) pre-training epochs of \(base)")
         }
         if let seed, seed != baseConfig.seed {
             throw ValidationError("--seed \(seed) differs from the seed \(baseConfig.seed) of \(base), which made its data")
         }
-        try TrainingRun.checkPretrained(baseURL, epochs: baseConfig.epochs)
+        try TrainingRun.checkPretrained(baseURL, epochs: baseConfig.schedule.epochs)
         var config = baseConfig
         applyOptions(to: &config)
-        config.epochs = baseConfig.epochs
+        config.schedule.epochs = baseConfig.schedule.epochs
         config.initFrom = baseURL.path
         return config
     }
@@ -277,21 +277,21 @@ struct TrainCommand: ParsableCommand {
     /// over the defaults already in `config`.
     func applyOptions(to config: inout RunConfig) {
         if let preset { config.apply(preset) }
-        if let mode { config.mode = mode }
+        if let mode { config.schedule.mode = mode }
         if let seed { config.seed = seed }
-        if let epochs { config.epochs = epochs }
-        if let rounds { config.rounds = rounds }
-        if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
-        if let dEpochs { config.discriminatorEpochs = dEpochs }
-        if let gSteps { config.generatorSteps = gSteps }
-        if let dSteps { config.discriminatorSteps = dSteps }
-        if let rollouts { config.rolloutsPerPrefix = rollouts }
-        config.rollout = rollout
-        config.rolloutRate = rolloutRate
-        config.pgLoss = pgLoss
-        config.baseline = baseline
-        if let evalEvery { config.evaluateEvery = evalEvery }
-        if let evalSamples { config.evaluationSamples = evalSamples }
+        if let epochs { config.schedule.epochs = epochs }
+        if let rounds { config.schedule.rounds = rounds }
+        if let dPretrainSteps { config.schedule.discriminatorPretrainSteps = dPretrainSteps }
+        if let dEpochs { config.schedule.discriminatorEpochs = dEpochs }
+        if let gSteps { config.schedule.generatorSteps = gSteps }
+        if let dSteps { config.schedule.discriminatorSteps = dSteps }
+        if let rollouts { config.rewards.rolloutsPerPrefix = rollouts }
+        config.rewards.rollout = rollout
+        config.rewards.rolloutRate = rolloutRate
+        config.rewards.pgLoss = pgLoss
+        config.rewards.baseline = baseline
+        if let evalEvery { config.evaluation.every = evalEvery }
+        if let evalSamples { config.evaluation.samples = evalSamples }
         if let batchSize { config.optimizer.batchSize = batchSize }
         config.optimizer.learningRate = learningRate
         if let pgLearningRate { config.optimizer.policyGradientLearningRate = pgLearningRate }
