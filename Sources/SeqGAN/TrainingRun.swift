@@ -363,11 +363,9 @@ public final class TrainingRun {
         for step in 0..<config.schedule.generatorSteps {
             var random = SplitMix64(seed: config.seed, stream: .policyGradientBatch, UInt64(round), UInt64(step))
             let batch = generator.sample(count: b, using: &random)
-            let rewards = batch.withUnsafeBufferPointer {
-                RolloutRewards.compute(
-                    for: $0.baseAddress!, batch: b, sequenceLength: t, perPrefix: config.rewards.rolloutsPerPrefix,
-                    rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next())
-            }
+            let rewards = RolloutRewards.compute(
+                for: TokenBatch(tokens: batch, length: t), perPrefix: config.rewards.rolloutsPerPrefix,
+                rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next())
             loss += batch.withUnsafeBufferPointer {
                 trainer.policyGradientStep(
                     sequences: $0.baseAddress!, batchSize: b, rewards: rewards,
