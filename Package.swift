@@ -34,6 +34,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
 ///   SeqGAN, MusicEncoding <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
+///   SeqGAN, MusicGeneration, TextGeneration <- Training (what `seqgan train` does)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -86,12 +87,17 @@ let package = Package(
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore", "RunFiles"]),
 
+        // What `seqgan train` does: a request of typed options becomes a run of its task.
+        .target(
+            name: "Training",
+            dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "MusicEncoding", "TextEncoding", "RunFiles"]),
+
         // The command-line tool.
         .executableTarget(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration", "RunFiles",
+                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration", "RunFiles", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -124,6 +130,7 @@ let package = Package(
         .testTarget(
             name: "TextGenerationTests",
             dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "RunFiles", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "SeqGAN", "RunFiles", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
