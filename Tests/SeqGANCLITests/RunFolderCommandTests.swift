@@ -104,4 +104,21 @@ struct RunFolderCommandTests {
         #expect(lines.count == 1, "\(second.standardError)")
         #expect(second.standardError.contains("process \(first.processIdentifier)"), "\(second.standardError)")
     }
+
+    @Test("a music run killed while its first files were written is not continued as a synthetic run")
+    func killedEarlyMusicRunStaysMusic() throws {
+        let out = try TestPaths.makeTemporaryDirectory("killed-early").appendingPathComponent("run")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data(#"{"format": 1, "kind": "music"}"#.utf8).write(to: out.appendingPathComponent("run.json"))
+        let resume = try runSeqGAN(["train", "--resume", "--out", out.path, "--epochs", "1"])
+        #expect(resume.status != 0)
+        #expect(resume.standardError.contains("MIDI or ABC tunes"), "\(resume.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("checkpoint.safetensors").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("config.json").path))
+        // Asked for explicitly as synthetic, the recorded kind refuses it.
+        let synthetic = try runSeqGAN(["train"] + SyntheticCommandTests.small + ["--epochs", "1", "--out", out.path])
+        #expect(synthetic.status != 0)
+        #expect(synthetic.standardError.contains("holds a music run"), "\(synthetic.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("checkpoint.safetensors").path))
+    }
 }
