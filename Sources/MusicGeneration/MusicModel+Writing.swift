@@ -1,6 +1,7 @@
 import Audio
 import Foundation
 import MIDI
+import SeqGAN
 
 extension MusicModel {
     /// A tune written by ``writeTunes(count:request:seed:to:audio:)``.
@@ -23,10 +24,12 @@ extension MusicModel {
     public func writeTunes(
         count: Int, request: TuneRequest, seed: UInt64, to folder: URL, audio: RenderSettings? = nil
     ) throws -> [WrittenTune] {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if let file = FileManager.default.fileOnTheWay(to: folder) {
             throw MusicRunError.cannotWriteTunes(
-                path: folder.relativePath, reason: "a file is there; -o names the folder that receives the tunes")
+                path: folder.relativePath,
+                reason: file == folder.standardizedFileURL
+                    ? "a file is there; -o names the folder that receives the tunes"
+                    : "\(file.path) is a file, not a folder")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

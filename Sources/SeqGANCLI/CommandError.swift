@@ -1,4 +1,5 @@
 import Foundation
+import SeqGAN
 
 /// Failures that concern the command line rather than a library's files, one line each.
 /// Everything else is the libraries' own typed errors, reported by ``SeqGANCommand/main()``.
@@ -53,7 +54,9 @@ enum CommandError: Error, CustomStringConvertible, LocalizedError {
         case .fileNoSuchFile, .fileReadNoSuchFile: reason = "no such file or folder"
         case .fileWriteOutOfSpace: reason = "no space left on the device"
         case .fileWriteVolumeReadOnly: reason = "read-only file system"
-        default: reason = nsError.localizedDescription
+        default:
+            reason = path.flatMap { FileManager.default.fileOnTheWay(to: URL(fileURLWithPath: $0)) }
+                .map { "\($0.path) is a file, not a folder" } ?? nsError.localizedDescription
         }
         self = .fileSystem(path: path, reason: reason)
     }
