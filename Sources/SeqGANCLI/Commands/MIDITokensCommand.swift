@@ -54,7 +54,14 @@ struct MIDITokensCommand: ParsableCommand {
         case all, train, validation, test
 
         /// The corpus split, `nil` for all tunes.
-        var split: MusicCorpus.Split? { MusicCorpus.Split(rawValue: rawValue) }
+        var split: MusicCorpus.Split? {
+            switch self {
+            case .all: nil
+            case .train: .train
+            case .validation: .validation
+            case .test: .test
+            }
+        }
     }
 
     func validate() throws {
