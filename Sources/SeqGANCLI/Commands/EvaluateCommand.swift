@@ -38,8 +38,7 @@ struct EvaluateCommand: ParsableCommand {
         case all, bleu
     }
 
-    @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
-    var runFolder: String
+    @OptionGroup var runFolder: RunOptions
 
     @Option(help: "Reference sequences, one per line (default: the run's test split); for music, token windows as in RUN/train.txt.")
     var references: String?
@@ -72,7 +71,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = URL(fileURLWithPath: runFolder)
+        let directory = runFolder.url
         switch try RunKind(of: directory) {
         case .music: try evaluateMusic(directory)
         case .text: try evaluateText(directory)

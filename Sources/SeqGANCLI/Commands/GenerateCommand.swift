@@ -35,8 +35,7 @@ struct GenerateCommand: ParsableCommand {
             `seqgan oracle nll` can score them).
             """)
 
-    @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
-    var runFolder: String
+    @OptionGroup var runFolder: RunOptions
 
     @Option(name: .customShort("n"), parsing: .unconditional, help: "How many tunes (or text samples) to generate.")
     var count: Int = 8
@@ -44,7 +43,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ... (for a text run: the text file to write).", valueName: "out-dir"))
     var output: String
 
-    @Option(parsing: .unconditional, help: "Seed of the sampling (and of the renderer's noise).", transform: parseSeed)
+    @Option(parsing: .unconditional, help: "Seed of the sampling (and of the renderer's noise). (default: 1)", transform: parseSeed)
     var seed: UInt64 = 1
 
     @Flag(help: "Also render each tune to a WAV file beside its MIDI file.")
@@ -61,10 +60,10 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
-        let folder = URL(fileURLWithPath: runFolder)
+        let folder = runFolder.url
         let kind = try RunKind(of: folder)
         if kind != .music {
-            guard !wav else { throw ValidationError("--wav renders tunes; \(runFolder) is a \(kind) run") }
+            guard !wav else { throw ValidationError("--wav renders tunes; \(runFolder.path) is a \(kind) run") }
             guard generation.length == nil else {
                 throw ValidationError(kind == .text
                     ? "--length is for music runs; a text sample ends at its end token (at most T tokens)"

@@ -41,7 +41,7 @@ struct MIDITokensCommand: ParsableCommand {
     @Option(help: "A folder with train.txt, valid.txt, test.txt (e.g. the Nottingham splits/); without it tunes are split by --seed.")
     var splitLists: String?
 
-    @Option(parsing: .unconditional, help: "Seed of the tune-level split (10% test, 10% validation) when no --split-lists is given.", transform: parseSeed)
+    @Option(parsing: .unconditional, help: "Seed of the tune-level split (10% test, 10% validation) when no --split-lists is given. (default: 1)", transform: parseSeed)
     var seed: UInt64 = 1
 
     @Option(help: "Also write the tokenizer settings as JSON here (to keep with a model).")

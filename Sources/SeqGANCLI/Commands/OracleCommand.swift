@@ -15,7 +15,7 @@ struct OracleCommand: ParsableCommand {
         @Option(help: "The oracle as safetensors (e.g. ../shared/oracle/seqgan-oracle.safetensors). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
         var oracle: String?
 
-        @Option(parsing: .unconditional, help: "Seed of the fresh oracle drawn when --oracle is not given.", transform: parseSeed)
+        @Option(parsing: .unconditional, help: "Seed of the fresh oracle drawn when --oracle is not given. (default: 88)", transform: parseSeed)
         var oracleSeed: UInt64 = 88
 
         @Option(parsing: .unconditional, help: "Sequence length T.")
@@ -42,7 +42,7 @@ struct OracleCommand: ParsableCommand {
         @Option(name: .short, parsing: .unconditional, help: "Number of sequences.")
         var n: Int = 10_000
 
-        @Option(parsing: .unconditional, help: "Random seed of the sampling.", transform: parseSeed)
+        @Option(parsing: .unconditional, help: "Random seed of the sampling. (default: 1)", transform: parseSeed)
         var seed: UInt64 = 1
 
         @Option(name: .short, help: "Output file.")

@@ -19,7 +19,7 @@ struct RenderOptions: ParsableArguments {
     var channels: Int = 2
 
     @Option(
-        parsing: .unconditional, help: "Seed of the noise that excites plucked strings (renders are reproducible).",
+        parsing: .unconditional, help: "Seed of the noise that excites plucked strings (renders are reproducible). (default: 0)",
         transform: parseSeed)
     var seed: UInt64 = 0
 

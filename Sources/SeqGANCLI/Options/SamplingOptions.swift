@@ -9,7 +9,7 @@ struct SamplingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Sampling temperature.")
     var temperature: Float = 1
 
-    @Option(parsing: .unconditional, help: "Seed of the sampling (and of a report's renderer).", transform: parseSeed)
+    @Option(parsing: .unconditional, help: "Seed of the sampling (and of a report's renderer). (default: 1)", transform: parseSeed)
     var seed: UInt64 = 1
 
     func validate() throws {
