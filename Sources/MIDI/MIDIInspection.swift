@@ -1,5 +1,4 @@
 import Foundation
-import MIDI
 
 /// What a MIDI file holds, as `seqgan midi inspect` shows it: a JSON object (format, division,
 /// tracks, tempos, time and key signatures, notes, duration, warnings) or a readable summary.
