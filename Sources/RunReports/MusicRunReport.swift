@@ -48,10 +48,11 @@ public struct MusicRunReport {
 
     /// Evaluates the run in `directory`, renders its tunes and writes the page to `page`.
     ///
-    /// - Throws: ``ReportError/notAMusicRun(run:)`` for another kind of run; the errors of
+    /// - Throws: `RunKindError` when `directory` holds no run, ``ReportError/notAMusicRun(run:)``
+    ///   for another kind of run; the errors of
     ///   loading the run and its tunes, rendering and writing files, naming the file.
     public init(run directory: URL, page: URL, settings: Settings) throws {
-        guard (try? RunKind(of: directory)) == .music else {
+        guard try RunKind(of: directory) == .music else {
             throw ReportError.notAMusicRun(run: directory.relativePath)
         }
         let rows = try RunLogRow.read(csv: directory.appendingPathComponent("log.csv"))
