@@ -34,7 +34,7 @@ extension MusicModel {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw MusicRunError.cannotWriteTunes(path: folder.relativePath, reason: error.localizedDescription)
+            throw MusicRunError.cannotWriteTunes(path: folder.relativePath, reason: FileSystemFailure.reason(of: error))
         }
         let tunes = try sampleTunes(count: count, request: request, seed: seed)
         let digits = max(2, String(count).count)

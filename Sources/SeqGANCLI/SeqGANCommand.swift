@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SeqGAN
 
 /// The `seqgan` tool: train sequence GANs on MIDI folders or text, generate, hear, export.
 @main
@@ -39,7 +40,7 @@ struct SeqGANCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exit(withError: CommandError(foundation: error) ?? error)
+            exit(withError: FileSystemFailure(error) ?? error)
         }
     }
 }
