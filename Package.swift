@@ -32,8 +32,10 @@ let vectorSettings: [SwiftSetting] = {
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
-///   SeqGAN, MusicEncoding <- MusicGeneration (music runs: train on tunes, generate tunes)
+///   MIDI <- Reports                     (charts, piano rolls, HTML pages)
+///   SeqGAN, MusicEncoding, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
+///   Reports, MusicGeneration <- RunReports (training curves, a music run's HTML report)
 ///   SeqGAN, MusicGeneration, TextGeneration <- Training (what `seqgan train` does)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
@@ -73,7 +75,7 @@ let package = Package(
 
         // Token-level evaluation and text corpora; charts for reports.
         .target(name: "Metrics"),
-        .target(name: "Reports"),
+        .target(name: "Reports", dependencies: ["MIDI"]),
         .target(name: "TextEncoding"),
 
         // Music: knows nothing of neural nets.
@@ -82,7 +84,7 @@ let package = Package(
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "RunFiles"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio", "RunFiles"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore", "RunFiles"]),
@@ -92,12 +94,18 @@ let package = Package(
             name: "Training",
             dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "MusicEncoding", "TextEncoding", "RunFiles"]),
 
+        // Reports of run folders: training curves of any run, the HTML page of a music run.
+        .target(
+            name: "RunReports",
+            dependencies: ["Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MIDI", "Audio", "NeuralNetwork"]),
+
         // The command-line tool.
         .executableTarget(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration", "RunFiles", "Training",
+                "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration", "RunFiles",
+                "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -119,6 +127,7 @@ let package = Package(
             dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "RunFiles", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "RunReportsTests", dependencies: ["RunReports", "Reports", "SeqGAN", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(
