@@ -41,8 +41,7 @@ extension Generator {
                         var random = SplitMix64(seed: seed, stream: UInt64(c))
                         let rows = min(chunk, count - c * chunk)
                         let destination = out.baseAddress! + c * chunk * length
-                        buffers.hidden.zero()
-                        buffers.cell.zero()
+                        buffers.state.zero()
                         buffers.previous.update(repeating: Int32(config.startToken), count: rows)
                         feedPrevious(buffers, rows: rows, parameters: parameters)
                         for (step, token) in primer.enumerated() {

@@ -14,8 +14,8 @@ extension Generator {
         let rows: Int
         /// Rows of logits formed at once.
         let logitRows: Int
-        let hidden: FloatBuffer
-        let cell: FloatBuffer
+        /// Every LSTM layer's state of every row.
+        let state: StackedLSTM.State
         let inputs: FloatBuffer
         let scratch: FloatBuffer
         let logits: FloatBuffer
@@ -23,8 +23,8 @@ extension Generator {
 
         init(rows: Int, config: GeneratorConfig) {
             self.rows = rows
-            hidden = FloatBuffer(count: rows * config.hiddenSize)
-            cell = FloatBuffer(count: rows * config.hiddenSize)
+            state = StackedLSTM.State(
+                layerCount: config.layers, batchCapacity: rows, hiddenSize: config.hiddenSize)
             inputs = FloatBuffer(count: rows * config.embeddingSize)
             scratch = FloatBuffer(count: rows * 4 * config.hiddenSize)
             logitRows = min(rows, Generator.samplingChunk)
@@ -33,6 +33,9 @@ extension Generator {
         }
 
         deinit { previous.deallocate() }
+
+        /// `[rows, H]`, the top LSTM layer's hidden states: what the next token is drawn from.
+        var topHidden: UnsafeMutablePointer<Float> { state.hidden(layer: state.layerCount - 1) }
     }
 
     /// Feeds `buffers.previous` (one token per row) through the LSTM: one step.
@@ -40,8 +43,8 @@ extension Generator {
         embedding.forward(
             tokens: buffers.previous, count: rows, parameters: parameters, into: buffers.inputs.base)
         lstm.step(
-            input: buffers.inputs.base, hidden: buffers.hidden.base, cell: buffers.cell.base,
-            batch: rows, parameters: parameters, scratch: buffers.scratch.base)
+            input: buffers.inputs.base, state: buffers.state, batch: rows, parameters: parameters,
+            scratch: buffers.scratch.base)
     }
 
     /// The padding token when a row whose previous token is `previous` has ended (that token
@@ -79,7 +82,7 @@ extension Generator {
             while first < rows {
                 let tile = min(buffers.logitRows, rows - first)
                 output.logits(
-                    input: buffers.hidden.base + first * config.hiddenSize, rows: tile,
+                    input: buffers.topHidden + first * config.hiddenSize, rows: tile,
                     parameters: parameters, into: buffers.logits.base)
                 for row in first..<(first + tile) {
                     let logits = buffers.logits.base + (row - first) * v
