@@ -175,17 +175,20 @@ public struct StackedLSTM: Sendable {
     ///   - input: `[B, I]`.
     ///   - state: Every layer's `[B, H]` hidden state and cell, updated in place; the top
     ///     layer's hidden state is the output.
+    ///   - firstRow: The first of the `B` rows of `state` advanced (rows are independent, so
+    ///     disjoint row ranges of one state may advance on different threads).
     ///   - scratch: `[B, 4H]` of working space.
     public func step(
-        input: UnsafePointer<Float>, state: State, batch: Int, parameters: UnsafePointer<Float>,
-        scratch: UnsafeMutablePointer<Float>
+        input: UnsafePointer<Float>, state: State, firstRow: Int = 0, batch: Int,
+        parameters: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
-        precondition(batch <= state.batchCapacity, "state too small")
+        precondition(firstRow + batch <= state.batchCapacity, "state too small")
+        let offset = firstRow * hiddenSize
         for (k, layer) in layers.enumerated() {
             layer.step(
-                input: k == 0 ? input : UnsafePointer(state.hidden(layer: k - 1)),
-                hidden: state.hidden(layer: k), cell: state.cell(layer: k), batch: batch,
-                parameters: parameters, scratch: scratch)
+                input: k == 0 ? input : UnsafePointer(state.hidden(layer: k - 1) + offset),
+                hidden: state.hidden(layer: k) + offset, cell: state.cell(layer: k) + offset,
+                batch: batch, parameters: parameters, scratch: scratch)
         }
     }
 }

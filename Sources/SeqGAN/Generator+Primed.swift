@@ -56,7 +56,7 @@ extension Generator {
                         sampleSteps(
                             buffers, rows: rows, steps: primer.count..<length, destination: destination,
                             rowStride: length, temperature: temperature, random: &random,
-                            parameters: parameters)
+                            parameters: parameters, splitRows: chunkCount == 1)
                         c += Generator.partitionCount
                     }
                 }

@@ -134,6 +134,38 @@ struct StackedGeneratorTests {
         }
     }
 
+    @Test(
+        "sampling one chunk as two halves on two cores draws the same tokens as in one piece",
+        arguments: [1, 2], [false, true])
+    func splitSamplingIsTheSame(layers: Int, withEnd: Bool) {
+        var config = GeneratorConfig(
+            vocabularySize: 23, embeddingSize: 16, hiddenSize: 48, sequenceLength: 9,
+            initialStandardDeviation: 0.4, layers: layers)
+        if withEnd { config.sequenceEnd = SequenceEnd(endToken: 1, paddingToken: 2) }
+        let generator = makeGenerator(config, seed: 41)
+        let parameters = UnsafePointer(generator.arena.values.base)
+        let rows = 37
+        func draw(split: Bool, seed: UInt64 = 42) -> [Int32] {
+            let buffers = Generator.SamplingBuffers(rows: rows, config: config)
+            buffers.previous.update(repeating: Int32(config.startToken), count: rows)
+            generator.feedPrevious(buffers, rows: rows, parameters: parameters)
+            var tokens = [Int32](repeating: 0, count: rows * 9)
+            var random = SplitMix64(seed: seed, stream: 0)
+            tokens.withUnsafeMutableBufferPointer { out in
+                generator.sampleSteps(
+                    buffers, rows: rows, steps: 0..<9, destination: out.baseAddress!, rowStride: 9,
+                    temperature: 1, random: &random, parameters: parameters, splitRows: split)
+            }
+            return tokens
+        }
+        let whole = draw(split: false)
+        #expect(draw(split: true) == whole)
+        // sample() splits its single chunk and draws what one piece with the chunk's stream does.
+        var a = SplitMix64(seed: 43)
+        var b = SplitMix64(seed: 43)
+        #expect(generator.sample(count: rows, using: &a) == draw(split: false, seed: b.next()))
+    }
+
     @Test("MLE and policy-gradient steps with dropout are reproducible and lower the loss")
     func trainingWithDropout() {
         func train() -> ([Float], [Double]) {
