@@ -106,7 +106,9 @@ public final class TrainingRun {
         generator = Generator(config: config.generator)
         var initRandom = SplitMix64(seed: config.seed, stream: 0x6E4)
         generator.initializeRandom(using: &initRandom)
-        trainer = GeneratorTrainer(generator: generator, settings: config.optimizer)
+        var dropoutRandom = SplitMix64(seed: config.seed, stream: 0xD209)
+        trainer = GeneratorTrainer(
+            generator: generator, settings: config.optimizer, dropoutSeed: dropoutRandom.next())
 
         let adversarial = config.rounds > 0 && (config.mode == .seqgan || config.mode == .pgbleu)
         if config.mode == .seqgan {
