@@ -30,6 +30,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
+///   MIDI, MusicEncoding <- MusicAnalysis (tune-level statistics, MGEval)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
 ///   SeqGAN, MusicEncoding <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
@@ -75,8 +76,11 @@ let package = Package(
         .target(name: "MusicEncoding", dependencies: ["MIDI", "Randomness"]),
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
+        // Whole tunes measured against real tunes: form, ending, rhythm, pitch; MGEval.
+        .target(name: "MusicAnalysis", dependencies: ["MIDI", "MusicEncoding"]),
+
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "MusicAnalysis"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore"]),
@@ -86,7 +90,7 @@ let package = Package(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration",
+                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration", "MusicAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -111,6 +115,8 @@ let package = Package(
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(
             name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
+        .testTarget(
+            name: "MusicAnalysisTests", dependencies: ["MusicAnalysis", "MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(
             name: "MusicGenerationTests",
