@@ -33,9 +33,10 @@ public struct Bar: Sendable, Hashable, Codable {
     }
 
     /// Whether `offset` ticks after the bar line is a strong beat: the first beat, and in bars
-    /// of four beats (4/4, 12/8) also the third.
+    /// of an even number of beats also the beat halfway (the third of 4/4, the second of 2/2,
+    /// 2/4 and 6/8); never the other beats of 3/4 or 9/8.
     public func isStrongBeat(offset: Int) -> Bool {
-        offset == 0 || (beatsPerBar == 4 && offset == 2 * beatTicks)
+        offset == 0 || (beatsPerBar % 2 == 0 && offset == beatsPerBar / 2 * beatTicks)
     }
 
     /// Whether `offset` ticks after the bar line falls on a counted beat.

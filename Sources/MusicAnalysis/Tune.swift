@@ -54,20 +54,45 @@ public struct Tune: Sendable {
     ///   - midi: The file.
     ///   - key: The key, when known; estimated otherwise.
     ///   - metre: A metre for the whole tune replacing the file's time signatures.
-    ///   - pickupTicks: The pickup length; 0 (the file's own bar grid) by default.
+    ///   - pickupTicks: The tick of the first full bar line; by default
+    ///     ``detectedPickupTicks(notes:ticksPerQuarter:metres:)``.
     /// - Throws: ``MelodyError`` when the file has no notes or uses SMPTE time.
     public init(
         midi: MIDIFile, key: TuneKey? = nil, metre: (numerator: Int, denominator: Int)? = nil,
-        pickupTicks: Int = 0
+        pickupTicks: Int? = nil
     ) throws(MelodyError) {
         let melody = try MelodyExtractor.melody(from: midi)
         guard melody.ticksPerQuarter > 0 else { throw MelodyError.smpteDivision }
         let notes = melody.notes
         let metres = metre.map { [TimeSignature(tick: 0, numerator: $0.numerator, denominator: $0.denominator)] }
             ?? melody.timeSignatures
+        let pickup = pickupTicks
+            ?? Self.detectedPickupTicks(notes: notes, ticksPerQuarter: melody.ticksPerQuarter, metres: metres)
         self.init(
             notes: notes, ticksPerQuarter: melody.ticksPerQuarter, metres: metres,
-            key: key ?? TuneKey.estimate(notes: notes, signature: melody.key), pickupTicks: pickupTicks)
+            key: key ?? TuneKey.estimate(notes: notes, signature: melody.key), pickupTicks: pickup)
+    }
+
+    /// Where the first full bar starts in a file whose bar grid starts at tick 0 (as MIDI files
+    /// of ABC tunes pad a pickup with a rest to a whole bar): the bar line at the first onset,
+    /// or, when the first onset falls inside a bar, the bar line after it (that bar is then the
+    /// pickup bar). Bars of silence before the first note are skipped; 0 without notes.
+    public static func detectedPickupTicks(notes: [Note], ticksPerQuarter: Int, metres: [TimeSignature]) -> Int {
+        guard let first = notes.map(\.startTick).min() else { return 0 }
+        let grid = Tune(notes: [], ticksPerQuarter: ticksPerQuarter, metres: metres, key: TuneKey(tonic: 0, mode: .major))
+        var position = 0
+        while true {
+            let bar = grid.bar(at: position)
+            if first < bar.end { return first == bar.start ? bar.start : bar.end }
+            position = bar.end
+        }
+    }
+
+    /// The length of the pickup: from the first onset to the first full bar line (0 without
+    /// a pickup). Written music balances it by a last bar shorter by as much.
+    public var pickupLength: Int {
+        guard pickupTicks > 0 else { return 0 }
+        return pickupTicks - min(pickupTicks, notes.first?.startTick ?? pickupTicks)
     }
 
     /// The tick after the last note ends (0 without notes).
@@ -98,14 +123,21 @@ public struct Tune: Sendable {
         var result: [Bar] = []
         var position = pickupTicks
         while position < end {
-            let metre = metre(at: position)
-            var bar = Bar(start: position, numerator: metre.numerator, denominator: metre.denominator, ticksPerQuarter: ticksPerQuarter)
-            if let change = metres.first(where: { $0.tick > position && $0.tick < bar.end }) {
-                bar.length = change.tick - position
-            }
+            let bar = bar(at: position)
             result.append(bar)
             position = bar.end
         }
         return result
+    }
+
+    /// The bar starting at `position`: the length of the metre in force there, cut short by a
+    /// time signature that falls inside it.
+    func bar(at position: Int) -> Bar {
+        let metre = metre(at: position)
+        var bar = Bar(start: position, numerator: metre.numerator, denominator: metre.denominator, ticksPerQuarter: ticksPerQuarter)
+        if let change = metres.first(where: { $0.tick > position && $0.tick < bar.end }) {
+            bar.length = change.tick - position
+        }
+        return bar
     }
 }

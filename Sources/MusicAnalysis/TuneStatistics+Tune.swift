@@ -42,7 +42,9 @@ extension TuneStatistics {
             endsOnTonic = degree == 0
             endsOnTonicTriad = tune.key.triadSteps.contains(degree)
             endsOnStrongBeat = bar.isStrongBeat(offset: note.startTick - bar.start)
-            endsHeld = note.endTick - note.startTick >= bar.beatTicks || note.endTick >= bar.end
+            // The last bar is shorter by the pickup's length, as written music balances it.
+            let barEnd = bar == bars.last ? bar.end - tune.pickupLength : bar.end
+            endsHeld = note.endTick - note.startTick >= bar.beatTicks || note.endTick >= barEnd
         } else {
             endsOnTonic = nil
             endsOnTonicTriad = nil

@@ -1,6 +1,7 @@
 /// The tune-level statistics of one tune: structure, form and ending, rhythm and pitch.
 ///
-/// Bars are the tune's full bars (``Tune/bars``; a pickup bar is not counted); a note belongs
+/// Bars are the tune's full bars (``Tune/bars``; a pickup bar is not counted, and MIDI files
+/// find it by ``Tune/detectedPickupTicks(notes:ticksPerQuarter:metres:)``); a note belongs
 /// to the bar its onset falls in. Shares are fractions 0...1; a value that a tune cannot have
 /// (a repeat 8 bars back in a tune of 8 bars) is `nil` and is left out of a set's means.
 ///
@@ -20,8 +21,9 @@
 /// - ``endsOnTonic``, ``endsOnTonicTriad``: its pitch class is the key's tonic, or in the
 ///   tonic triad (root, third of the mode, fifth).
 /// - ``endsOnStrongBeat``: its onset is a strong beat of its bar (``Bar/isStrongBeat(offset:)``:
-///   the downbeat, and in four-beat bars the third beat).
-/// - ``endsHeld``: it lasts at least one counted beat, or up to the end of its bar.
+///   the downbeat, and in bars of an even number of beats the beat halfway).
+/// - ``endsHeld``: it lasts at least one counted beat, or up to the end of its bar (the last
+///   bar taken as shorter by the pickup's length, ``Tune/pickupLength``).
 ///
 /// Rhythm:
 /// - ``notesPerBar``: notes with onsets in the full bars, over the bars.

@@ -54,10 +54,32 @@ struct TuneStatisticsTests {
         #expect(TuneStatistics(tune).endsOnStrongBeat == false)
     }
 
-    @Test("the third beat of a 4/4 bar is strong, the second is not")
+    @Test("the third beat of a 4/4 bar is strong, the second is not; in 3/4 only the downbeat")
     func strongBeats() {
         #expect(TuneStatistics(TuneMaker.tune([(62, 0, 2), (62, 2, 2)])).endsOnStrongBeat == true)
         #expect(TuneStatistics(TuneMaker.tune([(62, 0, 1), (62, 1, 3)])).endsOnStrongBeat == false)
+        let waltz = [TimeSignature(tick: 0, numerator: 3, denominator: 4)]
+        #expect(TuneStatistics(TuneMaker.tune([(62, 0, 1.5), (62, 1.5, 1.5)], metres: waltz)).endsOnStrongBeat == false)
+        #expect(TuneStatistics(TuneMaker.tune([(62, 0, 3), (62, 3, 3)], metres: waltz)).endsOnStrongBeat == true)
+    }
+
+    @Test("a padded pickup is found at the first onset; the last bar shortened by it still ends held")
+    func detectedPickup() throws {
+        // A 2/2 reel as MIDI files of ABC tunes write it: a rest, a crotchet pickup on beat 4,
+        // 8 bars, the last bar 3 crotchets ending on a crotchet D.
+        var notes = [TuneMaker.note(69, 3, 1)]
+        for quarter in 4..<34 { notes.append(TuneMaker.note(66 + quarter % 3, Double(quarter), 1)) }
+        notes.append(TuneMaker.note(62, 34, 1))
+        let metres = [TimeSignature(tick: 0, numerator: 2, denominator: 2)]
+        let pickup = Tune.detectedPickupTicks(notes: notes, ticksPerQuarter: 480, metres: metres)
+        #expect(pickup == 4 * 480)
+        let tune = Tune(notes: notes, ticksPerQuarter: 480, metres: metres, key: TuneKey(tonic: 2, mode: .major), pickupTicks: pickup)
+        #expect(tune.pickupLength == 480)
+        let statistics = TuneStatistics(tune)
+        #expect(statistics.bars == 8)
+        #expect(statistics.endsHeld == true)
+        #expect(statistics.endsOnStrongBeat == true)
+        #expect(Tune.detectedPickupTicks(notes: [TuneMaker.note(62, 8, 1)], ticksPerQuarter: 480, metres: metres) == 8 * 480)
     }
 
     @Test("an empty tune has no bars and no values, and histograms of zeros")
@@ -134,14 +156,14 @@ struct TuneStatisticsTests {
         #expect(tune.bars.map(\.length) == [1920, 480, 1440])
     }
 
-    @Test("in 6/8 the beat is a dotted quarter: onsets on the second and third quavers are off the beat")
+    @Test("in 6/8 the beat is a dotted quarter: onsets on the second and third quavers are off the beat, the second beat is strong")
     func compoundMetre() {
         let metres = [TimeSignature(tick: 0, numerator: 6, denominator: 8)]
         let tune = TuneMaker.tune([(62, 0, 0.5), (64, 0.5, 0.5), (66, 1, 0.5), (67, 1.5, 1.5)], metres: metres)
         let statistics = TuneStatistics(tune)
         #expect(statistics.bars == 1)
         #expect(statistics.onBeatShare == 0.5)
-        #expect(statistics.endsOnStrongBeat == false)
+        #expect(statistics.endsOnStrongBeat == true)
         #expect(statistics.endsHeld == true)
     }
 
