@@ -40,6 +40,9 @@ extension EvaluateCommand {
             print(line)
         }
         print("per-sample values (for `seqgan compare --metric bleu|mse`): \(folder.path)/")
+        if metric == .all {
+            tuneLevel.printTable(model: model, corpus: corpus, temperature: temperature, seed: seed)
+        }
     }
 
     /// Writes per-sample BLEU (``writePerSampleBLEU(_:order:in:)``) and

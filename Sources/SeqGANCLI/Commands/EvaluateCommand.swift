@@ -63,6 +63,8 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Print the metrics as JSON instead of a table (music runs).")
     var json = false
 
+    @OptionGroup var tuneLevel: TuneLevelOptions
+
     func validate() throws {
         if let order, !(1...8).contains(order) { throw ValidationError("-n must be within 1...8, got \(order)") }
         guard samples > 0 else { throw ValidationError("--samples must be positive") }
