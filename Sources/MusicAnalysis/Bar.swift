@@ -16,7 +16,9 @@ public struct Bar: Sendable, Hashable, Codable {
     public var end: Int { start + length }
 
     /// Creates a bar of `numerator/denominator` at `start`, given the ticks of a quarter note.
-    public init(start: Int, length: Int? = nil, numerator: Int, denominator: Int, ticksPerQuarter: Int) {
+    public init(
+        start: Int, length: Int? = nil, numerator: Int, denominator: Int, ticksPerQuarter: Int
+    ) {
         let unit = max(1, 4 * ticksPerQuarter / max(1, denominator))
         let compound = numerator >= 6 && numerator % 3 == 0 && denominator >= 8
         self.start = start

@@ -21,7 +21,9 @@ struct BarContent: Hashable {
     init(bar: Bar, notes: [Note]) {
         length = bar.length
         events = notes.filter { $0.startTick >= bar.start && $0.startTick < bar.end }.map {
-            Event(offset: $0.startTick - bar.start, duration: $0.endTick - $0.startTick, pitch: $0.pitch)
+            Event(
+                offset: $0.startTick - bar.start, duration: $0.endTick - $0.startTick,
+                pitch: $0.pitch)
         }
     }
 

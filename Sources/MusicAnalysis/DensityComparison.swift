@@ -23,10 +23,12 @@ public enum DensityComparison {
     /// - Returns: The overlap, 0...1.
     public static func overlap(_ p: KernelDensity, _ q: KernelDensity) -> Double {
         if p.isPointMass || q.isPointMass {
-            return p.isPointMass && q.isPointMass && abs(p.lowest - q.lowest) <= 1e-12 * max(1, abs(p.lowest)) ? 1 : 0
+            return p.isPointMass && q.isPointMass
+                && abs(p.lowest - q.lowest) <= 1e-12 * max(1, abs(p.lowest)) ? 1 : 0
         }
         let reach = 9 * max(p.bandwidth, q.bandwidth)
-        let low = min(p.lowest, q.lowest) - reach, high = max(p.highest, q.highest) + reach
+        let low = min(p.lowest, q.lowest) - reach
+        let high = max(p.highest, q.highest) + reach
         let finest = min(p.bandwidth, q.bandwidth) / 8
         let intervals = min(50_000, max(2_000, Int(((high - low) / finest).rounded(.up))))
         let step = (high - low) / Double(intervals)
@@ -50,13 +52,16 @@ public enum DensityComparison {
         let count = divergencePoints
         let step = (p.highest - p.lowest) / Double(count - 1)
         let xs = (0..<count).map { p.lowest + Double($0) * step }
-        let ps = xs.map { p.density(at: $0) }, qs = xs.map { q.density(at: $0) }
-        let totalP = ps.reduce(0, +), totalQ = qs.reduce(0, +)
+        let ps = xs.map { p.density(at: $0) }
+        let qs = xs.map { q.density(at: $0) }
+        let totalP = ps.reduce(0, +)
+        let totalQ = qs.reduce(0, +)
         guard totalP > 0, totalQ > 0 else { return nil }
         var sum = 0.0
         for (a, b) in zip(ps, qs) where a > 0 {
             guard b > 0 else { return nil }
-            let pa = a / totalP, qb = b / totalQ
+            let pa = a / totalP
+            let qb = b / totalQ
             sum += pa * Foundation.log(pa / qb)
         }
         return sum

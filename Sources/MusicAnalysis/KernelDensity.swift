@@ -47,7 +47,8 @@ public struct KernelDensity: Sendable {
         let sorted = samples.sorted()
         let n = Double(sorted.count)
         let mean = sorted.reduce(0, +) / n
-        let variance = sorted.count > 1 ? sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+        let variance =
+            sorted.count > 1 ? sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
         let factor = rule == .scott ? pow(n, -0.2) : pow(n * 3 / 4, -0.2)
         let spread = variance.squareRoot()
         // Rounding can leave a tiny variance for equal values: no spread below 1e-12 relative.
@@ -59,7 +60,9 @@ public struct KernelDensity: Sendable {
             centres = sorted
             weights = [Double](repeating: 1 / n, count: sorted.count)
         } else {
-            let intervals = min(1_000_000, max(1, Int(((sorted.last! - sorted[0]) / (bandwidth / 20)).rounded(.up))))
+            let intervals = min(
+                1_000_000, max(1, Int(((sorted.last! - sorted[0]) / (bandwidth / 20)).rounded(.up)))
+            )
             let step = (sorted.last! - sorted[0]) / Double(intervals)
             var binned = [Double](repeating: 0, count: intervals + 1)
             for value in sorted {
@@ -100,7 +103,8 @@ public struct KernelDensity: Sendable {
 
     /// The index of the first centre at or above `value`.
     private func firstCentre(notBelow value: Double) -> Int {
-        var low = 0, high = centres.count
+        var low = 0
+        var high = centres.count
         while low < high {
             let middle = (low + high) / 2
             if centres[middle] < value { low = middle + 1 } else { high = middle }

@@ -8,7 +8,8 @@
 /// 2. inter-set distances: between every generated tune and every real tune;
 /// 3. a Gaussian kernel density estimate of each list (``KernelDensity``, Scott's rule unless
 ///    told otherwise);
-/// 4. the overlapping area of the two densities (``DensityComparison/overlap(_:_:)``) and the
+/// 4. the overlapping area of the two densities (``DensityComparison/overlap(_:_:)``,
+///    integrated over the whole line where MGEval's code stops at the samples' range) and the
 ///    KL divergence of the intra-set density from the inter-set one
 ///    (``DensityComparison/divergence(_:from:)``).
 ///
@@ -48,7 +49,8 @@ public struct MGEval: Sendable, Codable {
     ///   - rule: The bandwidth rule.
     public init(
         generated: [TuneStatistics], real: [TuneStatistics],
-        features: [TuneFeature] = TuneFeature.mgevalFeatures, rule: KernelDensity.BandwidthRule = .scott
+        features: [TuneFeature] = TuneFeature.mgevalFeatures,
+        rule: KernelDensity.BandwidthRule = .scott
     ) {
         bandwidthRule = rule
         self.features = features.map { feature in
@@ -66,7 +68,8 @@ public struct MGEval: Sendable, Codable {
             }
             intra.sort()
             inter.sort()
-            var result = FeatureResult(feature: feature, generatedTunes: g.count, realTunes: r.count)
+            var result = FeatureResult(
+                feature: feature, generatedTunes: g.count, realTunes: r.count)
             (result.intraMean, result.intraDeviation) = Self.meanAndDeviation(intra)
             (result.interMean, result.interDeviation) = Self.meanAndDeviation(inter)
             if !intra.isEmpty && !inter.isEmpty {
@@ -96,7 +99,8 @@ public struct MGEval: Sendable, Codable {
         guard !values.isEmpty else { return (nil, nil) }
         let mean = values.reduce(0, +) / Double(values.count)
         guard values.count > 1 else { return (mean, nil) }
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        let variance =
+            values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
         return (mean, variance.squareRoot())
     }
 }

@@ -34,11 +34,14 @@ public struct Tune: Sendable {
         precondition(pickupTicks >= 0, "a pickup cannot be negative")
         self.notes = notes.sorted { ($0.startTick, $0.pitch) < ($1.startTick, $1.pitch) }
         self.ticksPerQuarter = ticksPerQuarter
-        var metres = metres.filter { $0.numerator > 0 && $0.denominator > 0 }.sorted { $0.tick < $1.tick }
+        var metres = metres.filter { $0.numerator > 0 && $0.denominator > 0 }.sorted {
+            $0.tick < $1.tick
+        }
         if metres.first.map({ $0.tick > 0 }) ?? true {
             let first = metres.first
             metres.insert(
-                TimeSignature(tick: 0, numerator: first?.numerator ?? 4, denominator: first?.denominator ?? 4),
+                TimeSignature(
+                    tick: 0, numerator: first?.numerator ?? 4, denominator: first?.denominator ?? 4),
                 at: 0)
         }
         self.metres = metres
@@ -64,10 +67,15 @@ public struct Tune: Sendable {
         let melody = try MelodyExtractor.melody(from: midi)
         guard melody.ticksPerQuarter > 0 else { throw MelodyError.smpteDivision }
         let notes = melody.notes
-        let metres = metre.map { [TimeSignature(tick: 0, numerator: $0.numerator, denominator: $0.denominator)] }
+        let metres =
+            metre.map {
+                [TimeSignature(tick: 0, numerator: $0.numerator, denominator: $0.denominator)]
+            }
             ?? melody.timeSignatures
-        let pickup = pickupTicks
-            ?? Self.detectedPickupTicks(notes: notes, ticksPerQuarter: melody.ticksPerQuarter, metres: metres)
+        let pickup =
+            pickupTicks
+            ?? Self.detectedPickupTicks(
+                notes: notes, ticksPerQuarter: melody.ticksPerQuarter, metres: metres)
         self.init(
             notes: notes, ticksPerQuarter: melody.ticksPerQuarter, metres: metres,
             key: key ?? TuneKey.estimate(notes: notes, signature: melody.key), pickupTicks: pickup)
@@ -77,9 +85,13 @@ public struct Tune: Sendable {
     /// of ABC tunes pad a pickup with a rest to a whole bar): the bar line at the first onset,
     /// or, when the first onset falls inside a bar, the bar line after it (that bar is then the
     /// pickup bar). Bars of silence before the first note are skipped; 0 without notes.
-    public static func detectedPickupTicks(notes: [Note], ticksPerQuarter: Int, metres: [TimeSignature]) -> Int {
+    public static func detectedPickupTicks(
+        notes: [Note], ticksPerQuarter: Int, metres: [TimeSignature]
+    ) -> Int {
         guard let first = notes.map(\.startTick).min() else { return 0 }
-        let grid = Tune(notes: [], ticksPerQuarter: ticksPerQuarter, metres: metres, key: TuneKey(tonic: 0, mode: .major))
+        let grid = Tune(
+            notes: [], ticksPerQuarter: ticksPerQuarter, metres: metres,
+            key: TuneKey(tonic: 0, mode: .major))
         var position = 0
         while true {
             let bar = grid.bar(at: position)
@@ -107,7 +119,9 @@ public struct Tune: Sendable {
     public var pickupBar: Bar? {
         guard pickupTicks > 0 else { return nil }
         let metre = metres[0]
-        let full = Bar(start: 0, numerator: metre.numerator, denominator: metre.denominator, ticksPerQuarter: ticksPerQuarter)
+        let full = Bar(
+            start: 0, numerator: metre.numerator, denominator: metre.denominator,
+            ticksPerQuarter: ticksPerQuarter)
         return Bar(
             start: pickupTicks - full.length, length: full.length, numerator: metre.numerator,
             denominator: metre.denominator, ticksPerQuarter: ticksPerQuarter)
@@ -134,7 +148,9 @@ public struct Tune: Sendable {
     /// time signature that falls inside it.
     func bar(at position: Int) -> Bar {
         let metre = metre(at: position)
-        var bar = Bar(start: position, numerator: metre.numerator, denominator: metre.denominator, ticksPerQuarter: ticksPerQuarter)
+        var bar = Bar(
+            start: position, numerator: metre.numerator, denominator: metre.denominator,
+            ticksPerQuarter: ticksPerQuarter)
         if let change = metres.first(where: { $0.tick > position && $0.tick < bar.end }) {
             bar.length = change.tick - position
         }

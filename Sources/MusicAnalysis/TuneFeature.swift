@@ -22,7 +22,8 @@ public enum TuneFeature: String, Sendable, Hashable, Codable, CaseIterable {
     /// The kind of the feature's values.
     public var kind: Kind {
         switch self {
-        case .lengthMultipleOf8, .endsOnTonic, .endsOnTonicTriad, .endsOnStrongBeat, .endsHeld: .yesNo
+        case .lengthMultipleOf8, .endsOnTonic, .endsOnTonicTriad, .endsOnStrongBeat, .endsHeld:
+            .yesNo
         case .noteLengths, .pitchClasses, .intervals: .histogram
         default: .scalar
         }

@@ -34,9 +34,13 @@ public enum TuneFiles {
         let files: [(URL, String)]
         if isDirectory.boolValue {
             let inputs: [CorpusBuilder.InputFile]
-            do { inputs = try CorpusBuilder.inputFiles([path]) } catch { throw .missing(path: path.path) }
-            files = inputs.filter { CorpusBuilder.midiExtensions.contains($0.url.pathExtension.lowercased()) }
-                .map { ($0.url, $0.name) }
+            do { inputs = try CorpusBuilder.inputFiles([path]) } catch {
+                throw .missing(path: path.path)
+            }
+            files = inputs.filter {
+                CorpusBuilder.midiExtensions.contains($0.url.pathExtension.lowercased())
+            }
+            .map { ($0.url, $0.name) }
         } else if path.pathExtension.lowercased() == "txt" {
             files = try listedFiles(path)
         } else {
@@ -52,23 +56,37 @@ public enum TuneFiles {
                 loaded.skipped.append("\(name): \(error)")
             }
         }
-        guard !loaded.tunes.isEmpty else { throw .noTunes(path: path.path, skipped: loaded.skipped.count) }
+        guard !loaded.tunes.isEmpty else {
+            throw .noTunes(path: path.path, skipped: loaded.skipped.count)
+        }
         return loaded
     }
 
     /// The files a split list names, resolved beside the list or one folder up.
     static func listedFiles(_ list: URL) throws(TuneFilesError) -> [(URL, String)] {
         let text: String
-        do { text = try String(contentsOf: list, encoding: .utf8) } catch { throw .missing(path: list.path) }
+        do { text = try String(contentsOf: list, encoding: .utf8) } catch {
+            throw .missing(path: list.path)
+        }
         let folder = list.deletingLastPathComponent()
         var files: [(URL, String)] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
             let entry = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !entry.isEmpty, !entry.hasPrefix("#") else { continue }
-            let candidates = entry.hasPrefix("/")
+            let candidates =
+                entry.hasPrefix("/")
                 ? [URL(fileURLWithPath: entry)]
-                : [folder.appendingPathComponent(entry), folder.deletingLastPathComponent().appendingPathComponent(entry)]
-            guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+                : [
+                    folder.appendingPathComponent(entry),
+                    folder.deletingLastPathComponent().appendingPathComponent(entry),
+                ]
+            guard
+                let url = candidates.first(where: {
+                    FileManager.default.fileExists(atPath: $0.path)
+                })
+            else {
                 throw .listEntryMissing(list: list.path, line: index + 1, entry: entry)
             }
             files.append((url, entry))

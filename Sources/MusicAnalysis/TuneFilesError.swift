@@ -14,7 +14,8 @@ public enum TuneFilesError: Error, Sendable, Equatable, CustomStringConvertible,
         case .missing(let path): "\(path): no such file or folder"
         case .listEntryMissing(let list, let line, let entry):
             "\(list):\(line): '\(entry)' is neither beside the list nor in the folder above it"
-        case .noTunes(let path, let skipped): "\(path): no readable MIDI tune (\(skipped) files skipped)"
+        case .noTunes(let path, let skipped):
+            "\(path): no readable MIDI tune (\(skipped) files skipped)"
         }
     }
 

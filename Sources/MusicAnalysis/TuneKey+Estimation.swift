@@ -2,9 +2,13 @@ import MIDI
 
 extension TuneKey {
     /// The Krumhansl-Kessler probe-tone profile of major keys, from the tonic up.
-    static let majorProfile: [Double] = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88]
+    static let majorProfile: [Double] = [
+        6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88,
+    ]
     /// The Krumhansl-Kessler probe-tone profile of minor keys, from the tonic up.
-    static let minorProfile: [Double] = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17]
+    static let minorProfile: [Double] = [
+        6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17,
+    ]
 
     /// The key of a melody, found the same way for real and generated tunes.
     ///
@@ -21,13 +25,18 @@ extension TuneKey {
     /// - Returns: The key; C major for a melody without notes.
     public static func estimate(notes: [Note], signature: KeySignature?) -> TuneKey {
         var weights = [Double](repeating: 0, count: 12)
-        for note in notes { weights[((note.pitch % 12) + 12) % 12] += Double(max(1, note.endTick - note.startTick)) }
+        for note in notes {
+            weights[((note.pitch % 12) + 12) % 12] += Double(max(1, note.endTick - note.startTick))
+        }
         let candidates: [TuneKey]
         if let signature {
-            let major = TuneKey(signature: KeySignature(tick: 0, sharps: signature.sharps, minor: false))
+            let major = TuneKey(
+                signature: KeySignature(tick: 0, sharps: signature.sharps, minor: false))
             candidates = [major, TuneKey(tonic: major.tonic + 9, mode: .minor)]
         } else {
-            candidates = Mode.allCases.flatMap { mode in (0..<12).map { TuneKey(tonic: $0, mode: mode) } }
+            candidates = Mode.allCases.flatMap { mode in
+                (0..<12).map { TuneKey(tonic: $0, mode: mode) }
+            }
         }
         guard weights.contains(where: { $0 > 0 }) else { return candidates[0] }
         var best = candidates[0]
@@ -47,8 +56,11 @@ extension TuneKey {
     /// Pearson correlation of two vectors of equal length (0 when either has no spread).
     static func correlation(_ a: [Double], _ b: [Double]) -> Double {
         let n = Double(a.count)
-        let meanA = a.reduce(0, +) / n, meanB = b.reduce(0, +) / n
-        var covariance = 0.0, varianceA = 0.0, varianceB = 0.0
+        let meanA = a.reduce(0, +) / n
+        let meanB = b.reduce(0, +) / n
+        var covariance = 0.0
+        var varianceA = 0.0
+        var varianceB = 0.0
         for (x, y) in zip(a, b) {
             covariance += (x - meanA) * (y - meanB)
             varianceA += (x - meanA) * (x - meanA)

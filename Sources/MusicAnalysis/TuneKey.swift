@@ -26,7 +26,8 @@ public struct TuneKey: Sendable, Hashable, Codable, CustomStringConvertible {
     /// sharp, F for one flat), or its relative minor when `minor` is set.
     public init(signature: KeySignature) {
         let major = ((signature.sharps * 7) % 12 + 12) % 12
-        self.init(tonic: signature.minor ? major + 9 : major, mode: signature.minor ? .minor : .major)
+        self.init(
+            tonic: signature.minor ? major + 9 : major, mode: signature.minor ? .minor : .major)
     }
 
     /// Pitch classes above the tonic in the scale (see the type's description).

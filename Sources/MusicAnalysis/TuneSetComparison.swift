@@ -17,11 +17,17 @@ public struct TuneSetComparison: Sendable, Codable {
     ///   - real: The real tunes they are measured against.
     ///   - rule: The bandwidth rule of MGEval's densities.
     public init(generated: [Tune], real: [Tune], rule: KernelDensity.BandwidthRule = .scott) {
-        self.init(generated: generated.map(TuneStatistics.init), real: real.map(TuneStatistics.init), rule: rule)
+        self.init(
+            generated: generated.map(TuneStatistics.init), real: real.map(TuneStatistics.init),
+            rule: rule
+        )
     }
 
     /// Compares statistics already measured.
-    public init(generated: [TuneStatistics], real: [TuneStatistics], rule: KernelDensity.BandwidthRule = .scott) {
+    public init(
+        generated: [TuneStatistics], real: [TuneStatistics],
+        rule: KernelDensity.BandwidthRule = .scott
+    ) {
         self.generated = TuneSetSummary(generated)
         self.real = TuneSetSummary(real)
         mgeval = MGEval(generated: generated, real: real, rule: rule)
@@ -34,7 +40,8 @@ public struct TuneSetComparison: Sendable, Codable {
     /// - Parameters:
     ///   - generatedName: Heading of the generated column.
     ///   - realName: Heading of the real column.
-    public func tableText(generatedName: String = "generated", realName: String = "real") -> String {
+    public func tableText(generatedName: String = "generated", realName: String = "real") -> String
+    {
         func cell(_ entry: TuneSetSummary.Entry?) -> String {
             guard let entry, let mean = entry.mean else { return "-" }
             if entry.feature.kind == .yesNo { return String(format: "%.1f%%", mean * 100) }
@@ -43,7 +50,10 @@ public struct TuneSetComparison: Sendable, Codable {
             return String(format: "%.\(digits)f", mean) + spread
         }
         var rows: [[String]] = [
-            ["", "\(realName) (\(real.tuneCount))", "\(generatedName) (\(generated.tuneCount))", "MGEval overlap"]
+            [
+                "", "\(realName) (\(real.tuneCount))", "\(generatedName) (\(generated.tuneCount))",
+                "MGEval overlap",
+            ]
         ]
         for feature in TuneFeature.allCases {
             let overlap = mgeval.features.first { $0.feature == feature }?.overlap
@@ -56,16 +66,22 @@ public struct TuneSetComparison: Sendable, Codable {
             ])
         }
         rows.append([
-            "MGEval overlap: mean", "", "", mgeval.meanOverlap.map { String(format: "%.3f", $0) } ?? "-",
+            "MGEval overlap: mean", "", "",
+            mgeval.meanOverlap.map { String(format: "%.3f", $0) } ?? "-",
         ])
         if let lowest = mgeval.lowest, let overlap = lowest.overlap {
-            rows.append(["MGEval overlap: lowest (\(lowest.feature.label))", "", "", String(format: "%.3f", overlap)])
+            rows.append([
+                "MGEval overlap: lowest (\(lowest.feature.label))", "", "",
+                String(format: "%.3f", overlap),
+            ])
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             var line = row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
             for column in 1..<4 {
-                line += "  " + String(repeating: " ", count: widths[column] - row[column].count) + row[column]
+                line +=
+                    "  " + String(repeating: " ", count: widths[column] - row[column].count)
+                    + row[column]
             }
             return line
         }.joined(separator: "\n")

@@ -25,7 +25,8 @@ extension TuneStatistics {
         if onsetSets.count >= 2 {
             var total = 0.0
             for i in 1..<onsetSets.count {
-                total += (0..<i).map { BarContent.similarity(onsetSets[i], onsetSets[$0]) }.max() ?? 0
+                total +=
+                    (0..<i).map { BarContent.similarity(onsetSets[i], onsetSets[$0]) }.max() ?? 0
             }
             barSelfSimilarity = total / Double(onsetSets.count - 1)
         } else {
@@ -34,7 +35,9 @@ extension TuneStatistics {
 
         // Ending.
         let positioned = Self.place(notes, in: bars, pickup: tune.pickupBar)
-        if let last = notes.indices.max(by: { (notes[$0].startTick, notes[$0].pitch) < (notes[$1].startTick, notes[$1].pitch) }),
+        if let last = notes.indices.max(by: {
+            (notes[$0].startTick, notes[$0].pitch) < (notes[$1].startTick, notes[$1].pitch)
+        }),
             let bar = positioned[last]
         {
             let note = notes[last]
@@ -57,11 +60,13 @@ extension TuneStatistics {
         notesPerBar = bars.isEmpty ? nil : Double(inFullBars) / Double(bars.count)
         var lengths = [Double](repeating: 0, count: Self.noteLengthBins.count)
         for note in notes {
-            lengths[Self.noteLengthBin(quarters: Double(note.endTick - note.startTick) / Double(tune.ticksPerQuarter))] += 1
+            let quarters = Double(note.endTick - note.startTick) / Double(tune.ticksPerQuarter)
+            lengths[Self.noteLengthBin(quarters: quarters)] += 1
         }
         noteLengthHistogram = Self.normalised(lengths)
         let onBeat = notes.indices.filter { index in
-            positioned[index].map { $0.isOnBeat(offset: notes[index].startTick - $0.start) } ?? false
+            positioned[index].map { $0.isOnBeat(offset: notes[index].startTick - $0.start) }
+                ?? false
         }.count
         onBeatShare = notes.isEmpty ? nil : Double(onBeat) / Double(notes.count)
         grooveSimilarity = Self.grooveSimilarity(contents, ticksPerQuarter: tune.ticksPerQuarter)
@@ -77,7 +82,8 @@ extension TuneStatistics {
         }
         intervalHistogram = Self.normalised(intervals)
         pitchRange = notes.isEmpty ? nil : notes.map(\.pitch).max()! - notes.map(\.pitch).min()!
-        inKeyShare = notes.isEmpty ? nil : Double(notes.filter { tune.key.contains(pitch: $0.pitch) }.count) / Double(notes.count)
+        let inKey = notes.filter { tune.key.contains(pitch: $0.pitch) }.count
+        inKeyShare = notes.isEmpty ? nil : Double(inKey) / Double(notes.count)
     }
 
     /// The index of the note-length bin nearest to `quarters` on a log scale.
@@ -85,7 +91,8 @@ extension TuneStatistics {
         guard quarters > 0 else { return 0 }
         let target = log2(quarters)
         var best = 0
-        for (index, centre) in noteLengthBins.enumerated() where abs(log2(centre) - target) < abs(log2(noteLengthBins[best]) - target) {
+        for (index, centre) in noteLengthBins.enumerated()
+        where abs(log2(centre) - target) < abs(log2(noteLengthBins[best]) - target) {
             best = index
         }
         return best
@@ -94,7 +101,9 @@ extension TuneStatistics {
     /// Bars equal to the bar `back` before them, over the bars that have one; `nil` when none has.
     static func shareEqual(_ contents: [BarContent], back: Int) -> Double? {
         guard contents.count > back else { return nil }
-        let equal = (back..<contents.count).filter { !contents[$0].events.isEmpty && contents[$0] == contents[$0 - back] }.count
+        let equal = (back..<contents.count).filter {
+            !contents[$0].events.isEmpty && contents[$0] == contents[$0 - back]
+        }.count
         return Double(equal) / Double(contents.count - back)
     }
 
@@ -102,7 +111,10 @@ extension TuneStatistics {
     /// pickup bar, which cannot happen for a well-formed tune).
     static func place(_ notes: [Note], in bars: [Bar], pickup: Bar?) -> [Bar?] {
         notes.map { note in
-            if let bar = bars.last(where: { $0.start <= note.startTick }), note.startTick < bar.end { return bar }
+            if let bar = bars.last(where: { $0.start <= note.startTick }), note.startTick < bar.end
+            {
+                return bar
+            }
             if let pickup, note.startTick < pickup.end { return pickup }
             return nil
         }
@@ -115,7 +127,9 @@ extension TuneStatistics {
         func onsets(_ content: BarContent) -> [Bool] {
             let size = max(1, Int((Double(content.length) / step).rounded()))
             var vector = [Bool](repeating: false, count: size)
-            for event in content.events { vector[min(size - 1, Int((Double(event.offset) / step).rounded()))] = true }
+            for event in content.events {
+                vector[min(size - 1, Int((Double(event.offset) / step).rounded()))] = true
+            }
             return vector
         }
         var total = 0.0

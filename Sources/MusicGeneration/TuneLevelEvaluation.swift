@@ -21,9 +21,12 @@ public enum TuneLevelEvaluation {
     public static func compare(
         model: MusicModel, corpus: MusicCorpus, tuneCount: Int, temperature: Float = 1, seed: UInt64
     ) -> TuneSetComparison {
-        let sampled = model.sampleTokens(count: tuneCount, length: model.defaultTuneLength, temperature: temperature, seed: seed)
+        let sampled = model.sampleTokens(
+            count: tuneCount, length: model.defaultTuneLength, temperature: temperature, seed: seed)
         let generated = sampled.map { tune(model.tune(from: $0, options: DecodeOptions())) }
-        let real = corpus.test.map { tune(model.tokenizer.decode($0.encoded.tokens, options: $0.encoded.decodeOptions)) }
+        let real = corpus.test.map {
+            tune(model.tokenizer.decode($0.encoded.tokens, options: $0.encoded.decodeOptions))
+        }
         return TuneSetComparison(generated: generated, real: real)
     }
 
@@ -36,6 +39,8 @@ public enum TuneLevelEvaluation {
         }
         let ticks: Int
         if case .ticksPerQuarter(let value) = midi.division { ticks = value } else { ticks = 480 }
-        return Tune(notes: [], ticksPerQuarter: max(1, ticks), metres: midi.timeSignatures, key: TuneKey(tonic: 0, mode: .major))
+        return Tune(
+            notes: [], ticksPerQuarter: max(1, ticks), metres: midi.timeSignatures,
+            key: TuneKey(tonic: 0, mode: .major))
     }
 }

@@ -35,7 +35,8 @@ struct MGEvalTests {
         #expect(try #require(result.meanOverlap) > 0.9)
     }
 
-    @Test("quaver tunes against minim tunes overlap little on note lengths and well on pitch classes")
+    @Test(
+        "quaver tunes against minim tunes overlap little on note lengths and well on pitch classes")
     func differentRhythms() throws {
         let quavers = Self.tunes(count: 40, noteLength: 0.5, seed: 2).map(TuneStatistics.init)
         let minims = Self.tunes(count: 40, noteLength: 2, seed: 3).map(TuneStatistics.init)
@@ -47,7 +48,11 @@ struct MGEvalTests {
         #expect(try overlap(.notesPerBar) < 0.1)
         #expect(try overlap(.pitchClasses) > 0.5)
         #expect(try overlap(.pitchClasses) > 5 * overlap(.noteLengths))
-        #expect(result.lowest.map { [.noteLengths, .notesPerBar, .noteCount, .onBeat, .grooveSimilarity].contains($0.feature) } == true)
+        #expect(
+            result.lowest.map {
+                [.noteLengths, .notesPerBar, .noteCount, .onBeat, .grooveSimilarity].contains(
+                    $0.feature)
+            } == true)
     }
 
     @Test("the result is the same in every run and whatever the order of the tunes")
@@ -57,7 +62,8 @@ struct MGEvalTests {
         var random = SplitMix64(seed: 6)
         let first = MGEval(generated: generated, real: real)
         let again = MGEval(generated: generated, real: real)
-        let shuffled = MGEval(generated: generated.shuffled(using: &random), real: real.shuffled(using: &random))
+        let shuffled = MGEval(
+            generated: generated.shuffled(using: &random), real: real.shuffled(using: &random))
         for index in first.features.indices {
             let (a, b, c) = (first.features[index], again.features[index], shuffled.features[index])
             #expect(a.overlap == b.overlap)
@@ -66,14 +72,18 @@ struct MGEvalTests {
         }
     }
 
-    @Test("intra-set distances count each pair of real tunes once, inter-set every generated-real pair")
+    @Test(
+        "intra-set distances count each pair of real tunes once, inter-set every generated-real pair"
+    )
     func distanceCounts() throws {
         let generated = Self.tunes(count: 5, noteLength: 1, seed: 7).map(TuneStatistics.init)
         let real = Self.tunes(count: 6, noteLength: 1, seed: 8).map(TuneStatistics.init)
         let result = MGEval(generated: generated, real: real, features: [.noteCount])
         let counts = real.map { Double($0.noteCount) }
         var pairs: [Double] = []
-        for i in counts.indices { for j in (i + 1)..<counts.count { pairs.append(abs(counts[i] - counts[j])) } }
+        for i in counts.indices {
+            for j in (i + 1)..<counts.count { pairs.append(abs(counts[i] - counts[j])) }
+        }
         let feature = try #require(result.features.first)
         #expect(feature.realTunes == 6 && feature.generatedTunes == 5)
         #expect(abs(try #require(feature.intraMean) - pairs.reduce(0, +) / 15) < 1e-9)
@@ -83,7 +93,8 @@ struct MGEvalTests {
     func missingValues() throws {
         let short = TuneStatistics(TuneMaker.tune([(62, 0, 4)]))
         let long = Self.tunes(count: 10, noteLength: 1, seed: 9).map(TuneStatistics.init)
-        let result = MGEval(generated: [short] + long, real: long, features: [.barRepeat8, .noteCount])
+        let result = MGEval(
+            generated: [short] + long, real: long, features: [.barRepeat8, .noteCount])
         #expect(result.features[0].generatedTunes == long.filter { $0.bars > 8 }.count)
         #expect(result.features[1].generatedTunes == 11)
     }

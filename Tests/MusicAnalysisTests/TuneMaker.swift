@@ -9,17 +9,21 @@ enum TuneMaker {
     static func note(_ pitch: Int, _ start: Double, _ length: Double) -> Note {
         let startTick = Int(start * Double(ticksPerQuarter))
         return Note(
-            pitch: pitch, startTick: startTick, endTick: startTick + Int(length * Double(ticksPerQuarter)),
+            pitch: pitch, startTick: startTick,
+            endTick: startTick + Int(length * Double(ticksPerQuarter)),
             start: 0, end: 0)
     }
 
     /// A tune of `notes` (pitch, start, length in quarters).
     static func tune(
-        _ notes: [(Int, Double, Double)], metres: [TimeSignature] = [], key: TuneKey = TuneKey(tonic: 2, mode: .major),
+        _ notes: [(Int, Double, Double)], metres: [TimeSignature] = [],
+        key: TuneKey = TuneKey(tonic: 2, mode: .major),
         pickupQuarters: Double = 0
     ) -> Tune {
         Tune(
-            notes: notes.map { note($0.0, $0.1, $0.2) }, ticksPerQuarter: ticksPerQuarter, metres: metres, key: key,
+            notes: notes.map { note($0.0, $0.1, $0.2) }, ticksPerQuarter: ticksPerQuarter,
+            metres: metres,
+            key: key,
             pickupTicks: Int(pickupQuarters * Double(ticksPerQuarter)))
     }
 

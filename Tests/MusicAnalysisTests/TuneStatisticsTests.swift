@@ -7,7 +7,8 @@ import Testing
 struct TuneStatisticsTests {
     @Test("an AA tune of 16 bars repeats bars 9-16 exactly 8 bars back and ends on the held tonic")
     func repeatedPart() throws {
-        let tune = TuneMaker.tune(TuneMaker.eightBarPart(startingAtBar: 0) + TuneMaker.eightBarPart(startingAtBar: 8))
+        let tune = TuneMaker.tune(
+            TuneMaker.eightBarPart(startingAtBar: 0) + TuneMaker.eightBarPart(startingAtBar: 8))
         let statistics = TuneStatistics(tune)
         #expect(statistics.bars == 16)
         #expect(statistics.lengthIsMultipleOf8)
@@ -33,10 +34,14 @@ struct TuneStatisticsTests {
         #expect(statistics.pitchRange == 86 - 60)
     }
 
-    @Test("a tune stopping on a short fifth off the beat does not end on the tonic, a strong beat or held")
+    @Test(
+        "a tune stopping on a short fifth off the beat does not end on the tonic, a strong beat or held"
+    )
     func weakEnding() {
         // D E F# | A quaver on the 'and' of beat 2, then silence to the end of the bar.
-        let tune = TuneMaker.tune([(62, 0, 1), (64, 1, 1), (66, 2, 1), (69, 3, 0.5), (69, 5.5, 0.5)])
+        let tune = TuneMaker.tune([
+            (62, 0, 1), (64, 1, 1), (66, 2, 1), (69, 3, 0.5), (69, 5.5, 0.5),
+        ])
         let statistics = TuneStatistics(tune)
         #expect(statistics.bars == 2)
         #expect(statistics.endsOnTonic == false)
@@ -47,7 +52,8 @@ struct TuneStatisticsTests {
         #expect(!statistics.lengthIsMultipleOf8)
     }
 
-    @Test("a last note that lasts to the end of its bar counts as held even when shorter than a beat")
+    @Test(
+        "a last note that lasts to the end of its bar counts as held even when shorter than a beat")
     func heldToBarEnd() {
         let tune = TuneMaker.tune([(62, 0, 3.5), (62, 3.5, 0.5)])
         #expect(TuneStatistics(tune).endsHeld == true)
@@ -59,11 +65,17 @@ struct TuneStatisticsTests {
         #expect(TuneStatistics(TuneMaker.tune([(62, 0, 2), (62, 2, 2)])).endsOnStrongBeat == true)
         #expect(TuneStatistics(TuneMaker.tune([(62, 0, 1), (62, 1, 3)])).endsOnStrongBeat == false)
         let waltz = [TimeSignature(tick: 0, numerator: 3, denominator: 4)]
-        #expect(TuneStatistics(TuneMaker.tune([(62, 0, 1.5), (62, 1.5, 1.5)], metres: waltz)).endsOnStrongBeat == false)
-        #expect(TuneStatistics(TuneMaker.tune([(62, 0, 3), (62, 3, 3)], metres: waltz)).endsOnStrongBeat == true)
+        #expect(
+            TuneStatistics(TuneMaker.tune([(62, 0, 1.5), (62, 1.5, 1.5)], metres: waltz))
+                .endsOnStrongBeat
+                == false)
+        #expect(
+            TuneStatistics(TuneMaker.tune([(62, 0, 3), (62, 3, 3)], metres: waltz)).endsOnStrongBeat
+                == true)
     }
 
-    @Test("a padded pickup is found at the first onset; the last bar shortened by it still ends held")
+    @Test(
+        "a padded pickup is found at the first onset; the last bar shortened by it still ends held")
     func detectedPickup() throws {
         // A 2/2 reel as MIDI files of ABC tunes write it: a rest, a crotchet pickup on beat 4,
         // 8 bars, the last bar 3 crotchets ending on a crotchet D.
@@ -73,13 +85,18 @@ struct TuneStatisticsTests {
         let metres = [TimeSignature(tick: 0, numerator: 2, denominator: 2)]
         let pickup = Tune.detectedPickupTicks(notes: notes, ticksPerQuarter: 480, metres: metres)
         #expect(pickup == 4 * 480)
-        let tune = Tune(notes: notes, ticksPerQuarter: 480, metres: metres, key: TuneKey(tonic: 2, mode: .major), pickupTicks: pickup)
+        let tune = Tune(
+            notes: notes, ticksPerQuarter: 480, metres: metres,
+            key: TuneKey(tonic: 2, mode: .major),
+            pickupTicks: pickup)
         #expect(tune.pickupLength == 480)
         let statistics = TuneStatistics(tune)
         #expect(statistics.bars == 8)
         #expect(statistics.endsHeld == true)
         #expect(statistics.endsOnStrongBeat == true)
-        #expect(Tune.detectedPickupTicks(notes: [TuneMaker.note(62, 8, 1)], ticksPerQuarter: 480, metres: metres) == 8 * 480)
+        #expect(
+            Tune.detectedPickupTicks(
+                notes: [TuneMaker.note(62, 8, 1)], ticksPerQuarter: 480, metres: metres) == 8 * 480)
     }
 
     @Test("an empty tune has no bars and no values, and histograms of zeros")
@@ -129,14 +146,17 @@ struct TuneStatisticsTests {
         #expect(withoutPickup.repeatedBarShare == 6.0 / 9)
     }
 
-    @Test("a metre change gives bars of the new length, and only bars of equal length are grooved together")
+    @Test(
+        "a metre change gives bars of the new length, and only bars of equal length are grooved together"
+    )
     func metreChange() {
         // Two bars of 4/4 (crotchets), then 3/4 from quarter 8: two bars of crotchets.
         var notes: [(Int, Double, Double)] = []
         for beat in 0..<8 { notes.append((62, Double(beat), 1)) }
         for beat in 0..<6 { notes.append((62, 8 + Double(beat), 1)) }
         let metres = [
-            TimeSignature(tick: 0, numerator: 4, denominator: 4), TimeSignature(tick: 8 * 480, numerator: 3, denominator: 4),
+            TimeSignature(tick: 0, numerator: 4, denominator: 4),
+            TimeSignature(tick: 8 * 480, numerator: 3, denominator: 4),
         ]
         let tune = TuneMaker.tune(notes, metres: metres)
         #expect(tune.bars.map(\.length) == [1920, 1920, 1440, 1440])
@@ -150,16 +170,20 @@ struct TuneStatisticsTests {
     @Test("a time signature inside a bar cuts that bar short")
     func signatureInsideBar() {
         let metres = [
-            TimeSignature(tick: 0, numerator: 4, denominator: 4), TimeSignature(tick: 2400, numerator: 3, denominator: 4),
+            TimeSignature(tick: 0, numerator: 4, denominator: 4),
+            TimeSignature(tick: 2400, numerator: 3, denominator: 4),
         ]
         let tune = TuneMaker.tune([(62, 0, 1), (62, 6, 1)], metres: metres)
         #expect(tune.bars.map(\.length) == [1920, 480, 1440])
     }
 
-    @Test("in 6/8 the beat is a dotted quarter: onsets on the second and third quavers are off the beat, the second beat is strong")
+    @Test(
+        "in 6/8 the beat is a dotted quarter: onsets on the second and third quavers are off the beat, the second beat is strong"
+    )
     func compoundMetre() {
         let metres = [TimeSignature(tick: 0, numerator: 6, denominator: 8)]
-        let tune = TuneMaker.tune([(62, 0, 0.5), (64, 0.5, 0.5), (66, 1, 0.5), (67, 1.5, 1.5)], metres: metres)
+        let tune = TuneMaker.tune(
+            [(62, 0, 0.5), (64, 0.5, 0.5), (66, 1, 0.5), (67, 1.5, 1.5)], metres: metres)
         let statistics = TuneStatistics(tune)
         #expect(statistics.bars == 1)
         #expect(statistics.onBeatShare == 0.5)
@@ -171,7 +195,8 @@ struct TuneStatisticsTests {
     func pitch() {
         // In G major (tonic 7): G A B C C# D, one note out of the scale.
         let tune = TuneMaker.tune(
-            [(67, 0, 1), (69, 1, 1), (71, 2, 1), (72, 3, 1), (73, 4, 1), (62, 5, 1)], key: TuneKey(tonic: 7, mode: .major))
+            [(67, 0, 1), (69, 1, 1), (71, 2, 1), (72, 3, 1), (73, 4, 1), (62, 5, 1)],
+            key: TuneKey(tonic: 7, mode: .major))
         let statistics = TuneStatistics(tune)
         #expect(statistics.pitchClassHistogram[0] == 1.0 / 6)  // G
         #expect(statistics.pitchClassHistogram[6] == 1.0 / 6)  // C#

@@ -7,7 +7,8 @@ import MusicAnalysis
 struct MIDICompareTunesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare-tunes",
-        abstract: "Measure whole tunes against real tunes: form, ending, rhythm and pitch statistics, and MGEval overlaps.",
+        abstract:
+            "Measure whole tunes against real tunes: form, ending, rhythm and pitch statistics, and MGEval overlaps.",
         discussion: """
             Each set is a folder of MIDI files (searched recursively), one MIDI file, or a split \
             list (.txt, one MIDI path a line, relative to the list's folder or the folder above \
@@ -21,13 +22,22 @@ struct MIDICompareTunesCommand: ParsableCommand {
               seqgan midi compare-tunes corpus/splits/melody_test.txt --real corpus/splits/melody_train.txt
             """)
 
-    @Argument(help: ArgumentHelp("The tunes to measure: a folder, a MIDI file or a split list.", valueName: "generated"))
+    @Argument(
+        help: ArgumentHelp(
+            "The tunes to measure: a folder, a MIDI file or a split list.", valueName: "generated"))
     var generated: String
 
-    @Option(help: ArgumentHelp("The real tunes to measure against: a folder, a MIDI file or a split list.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The real tunes to measure against: a folder, a MIDI file or a split list.",
+            valueName: "path"
+        ))
     var real: String
 
-    @Option(help: "Kernel bandwidth rule of MGEval's densities: \(KernelDensity.BandwidthRule.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help:
+            "Kernel bandwidth rule of MGEval's densities: \(KernelDensity.BandwidthRule.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var bandwidth: KernelDensity.BandwidthRule = .scott
 
     @Flag(help: "Print the comparison as JSON instead of a table.")
@@ -35,14 +45,16 @@ struct MIDICompareTunesCommand: ParsableCommand {
 
     func run() throws {
         let comparison: TuneSetComparison
-        let generatedSet: TuneFiles.Loaded, realSet: TuneFiles.Loaded
+        let generatedSet: TuneFiles.Loaded
+        let realSet: TuneFiles.Loaded
         do {
             generatedSet = try TuneFiles.load(URL(fileURLWithPath: generated))
             realSet = try TuneFiles.load(URL(fileURLWithPath: real))
         } catch {
             throw ValidationError(error.description)
         }
-        comparison = TuneSetComparison(generated: generatedSet.tunes, real: realSet.tunes, rule: bandwidth)
+        comparison = TuneSetComparison(
+            generated: generatedSet.tunes, real: realSet.tunes, rule: bandwidth)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -52,7 +64,9 @@ struct MIDICompareTunesCommand: ParsableCommand {
         for (name, set) in [(generated, generatedSet), (real, realSet)] where !set.skipped.isEmpty {
             print("\(name): \(set.skipped.count) files skipped (first: \(set.skipped[0]))")
         }
-        print(comparison.tableText(
-            generatedName: URL(fileURLWithPath: generated).lastPathComponent, realName: URL(fileURLWithPath: real).lastPathComponent))
+        print(
+            comparison.tableText(
+                generatedName: URL(fileURLWithPath: generated).lastPathComponent,
+                realName: URL(fileURLWithPath: real).lastPathComponent))
     }
 }
