@@ -30,9 +30,10 @@ let vectorSettings: [SwiftSetting] = {
 ///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
+///   MIDI, MusicEncoding <- MusicAnalysis (tune-level statistics, MGEval)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
 ///   MIDI <- Reports                     (charts, piano rolls, HTML pages)
-///   SeqGAN, MusicEncoding, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
+///   SeqGAN, MusicEncoding, MusicAnalysis, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
 ///   Reports, MusicGeneration <- RunReports (training curves, a music run's HTML report)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
@@ -77,8 +78,11 @@ let package = Package(
         .target(name: "MusicEncoding", dependencies: ["MIDI", "Randomness"]),
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
+        // Whole tunes measured against real tunes: form, ending, rhythm, pitch; MGEval.
+        .target(name: "MusicAnalysis", dependencies: ["MIDI", "MusicEncoding"]),
+
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio", "MusicAnalysis"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore"]),
@@ -93,7 +97,7 @@ let package = Package(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration",
+                "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration", "MusicAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -119,6 +123,8 @@ let package = Package(
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(
             name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
+        .testTarget(
+            name: "MusicAnalysisTests", dependencies: ["MusicAnalysis", "MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(
             name: "MusicGenerationTests",
