@@ -183,3 +183,44 @@ struct ABCWriterTests {
         #expect(differing.isEmpty)
     }
 }
+
+@Suite("ABC writer on forms read from ABC")
+struct ABCRewriteTests {
+    @Test("Nottingham ABC tunes, read and written again, play the same notes and keep their repeats")
+    func rewriteNottingham() throws {
+        let (sources, _) = try NottinghamCorpus.tunes()
+        guard !sources.isEmpty else {
+            print("skipped: the Nottingham ABC corpus is not present under ../shared")
+            return
+        }
+        var refused: [String] = []
+        var differing: [String] = []
+        for source in sources {
+            let tune = source.tune
+            let text: String
+            do {
+                text = try ABCWriter.abc(for: tune.form, reference: tune.reference, title: tune.title)
+            } catch {
+                refused.append("\(source.midiName): \(error)")
+                continue
+            }
+            let again = try ABCTuneBook.parse(text, fileName: "rewritten.abc")[0].get()
+            // Chord notes are written low to high, whatever their order in the source.
+            let order = { (a: ABCTune.Event, b: ABCTune.Event) in (a.start, a.pitch) < (b.start, b.pitch) }
+            let (ours, theirs) = (again.events.sorted(by: order), tune.events.sorted(by: order))
+            let same = ours.count == theirs.count && zip(ours, theirs).allSatisfy {
+                $0.pitch == $1.pitch && abs($0.start - $1.start) < 0.004 && abs($0.duration - $1.duration) < 0.004
+            }
+            // Part labels are not written, so sections played once may merge; repeats stay.
+            let repeats = { (form: FormedTune) in form.repeatedParts.map { [$0.start, $0.passLength, $0.hasEndings ? 1 : 0] } }
+            let sameForm = repeats(again.form) == repeats(tune.form)
+            if !same || !sameForm {
+                differing.append("\(source.midiName)\(same ? "" : " notes")\(sameForm ? "" : " form")")
+            }
+        }
+        print("Nottingham ABC rewritten: \(sources.count) tunes; refused \(refused.count) \(refused); differ \(differing.count) \(differing)")
+        #expect(differing.isEmpty)
+        // Only tunes with double stops of unequal lengths (two voices) are refused.
+        #expect(refused.allSatisfy { $0.contains("overlap") || $0.contains("chord") })
+    }
+}
