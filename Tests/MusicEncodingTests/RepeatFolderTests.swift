@@ -74,6 +74,27 @@ struct RepeatFolderTests {
         #expect(tune.unrolled() == notes)
     }
 
+    @Test("a folded tune written as MIDI plays the melody's notes, bars and metre changes in place")
+    func foldedTuneAsMIDI() throws {
+        let pickup = TuneBar(length: 1, notes: [TuneNote(pitch: 67, onset: 0, duration: 1)])
+        let a = phrase(62, bars: 4).map { TuneBar(length: 3, notes: $0.notes.map { TuneNote(pitch: $0.pitch, onset: $0.onset * 0.75, duration: $0.duration * 0.75) }) }
+        var b = phrase(70, bars: 2)
+        b[0].metreChange = Metre(4, 4)
+        let tune = FormedTune(
+            metre: Metre(3, 4), sharps: 2, beatsPerMinute: 100,
+            sections: [TuneSection(bars: [pickup]), TuneSection(bars: a, passes: 2), TuneSection(bars: b)])
+        let midi = tune.midiFile(ticksPerQuarter: 96, trackName: "Folded")
+        let melody = try MelodyExtractor.melody(from: midi)
+        // The pickup ends bar 0: every note moves by 2 quarters.
+        let expected = tune.unrolled().map { ($0.pitch, Int(($0.onset + 2) * 96)) }
+        #expect(melody.notes.map { $0.pitch } == expected.map(\.0))
+        #expect(melody.notes.map(\.startTick) == expected.map(\.1))
+        #expect(midi.timeSignatures.map { [$0.tick, $0.numerator] } == [[0, 3], [Int((1 + 24) * 96 + 2 * 96), 4]])
+        #expect(midi.keySignatures.first?.sharps == 2)
+        let refolded = try FormedTune(folding: melody)
+        #expect(refolded.sections.contains { $0.isRepeated && $0.bars.count == 4 })
+    }
+
     @Test("a melody without notes is refused with the reason")
     func noNotes() {
         let midi = MIDIFile(notes: [], format: 1, ticksPerQuarter: 480, trackNames: ["empty"])
