@@ -31,8 +31,10 @@ let vectorSettings: [SwiftSetting] = {
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
-///   SeqGAN, MusicEncoding <- MusicGeneration (music runs: train on tunes, generate tunes)
+///   MIDI <- Reports                     (charts, piano rolls, HTML pages)
+///   SeqGAN, MusicEncoding, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
+///   Reports, MusicGeneration <- RunReports (training curves, a music run's HTML report)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -67,7 +69,7 @@ let package = Package(
 
         // Token-level evaluation and text corpora; charts for reports.
         .target(name: "Metrics"),
-        .target(name: "Reports"),
+        .target(name: "Reports", dependencies: ["MIDI"]),
         .target(name: "TextEncoding"),
 
         // Music: knows nothing of neural nets.
@@ -76,17 +78,22 @@ let package = Package(
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore"]),
+
+        // Reports of run folders: training curves of any run, the HTML page of a music run.
+        .target(
+            name: "RunReports",
+            dependencies: ["Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MIDI", "Audio", "NeuralNetwork"]),
 
         // The command-line tool.
         .executableTarget(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "MusicGeneration", "TextGeneration",
+                "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -107,6 +114,7 @@ let package = Package(
             dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "RunReportsTests", dependencies: ["RunReports", "Reports", "SeqGAN", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(

@@ -17,6 +17,11 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
     case emptyPrimer(path: String)
     /// `--form` needs bar tokens, which only the grid scheme has.
     case formNeedsBars(scheme: String)
+    /// The folder for generated tunes cannot be made (a file is there, or the file system
+    /// refused).
+    case cannotWriteTunes(path: String, reason: String)
+    /// What `seqgan play` was given is neither a file nor a run folder.
+    case nothingToPlay(path: String)
 
     public var description: String {
         switch self {
@@ -35,6 +40,10 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
             "\(path): the primer has no notes to continue from"
         case .formNeedsBars(let scheme):
             "--form repeats whole bars, but this run's \(scheme) scheme has no bar tokens (train with --scheme grid)"
+        case .cannotWriteTunes(let path, let reason):
+            "\(path): cannot write the tunes there: \(reason)"
+        case .nothingToPlay(let path):
+            "\(path): no such file or run folder (play takes a MIDI or audio file, or a run folder of `seqgan train`)"
         }
     }
 

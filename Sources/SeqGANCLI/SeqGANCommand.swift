@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SeqGAN
 
 /// The `seqgan` tool: train sequence GANs on MIDI folders or text, generate, hear, export.
 @main
@@ -29,4 +31,21 @@ struct SeqGANCommand: ParsableCommand {
             CompareCommand.self,
             DiscriminateCommand.self,
         ])
+
+    /// Parses and runs a subcommand. Every failure ends here: the libraries' typed errors and
+    /// usage errors as one line on standard error and a non-zero exit status; Foundation's file
+    /// errors are put in the tool's words first.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: FileSystemFailure(error) ?? error)
+        }
+    }
+}
+
+/// Writes a line to standard error (warnings and notes, which must not mix with results).
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -24,7 +24,7 @@ struct BLEUCommand: ParsableCommand {
     @Option(help: "The hypothesis file (e.g. generated samples): one sequence per line.")
     var hypotheses: String
 
-    @Option(name: .customShort("n"), help: "The highest n-gram order N (BLEU-N, weights 1/N).")
+    @Option(name: .customShort("n"), parsing: .unconditional, help: "The highest n-gram order N (BLEU-N, weights 1/N).")
     var order: Int = 4
 
     @Option(help: "Zero-count smoothing: method1 (NLTK's, epsilon 0.1) or none.")
@@ -38,27 +38,13 @@ struct BLEUCommand: ParsableCommand {
             """)
     var selfBLEU = false
 
-    /// Command-line combinations that cannot be run, as one-line messages.
-    enum UsageError: Error, CustomStringConvertible {
-        case missingReferences
-        case referencesWithSelf
-
-        var description: String {
-            switch self {
-            case .missingReferences:
-                return "seqgan bleu needs --references R.txt (or --self for self-BLEU)"
-            case .referencesWithSelf:
-                return "--self scores the hypotheses against each other; leave out --references"
-            }
-        }
-    }
-
     func run() throws {
         guard order >= 1 else { throw BLEUError.invalidOrder(order) }
-        if selfBLEU {
-            guard references == nil else { throw UsageError.referencesWithSelf }
-        } else {
-            guard references != nil else { throw UsageError.missingReferences }
+        if selfBLEU && references != nil {
+            throw CommandError.refused("--self scores the hypotheses against each other; leave out --references")
+        }
+        if !selfBLEU && references == nil {
+            throw CommandError.refused("seqgan bleu needs --references R.txt (or --self for self-BLEU)")
         }
         let hypothesisTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: hypotheses))
         let empty = hypothesisTokens.filter(\.isEmpty).count

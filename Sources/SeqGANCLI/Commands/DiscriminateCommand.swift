@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Randomness
 import SeqGAN
 import TensorCore
 
@@ -31,10 +30,10 @@ struct DiscriminateCommand: ParsableCommand {
     @Option(help: "Token sequences to score, one per line, as many ids as the run's sequence length.")
     var data: String?
 
-    @Option(help: "Score this many fresh samples of the run's generator instead of --data.")
+    @Option(parsing: .unconditional, help: "Score this many fresh samples of the run's generator instead of --data.")
     var samples: Int?
 
-    @Option(help: "Seed of the generator's samples (--samples; default 1).")
+    @Option(parsing: .unconditional, help: "Seed of the generator's samples (--samples; default 1).", transform: parseSeed)
     var seed: UInt64?
 
     @Option(name: .shortAndLong, help: "Also write each sequence's D(real), one per line, to this file.")
@@ -50,49 +49,19 @@ struct DiscriminateCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
-        let directory = URL(fileURLWithPath: runFolder)
-        let discriminator = try TrainingRun.trainedDiscriminator(in: directory)
-        let t = discriminator.config.sequenceLength
-        let tokens: [Int32]
-        let source: String
-        if let data {
-            tokens = try TokenSequenceFile.read(
-                URL(fileURLWithPath: data), length: t,
-                vocabularySize: discriminator.config.vocabularySize
-            ).tokens
-            source = data
-        } else {
-            let generator = try TrainingRun.trainedGenerator(in: directory)
-            var random = SplitMix64(seed: seed ?? 1)
-            tokens = generator.sample(count: samples ?? 0, using: &random)
-            source = "samples of its generator (seed \(seed ?? 1))"
-        }
-        let count = tokens.count / t
-        var scores = [Float](repeating: 0, count: count)
-        let scorer = DiscriminatorScorer(discriminator: discriminator)
-        tokens.withUnsafeBufferPointer { sequences in
-            scores.withUnsafeMutableBufferPointer {
-                scorer.score(sequences.baseAddress!, count: count, into: $0.baseAddress!)
-            }
-        }
-        let values = scores.map(Double.init)
+        let source = data.map { DiscriminatorVerdict.Source.file(URL(fileURLWithPath: $0)) }
+            ?? .samples(count: samples ?? 0, seed: seed ?? 1)
+        let verdict = try DiscriminatorVerdict(run: URL(fileURLWithPath: runFolder), source: source)
         if let output {
-            try EvaluateCommand.writeValues(values, to: URL(fileURLWithPath: output), format: "%.6g")
+            try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g")
         }
-        let sorted = values.sorted()
-        /// The `p` quantile, interpolated between the two nearest ranks.
-        func quantile(_ p: Double) -> Double {
-            let position = p * Double(count - 1)
-            let below = Int(position.rounded(.down))
-            let above = min(below + 1, count - 1)
-            return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
-        }
-        let judgedReal = values.filter { $0 > 0.5 }.count
-        print("\(count) sequences of \(t) tokens from \(source), scored by the discriminator of \(runFolder)")
+        let count = verdict.scores.count
+        let from = data ?? "samples of its generator (seed \(seed ?? 1))"
+        print("\(count) sequences of \(verdict.sequenceLength) tokens from \(from), scored by the discriminator of \(runFolder)")
         print(String(
             format: "D(real): 10th percentile %.6g, median %.6g, 90th percentile %.6g; judged real (above 0.5): %d of %d (%.1f%%)",
-            quantile(0.1), quantile(0.5), quantile(0.9), judgedReal, count,
-            100 * Double(judgedReal) / Double(count)))
-        print(String(format: "%.6g", values.reduce(0, +) / Double(count)))
+            verdict.quantile(0.1), verdict.quantile(0.5), verdict.quantile(0.9), verdict.judgedReal, count,
+            100 * Double(verdict.judgedReal) / Double(count)))
+        print(String(format: "%.6g", verdict.mean))
     }
 }

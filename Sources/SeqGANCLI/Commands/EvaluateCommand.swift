@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import MusicGeneration
-import NeuralNetwork
+import SeqGAN
+import TensorCore
+import TextGeneration
 
 /// `seqgan evaluate RUN`: the quality metrics of a trained model, next to the real data's.
 struct EvaluateCommand: ParsableCommand {
@@ -36,41 +38,31 @@ struct EvaluateCommand: ParsableCommand {
         case all, bleu
     }
 
-    @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
-    var runFolder: String
+    @OptionGroup var runFolder: RunOptions
 
     @Option(help: "Reference sequences, one per line (default: the run's test split); for music, token windows as in RUN/train.txt.")
     var references: String?
 
-    @Option(help: "What to report: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "What to report: \(choices(Metric.self)).")
     var metric: Metric = .all
 
-    @Option(name: .customShort("n"), help: "BLEU order N (default 2 for text, 4 for music).")
+    @Option(name: .customShort("n"), parsing: .unconditional, help: "BLEU order N (default 2 for text, 4 for music).")
     var order: Int?
 
-    @Option(help: "Generated sequences to score.")
-    var samples: Int = 2000
-
-    @Option(help: "Sampling temperature.")
-    var temperature: Float = 1
+    @OptionGroup var sampling: SamplingOptions
 
     @Option(help: "Temperatures to sweep, comma separated, e.g. 0.5,0.75,1,1.25,1.5.")
     var sweep: String?
-
-    @Option(help: "Seed of the sampling.")
-    var seed: UInt64 = 1
 
     @Flag(help: "Print the metrics as JSON instead of a table (music runs).")
     var json = false
 
     func validate() throws {
         if let order, !(1...8).contains(order) { throw ValidationError("-n must be within 1...8, got \(order)") }
-        guard samples > 0 else { throw ValidationError("--samples must be positive") }
-        guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
         if let sweep, sweepTemperatures == nil { throw ValidationError("--sweep must be positive numbers separated by commas, got '\(sweep)'") }
     }
 
-    /// The temperatures of `--sweep`, or nil when one is not a positive number.
+    /// The temperatures of `--sweep` (empty without it), or nil when one is not a positive number.
     var sweepTemperatures: [Float]? {
         guard let sweep else { return [] }
         let values = sweep.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
@@ -78,34 +70,75 @@ struct EvaluateCommand: ParsableCommand {
         return values.map { $0! }
     }
 
-    /// Writes one value per line to `url`, atomically, each with `format`.
-    static func writeValues(_ values: [Double], to url: URL, format: String = "%.6f") throws {
-        try AtomicFile.write(values.map { String(format: format, $0) }.joined(separator: "\n") + "\n", to: url)
-    }
-
-    /// Writes per-sample BLEU-`order` values as `bleu_per_sample.txt` (the latest evaluation)
-    /// and `bleu<order>_per_sample.txt` (kept per order, for `seqgan compare -n`) in `folder`.
-    ///
-    /// - Returns: The first file.
-    @discardableResult
-    static func writePerSampleBLEU(_ values: [Double], order: Int, in folder: URL) throws -> URL {
-        let latest = folder.appendingPathComponent("bleu_per_sample.txt")
-        try writeValues(values, to: latest)
-        try writeValues(values, to: folder.appendingPathComponent("bleu\(order)_per_sample.txt"))
-        return latest
-    }
-
-    /// A references file as ``ReferenceRecord`` describes it: its absolute path.
-    static func describeFile(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-
     func run() throws {
-        let directory = URL(fileURLWithPath: runFolder)
-        switch RunKind(of: directory) {
-        case .music: try runMusic(directory)
-        case .synthetic: try runSynthetic(directory)
-        case .text, .unknown: try runText(directory)
+        let directory = runFolder.url
+        switch try RunKind(of: directory) {
+        case .music: try evaluateMusic(directory)
+        case .text: try evaluateText(directory)
+        case .synthetic: try evaluateSynthetic(directory)
+        }
+    }
+
+    /// The metric table of a music run (or JSON), per-sample values to `RUN/evaluation/`.
+    func evaluateMusic(_ directory: URL) throws {
+        if sweep != nil { throw ValidationError("--sweep is for text runs") }
+        BLAS.threadCount = 1
+        let (samples, temperature, seed) = (sampling.samples, sampling.temperature, sampling.seed)
+        let result = try MusicRunEvaluation(
+            run: directory, references: references.map { URL(fileURLWithPath: $0) }, sampleCount: samples,
+            temperature: temperature, seed: seed, bleuOrder: order ?? 4)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return print(String(decoding: try encoder.encode(result.evaluation), as: UTF8.self))
+        }
+        let against = references.map { "the \(result.evaluation.references?.windows ?? 0) windows of \($0)" }
+        print("\(directory.path): \(samples) sampled windows (temperature \(temperature), seed \(seed)) against \(against ?? "the test tunes")")
+        result.tableLines(bleuOnly: metric == .bleu).forEach { print($0) }
+        print("per-sample values (for `seqgan compare --metric bleu|mse`): \(result.folder.url.path)/")
+    }
+
+    /// BLEU, self-BLEU and NLL-test of a text run, or a temperature sweep.
+    func evaluateText(_ directory: URL) throws {
+        let (samples, temperature, seed) = (sampling.samples, sampling.temperature, sampling.seed)
+        guard samples >= 2 else {
+            throw ValidationError("--samples must be at least 2 (self-BLEU compares samples with each other)")
+        }
+        let evaluation = try TextRunEvaluation(run: directory, referencesFile: references, order: order ?? 2)
+        let n = evaluation.order
+        let setting = "of \(samples) samples (seed \(seed)) against \(evaluation.references.count) references (\(evaluation.referenceName))"
+        if let temperatures = sweepTemperatures, !temperatures.isEmpty {
+            print("BLEU-\(n) and self-BLEU-\(n) \(setting):")
+            print("temperature  BLEU-\(n)  self-BLEU-\(n)")
+            for scores in try evaluation.sweep(temperatures: temperatures, count: samples, seed: seed) {
+                print(String(format: "%11.2f  %6.4f  %11.4f", scores.temperature, scores.meanBLEU, scores.meanSelfBLEU))
+            }
+            return print("table: \(evaluation.folder.sweep.path)")
+        }
+        let scores = try evaluation.evaluate(count: samples, temperature: temperature, seed: seed)
+        let perSample = evaluation.folder.latestBLEU.path
+        if metric == .bleu {
+            print("BLEU-\(n) (temperature \(temperature)) \(setting); per sample: \(perSample)")
+            return print(scores.meanBLEU)
+        }
+        let nll = try evaluation.negativeLogLikelihood()
+        print(String(format: "BLEU-%d %.4f (temperature %g) %@", n, scores.meanBLEU, temperature, setting))
+        print(String(format: "self-BLEU-%d %.4f (each sample against the other %d)", n, scores.meanSelfBLEU, samples - 1))
+        print(String(format: "NLL-test %.4f (per token, on the %d references)", nll, evaluation.references.count))
+        print("per-sample BLEU: \(perSample); samples: \(evaluation.folder.samples.path)")
+    }
+
+    /// NLL-oracle and distinct samples of a synthetic run, at each temperature.
+    func evaluateSynthetic(_ directory: URL) throws {
+        guard references == nil, metric == .all, order == nil, !json else {
+            throw ValidationError("a synthetic run is scored by its oracle: --references, --metric, -n and --json do not apply")
+        }
+        let (samples, seed) = (sampling.samples, sampling.seed)
+        let temperatures = sweep == nil ? [sampling.temperature] : sweepTemperatures ?? []
+        print("\(directory.path): \(samples) samples per temperature (seed \(seed)), scored by the run's oracle")
+        let evaluation = try SyntheticEvaluation(run: directory, sampleCount: samples, temperatures: temperatures, seed: seed)
+        for row in evaluation.rows {
+            print(String(format: "temperature %.2f: NLL-oracle %.4f, distinct sequences %d of %d", row.temperature, row.nllOracle, row.distinct, samples))
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Audio
 import Foundation
-import MIDI
 
 /// `seqgan export`: Render a MIDI file to audio (WAV, FLAC, Ogg) or rewrite it as MIDI.
 struct ExportCommand: ParsableCommand {
@@ -29,56 +28,17 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var render: RenderOptions
 
     func run() throws {
-        let encoding: AudioSampleEncoding = float ? .float32 : .pcm16
-        if RenderOptions.isMIDIFile(output) {
-            guard !float else { throw ExportError.floatNeedsWAV(path: output) }
-            try rewriteMIDI()
-            return
-        }
-        // Check the destination before rendering, so that a typo fails at once.
-        guard
-            let format = AudioFileFormat(fileExtension: URL(fileURLWithPath: output).pathExtension)
-        else { throw ExportError.unknownExtension(path: output) }
-        guard format.supports(encoding) else { throw ExportError.floatNeedsWAV(path: output) }
         let started = Date()
-        let audio = try render.renderMIDIFile(at: input)
-        try AudioFile.write(audio, to: URL(fileURLWithPath: output), encoding: encoding)
+        let result = try AudioExport.export(
+            midiFileAt: URL(fileURLWithPath: input), to: URL(fileURLWithPath: output), settings: render.settings,
+            encoding: float ? .float32 : .pcm16)
+        RenderOptions.warnRepairs(result.repairedCount, in: input)
+        guard let audio = result.audio else {
+            return print("wrote \(output): \(result.noteCount) notes, \(result.trackCount) tracks")
+        }
         let elapsed = Date().timeIntervalSince(started)
-        let layout = audio.channelCount == 1 ? "mono" : "stereo"
         print(
-            "wrote \(output): \(RenderOptions.formatDuration(audio.duration)) of \(render.instrument.rawValue), "
-                + "\(audio.sampleRate) Hz \(layout) (\(String(format: "%.2f", elapsed)) s)")
-    }
-
-    /// Reads the input (repairing what the lenient reader repairs) and writes it again as a
-    /// Standard MIDI File, atomically (a temporary file renamed into place).
-    private func rewriteMIDI() throws {
-        let file = try MIDIFile.read(contentsOf: URL(fileURLWithPath: input))
-        do {
-            try Data(file.encoded()).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw ExportError.cannotWriteMIDI(path: output, reason: error.localizedDescription)
-        }
-        print("wrote \(output): \(file.notes.count) notes, \(file.tracks.count) tracks")
-    }
-}
-
-/// Failures of `seqgan export` that are not the reader's, renderer's or libsndfile's.
-enum ExportError: Error, CustomStringConvertible {
-    /// The output's extension names no format `export` writes.
-    case unknownExtension(path: String)
-    /// `--float` was given for a file other than WAV.
-    case floatNeedsWAV(path: String)
-    /// The MIDI file could not be written.
-    case cannotWriteMIDI(path: String, reason: String)
-
-    var description: String {
-        switch self {
-        case .unknownExtension(let path):
-            "cannot tell the format of \(path) from its extension: use .wav, .flac, .ogg or .mid"
-        case .floatNeedsWAV(let path):
-            "cannot write \(path) with --float: only WAV files hold float samples"
-        case .cannotWriteMIDI(let path, let reason): "cannot write MIDI file \(path): \(reason)"
-        }
+            "wrote \(output): \(DurationText.clock(audio.duration)) of \(render.instrument.rawValue), "
+                + "\(audio.sampleRate) Hz \(audio.channelCount == 1 ? "mono" : "stereo") (\(String(format: "%.2f", elapsed)) s)")
     }
 }

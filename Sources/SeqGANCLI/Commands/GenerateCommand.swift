@@ -1,7 +1,6 @@
 import ArgumentParser
 import Audio
 import Foundation
-import MIDI
 import MusicGeneration
 import SeqGAN
 import TensorCore
@@ -36,22 +35,21 @@ struct GenerateCommand: ParsableCommand {
             `seqgan oracle nll` can score them).
             """)
 
-    @Argument(help: ArgumentHelp("The run folder written by `seqgan train`.", valueName: "run"))
-    var runFolder: String
+    @OptionGroup var runFolder: RunOptions
 
-    @Option(name: .customShort("n"), help: "How many tunes (or text samples) to generate.")
+    @Option(name: .customShort("n"), parsing: .unconditional, help: "How many tunes (or text samples) to generate.")
     var count: Int = 8
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ... (for a text run: the text file to write).", valueName: "out-dir"))
     var output: String
 
-    @Option(help: "Seed of the sampling (and of the renderer's noise).")
+    @Option(parsing: .unconditional, help: "Seed of the sampling (and of the renderer's noise). (default: 1)", transform: parseSeed)
     var seed: UInt64 = 1
 
     @Flag(help: "Also render each tune to a WAV file beside its MIDI file.")
     var wav = false
 
-    @Option(help: ArgumentHelp("The instrument of the WAV files: \(Instrument.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    @Option(help: ArgumentHelp("The instrument of the WAV files: \(choices(Instrument.self)).", valueName: "name"))
     var instrument: Instrument = .piano
 
     @OptionGroup var generation: GenerationOptions
@@ -62,30 +60,37 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
-        let folder = URL(fileURLWithPath: runFolder)
-        switch RunKind(of: folder) {
-        case .text: return try runText()
-        case .synthetic: return try runSynthetic()
-        case .music, .unknown: break
-        }
-        let model = try MusicModel(runDirectory: folder)
-        let outputFolder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-        let (sequences, options) = try generation.sample(count: count, from: model, seed: seed)
-        let digits = max(2, String(count).count)
-        let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
-        for (index, tokens) in sequences.enumerated() {
-            let name = "tune-" + String(repeating: "0", count: digits - String(index + 1).count) + String(index + 1)
-            let midiURL = outputFolder.appendingPathComponent(name + ".mid")
-            let tune = model.tune(from: tokens, options: options)
-            try tune.write(to: midiURL)
-            var line = "\(midiURL.path): \(TuneSummary(tune))"
-            if wav {
-                let wavURL = outputFolder.appendingPathComponent(name + ".wav")
-                try AudioFile.write(try synthesizer.render(tune.notes), to: wavURL)
-                line += " (+ \(wavURL.lastPathComponent))"
+        let folder = runFolder.url
+        let kind = try RunKind(of: folder)
+        if kind != .music {
+            guard !wav else { throw ValidationError("--wav renders tunes; \(runFolder.path) is a \(kind) run") }
+            guard generation.length == nil else {
+                throw ValidationError(kind == .text
+                    ? "--length is for music runs; a text sample ends at its end token (at most T tokens)"
+                    : "--length is for music runs; a synthetic run samples T tokens")
             }
-            print(line)
+        }
+        if let note = try TrainingRun.unfinishedPretrainingNote(in: folder) { printToStandardError(note) }
+        let (temperature, out) = (generation.temperature, URL(fileURLWithPath: output))
+        let plural = count == 1 ? "" : "s"
+        switch kind {
+        case .music:
+            let tunes = try MusicModel(runDirectory: folder).writeTunes(
+                count: count, request: generation.request, seed: seed, to: out,
+                audio: wav ? RenderSettings(instrument: instrument, seed: seed) : nil)
+            for tune in tunes {
+                print("\(tune.midi.path): \(tune.summary)" + (tune.audio.map { " (+ \($0.lastPathComponent))" } ?? ""))
+            }
+        case .text:
+            let lines = try TextModel(runDirectory: folder).writeSamples(
+                count: count, temperature: temperature, seed: seed, to: out)
+            for line in lines.prefix(5) { print(line) }
+            if lines.count > 5 { print("...") }
+            print("\(out.path): \(lines.count) sequence\(plural) (temperature \(temperature), seed \(seed))")
+        case .synthetic:
+            let length = try SyntheticExperiment.writeSamples(
+                of: folder, count: count, temperature: temperature, seed: seed, to: out)
+            print("\(out.path): \(count) sequence\(plural) of \(length) token ids (temperature \(temperature), seed \(seed))")
         }
     }
 }

@@ -23,10 +23,10 @@ struct MIDIDecodeCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "A .mid file (with --line) or a folder that receives 0001.mid, 0002.mid, ...")
     var output: String
 
-    @Option(help: "Decode only this line (1-based) into the file given by -o.")
+    @Option(parsing: .unconditional, help: "Decode only this line (1-based) into the file given by -o.")
     var line: Int?
 
-    @Option(help: "Tempo in quarter notes per minute.")
+    @Option(parsing: .unconditional, help: "Tempo in quarter notes per minute.")
     var tempo: Double = 120
 
     @Option(help: "Time signature written, e.g. 4/4 or 6/8 (grid bars align to it).")
@@ -35,55 +35,38 @@ struct MIDIDecodeCommand: ParsableCommand {
     @Option(help: "Key written, e.g. C, D, Bb, Am, F#m (grid tokens are transposed to it).")
     var key: String = "C"
 
-    @Option(help: "General MIDI program (instrument), 0...127: 0 piano, 40 violin, 73 flute.")
+    @Option(parsing: .unconditional, help: "General MIDI program (instrument), 0...127: 0 piano, 40 violin, 73 flute.")
     var program: Int = 0
 
-    func run() throws {
-        let text = try String(contentsOfFile: tokens, encoding: .utf8)
-        var sequences: [[Int]] = []
-        for (index, row) in text.split(separator: "\n").enumerated() {
-            var sequence: [Int] = []
-            for field in row.split(separator: " ") {
-                guard let token = Int(field) else {
-                    throw MIDICommandError("\(tokens): line \(index + 1): '\(field)' is not a token id")
-                }
-                sequence.append(token)
-            }
-            sequences.append(sequence)
-        }
-        let metre = timeSignature.split(separator: "/").compactMap { Int($0) }
-        guard metre.count == 2, (1...64).contains(metre[0]), [1, 2, 4, 8, 16, 32].contains(metre[1]) else {
+    func validate() throws {
+        guard TimeSignature.metre(named: timeSignature) != nil else {
             throw ValidationError("--time-signature must look like 6/8, got '\(timeSignature)'")
         }
-        guard let signature = MIDIKeyName.signature(named: key) else {
+        guard MIDIKeyName.signature(named: key) != nil else {
             throw ValidationError("--key must look like D, Bb, F#m or Am, got '\(key)'")
         }
         guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
         guard (10...1000).contains(tempo) else { throw ValidationError("--tempo must be 10...1000 quarter notes per minute") }
-        guard !sequences.isEmpty else { throw MIDICommandError("\(tokens): no token sequences") }
+    }
+
+    func run() throws {
         let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: scheme))
+        let sequences = try tokenizer.readTokenLines(URL(fileURLWithPath: tokens))
+        let (metre, signature) = (TimeSignature.metre(named: timeSignature)!, MIDIKeyName.signature(named: key)!)
         let options = DecodeOptions(
-            beatsPerMinute: tempo, numerator: metre[0], denominator: metre[1], sharps: signature.sharps,
-            minor: signature.minor, program: program)
-        for (index, sequence) in sequences.enumerated() {
-            if let bad = sequence.first(where: { $0 < 0 || $0 >= tokenizer.vocabularySize }) {
-                throw MIDICommandError(
-                    "\(tokens): line \(index + 1): token \(bad) is outside the \(scheme.rawValue) vocabulary (0..<\(tokenizer.vocabularySize))")
-            }
-        }
+            beatsPerMinute: tempo, numerator: metre.numerator, denominator: metre.denominator,
+            sharps: signature.sharps, minor: signature.minor, program: program)
         if let line {
             guard line >= 1 && line <= sequences.count else {
                 throw ValidationError("--line \(line) is outside 1...\(sequences.count)")
             }
             try tokenizer.decode(sequences[line - 1], options: options).write(to: URL(fileURLWithPath: output))
-            print("wrote \(output)")
-            return
+            return print("wrote \(output)")
         }
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (index, sequence) in sequences.enumerated() {
-            let name = String(format: "%04d.mid", index + 1)
-            try tokenizer.decode(sequence, options: options).write(to: folder.appendingPathComponent(name))
+            try tokenizer.decode(sequence, options: options).write(to: folder.appendingPathComponent(String(format: "%04d.mid", index + 1)))
         }
         print("wrote \(sequences.count) MIDI files to \(output)")
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import MIDI
 import MusicEncoding
 
 /// `seqgan midi from-abc corpora/folk/tunes.abc -o folk-midi/`: ABC tunes to MIDI files.
@@ -16,31 +15,18 @@ struct MIDIFromABCCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The folder that receives the MIDI files.")
     var output: String
 
-    @Option(help: "General MIDI program (instrument) written, 0...127.")
+    @Option(parsing: .unconditional, help: "General MIDI program (instrument) written, 0...127.")
     var program: Int = 0
 
+    func validate() throws {
+        guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
+    }
+
     func run() throws {
-        let folder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var written = 0
-        var failed = 0
-        for path in files {
-            let url = URL(fileURLWithPath: path)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            let book = url.deletingPathExtension().lastPathComponent
-            for result in ABCTuneBook.parse(text, fileName: path) {
-                switch result {
-                case .success(let tune):
-                    let name = "\(book)-\(tune.reference).mid"
-                    try tune.midiFile(program: program).write(to: folder.appendingPathComponent(name))
-                    written += 1
-                case .failure(let error):
-                    print("skipped: \(error)")
-                    failed += 1
-                }
-            }
-        }
-        print("wrote \(written) MIDI files to \(output)" + (failed > 0 ? "; \(failed) tunes skipped" : ""))
+        let (written, skipped) = try ABCTuneBook.writeMIDIFiles(
+            of: files.map { URL(fileURLWithPath: $0) }, to: URL(fileURLWithPath: output), program: program)
+        for error in skipped { print("skipped: \(error)") }
+        print("wrote \(written) MIDI files to \(output)" + (skipped.isEmpty ? "" : "; \(skipped.count) tunes skipped"))
         if written == 0 { throw ExitCode(1) }
     }
 }

@@ -25,21 +25,20 @@ struct MIDIInspectCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let midi: MIDIFile
+        let inspection = MIDIInspection(try MIDIFile.read(file, options: MIDIReadOptions(strict: strict)))
+        print(json ? try inspection.json() : inspection.summary(fileName: file))
+    }
+}
+
+extension MIDIFile {
+    /// Reads the file at `path`, naming it in errors as the user typed it.
+    static func read(_ path: String, options: MIDIReadOptions = MIDIReadOptions()) throws(MIDIReadError) -> MIDIFile {
         do {
-            midi = try MIDIFile.read(
-                contentsOf: URL(fileURLWithPath: file), options: MIDIReadOptions(strict: strict))
+            return try MIDIFile.read(contentsOf: URL(fileURLWithPath: path), options: options)
         } catch {
             var error = error
-            error.file = file  // the path as the user typed it
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
-        }
-        let report = MIDIInspectReport(midi)
-        if json {
-            print(try report.json())
-        } else {
-            print(report.summary(fileName: file))
+            error.file = path
+            throw error
         }
     }
 }

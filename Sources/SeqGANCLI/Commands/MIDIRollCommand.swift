@@ -15,10 +15,10 @@ struct MIDIRollCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The picture to write (.svg).")
     var output: String
 
-    @Option(help: "Width of the picture in pixels.")
+    @Option(parsing: .unconditional, help: "Width of the picture in pixels.")
     var width: Double = 640
 
-    @Option(help: "Height of the picture in pixels.")
+    @Option(parsing: .unconditional, help: "Height of the picture in pixels.")
     var height: Double = 200
 
     func validate() throws {
@@ -27,17 +27,9 @@ struct MIDIRollCommand: ParsableCommand {
     }
 
     func run() throws {
-        let midi: MIDIFile
-        do {
-            midi = try MIDIFile.read(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            var error = error
-            error.file = file
-            throw ValidationError(error.description)
-        }
+        let midi = try MIDIFile.read(file)
         var roll = PianoRoll(midi)
-        roll.width = width
-        roll.height = height
+        (roll.width, roll.height) = (width, height)
         try roll.svg().write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
         print("wrote \(output) (\(midi.notes.count) notes)")
     }

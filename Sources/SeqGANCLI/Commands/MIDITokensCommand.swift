@@ -26,13 +26,13 @@ struct MIDITokensCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Where to write the sequences, one per line.")
     var output: String
 
-    @Option(help: "Tokens per sequence (default 32 for paper, 64 for grid).")
+    @Option(parsing: .unconditional, help: "Tokens per sequence (default 32 for paper, 64 for grid).")
     var window: Int?
 
-    @Option(help: "Tokens between consecutive windows of a tune (default 16 for paper, 32 for grid).")
+    @Option(parsing: .unconditional, help: "Tokens between consecutive windows of a tune (default 16 for paper, 32 for grid).")
     var stride: Int?
 
-    @Option(help: "The melody track index; by default track 0 for Nottingham-style files, otherwise the track and channel with most notes in melody range.")
+    @Option(parsing: .unconditional, help: "The melody track index; by default track 0 for Nottingham-style files, otherwise the track and channel with most notes in melody range.")
     var track: Int?
 
     @Option(help: "Which tunes to write: all, train, validation or test.")
@@ -41,7 +41,7 @@ struct MIDITokensCommand: ParsableCommand {
     @Option(help: "A folder with train.txt, valid.txt, test.txt (e.g. the Nottingham splits/); without it tunes are split by --seed.")
     var splitLists: String?
 
-    @Option(help: "Seed of the tune-level split (10% test, 10% validation) when no --split-lists is given.")
+    @Option(parsing: .unconditional, help: "Seed of the tune-level split (10% test, 10% validation) when no --split-lists is given. (default: 1)", transform: parseSeed)
     var seed: UInt64 = 1
 
     @Option(help: "Also write the tokenizer settings as JSON here (to keep with a model).")
@@ -52,6 +52,16 @@ struct MIDITokensCommand: ParsableCommand {
 
     enum SplitChoice: String, ExpressibleByArgument, CaseIterable {
         case all, train, validation, test
+
+        /// The corpus split, `nil` for all tunes.
+        var split: MusicCorpus.Split? {
+            switch self {
+            case .all: nil
+            case .train: .train
+            case .validation: .validation
+            case .test: .test
+            }
+        }
     }
 
     func validate() throws {
@@ -67,19 +77,8 @@ struct MIDITokensCommand: ParsableCommand {
         let corpus = try CorpusBuilder.build(
             inputs: inputs.map { URL(fileURLWithPath: $0) }, settings: settings, split: policy,
             readOptions: MIDIReadOptions(strict: strict))
-        let sequences: [[Int]]
-        switch split {
-        case .all: sequences = corpus.allTunes.flatMap(\.windows)
-        case .train: sequences = corpus.sequences(.train)
-        case .validation: sequences = corpus.sequences(.validation)
-        case .test: sequences = corpus.sequences(.test)
-        }
-        var text = ""
-        for sequence in sequences {
-            text += sequence.map(String.init).joined(separator: " ")
-            text += "\n"
-        }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        let sequences = corpus.windows(of: split.split)
+        try MusicCorpus.writeTokenLines(sequences, to: URL(fileURLWithPath: output))
         if let settingsOutput {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -92,8 +91,8 @@ struct MIDITokensCommand: ParsableCommand {
         if corpus.warningCount > 0 { print("warnings: \(corpus.warningCount) irregularities repaired") }
         print("skipped: \(corpus.skipped.count)")
         for skipped in corpus.skipped { print("  \(skipped)") }
-        if corpus.allTunes.isEmpty { throw MIDICommandError("no tunes could be read from \(inputs.joined(separator: ", "))") }
+        if corpus.allTunes.isEmpty {
+            throw CommandError.refused("no tunes could be read from \(inputs.joined(separator: ", "))")
+        }
     }
 }
-
-extension TokenScheme: ExpressibleByArgument {}

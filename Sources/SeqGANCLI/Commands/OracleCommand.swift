@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import NeuralNetwork
 import SeqGAN
 import TensorCore
 
@@ -16,11 +15,15 @@ struct OracleCommand: ParsableCommand {
         @Option(help: "The oracle as safetensors (e.g. ../shared/oracle/seqgan-oracle.safetensors). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
         var oracle: String?
 
-        @Option(help: "Seed of the fresh oracle drawn when --oracle is not given.")
+        @Option(parsing: .unconditional, help: "Seed of the fresh oracle drawn when --oracle is not given. (default: 88)", transform: parseSeed)
         var oracleSeed: UInt64 = 88
 
-        @Option(help: "Sequence length T.")
+        @Option(parsing: .unconditional, help: "Sequence length T.")
         var length: Int = 20
+
+        func validate() throws {
+            guard length >= 1 else { throw ValidationError("--length must be at least 1") }
+        }
 
         func load() throws -> Generator {
             if let oracle {
@@ -36,10 +39,10 @@ struct OracleCommand: ParsableCommand {
 
         @OptionGroup var source: Source
 
-        @Option(name: .short, help: "Number of sequences.")
+        @Option(name: .short, parsing: .unconditional, help: "Number of sequences.")
         var n: Int = 10_000
 
-        @Option(help: "Random seed of the sampling.")
+        @Option(parsing: .unconditional, help: "Random seed of the sampling. (default: 1)", transform: parseSeed)
         var seed: UInt64 = 1
 
         @Option(name: .short, help: "Output file.")
@@ -52,11 +55,7 @@ struct OracleCommand: ParsableCommand {
         func run() throws {
             BLAS.threadCount = 1
             let oracle = try source.load()
-            var random = SplitMix64(seed: seed)
-            let tokens = oracle.sample(count: n, using: &random)
-            try AtomicFile.write(
-                TokenSequenceFile.text(of: tokens, length: oracle.config.sequenceLength),
-                to: URL(fileURLWithPath: output))
+            try oracle.writeSamples(count: n, seed: seed, to: URL(fileURLWithPath: output))
             print("wrote \(n) sequences of \(oracle.config.sequenceLength) tokens to \(output)")
         }
     }
@@ -74,14 +73,7 @@ struct OracleCommand: ParsableCommand {
         func run() throws {
             BLAS.threadCount = 1
             let oracle = try source.load()
-            let (tokens, count) = try TokenSequenceFile.read(
-                URL(fileURLWithPath: data), length: oracle.config.sequenceLength,
-                vocabularySize: oracle.config.vocabularySize)
-            let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
-            let values = tokens.withUnsafeBufferPointer {
-                oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: count, workspace: workspace)
-            }
-            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(count)
+            let (count, mean) = try oracle.meanNegativeLogLikelihood(ofFile: URL(fileURLWithPath: data))
             print("\(count) sequences of \(oracle.config.sequenceLength) tokens")
             print(String(format: "%.6f", mean))
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Audio
 import Foundation
-import Reports
-import SeqGAN
+import RunReports
+import TensorCore
 
 /// `seqgan report`: training curves of one or more runs as an SVG picture, or the HTML report
 /// of one music run.
@@ -26,42 +26,22 @@ struct ReportCommand: ParsableCommand {
               seqgan report runs/folk -o report.html
             """)
 
-    enum Metric: String, ExpressibleByArgument, CaseIterable {
-        case nllOracle = "nll-oracle", nllTest = "nll-test", bleu, trainNLL = "train-nll", dAccuracy = "d-accuracy"
-
-        func value(_ row: RunLogRow) -> Double? {
-            switch self {
-            case .nllOracle: row.nllOracle
-            case .nllTest: row.nllTest
-            case .bleu: row.bleu
-            case .trainNLL: row.trainNLL
-            case .dAccuracy: row.discriminatorAccuracy
-            }
-        }
-    }
-
     @Argument(help: "Run folders (each with a log.csv); one music run for an HTML report.")
     var runs: [String]
 
     @Option(name: .shortAndLong, help: "The file to write: a picture (.svg) or a music run's report (.html).")
     var output: String
 
-    @Option(help: "SVG: what to draw: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var metric: Metric = .nllOracle
+    @Option(help: "SVG: what to draw: \(choices(TrainingCurve.Metric.self)).")
+    var metric: TrainingCurve.Metric = .nllOracle
 
-    @Option(help: "HTML: generated windows scored for the metric table (as `seqgan evaluate --samples`).")
-    var samples: Int = 2000
+    @OptionGroup(title: "HTML report (the metric table as `seqgan evaluate` computes it)")
+    var sampling: SamplingOptions
 
-    @Option(help: "HTML: generated tunes shown, and as many real test tunes.")
+    @Option(parsing: .unconditional, help: "HTML: generated tunes shown, and as many real test tunes.")
     var tunes: Int = 4
 
-    @Option(help: "HTML: sampling temperature of the metric table and the tunes.")
-    var temperature: Float = 1
-
-    @Option(help: "HTML: seed of the sampling and of the renderer.")
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("HTML: the instrument of the audio: \(Instrument.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    @Option(help: ArgumentHelp("HTML: the instrument of the audio: \(choices(Instrument.self)).", valueName: "name"))
     var instrument: Instrument = .piano
 
     /// Whether `-o` names an HTML report.
@@ -75,50 +55,21 @@ struct ReportCommand: ParsableCommand {
         if isHTML && runs.count != 1 {
             throw ValidationError("an HTML report is of one music run; got \(runs.count) run folders")
         }
-        guard samples > 0, (1...32).contains(tunes) else { throw ValidationError("--samples must be positive and --tunes within 1...32") }
-        guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
+        guard (1...32).contains(tunes) else { throw ValidationError("--tunes must be within 1...32") }
     }
 
     func run() throws {
-        if isHTML {
-            try writeMusicReport()
-            return
+        guard isHTML else {
+            let chart = try TrainingCurve.chart(of: metric, runs: runs.map { URL(fileURLWithPath: $0) })
+            try chart.svg().write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
+            return print("wrote \(output) (\(runs.count) run\(runs.count == 1 ? "" : "s"))")
         }
-        var series: [LineChart.Series] = []
-        var markers: [(x: Double, label: String)] = []
-        for run in runs {
-            let rows = try RunLogRow.read(csv: URL(fileURLWithPath: run).appendingPathComponent("log.csv"))
-            let name = URL(fileURLWithPath: run).lastPathComponent
-            guard let line = ReportCommand.series(of: metric, in: rows, name: name) else {
-                throw ValidationError("\(run)/log.csv has no \(metric.rawValue) values")
-            }
-            series.append(line.series)
-            if let marker = line.marker, !markers.contains(where: { $0.x == marker.x }) { markers.append(marker) }
-        }
-        var chart = LineChart(
-            title: "\(metric.rawValue) during training", xLabel: "MLE epochs, then rounds",
-            yLabel: metric.rawValue, series: series)
-        chart.markers = markers
-        try chart.svg().write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
-        print("wrote \(output) (\(series.count) run\(series.count == 1 ? "" : "s"))")
-    }
-
-    /// One run's values of `metric` against MLE epochs, then rounds; with the marker where
-    /// the phase after pre-training starts, if it has started. `nil` when there are no values.
-    static func series(of metric: Metric, in rows: [RunLogRow], name: String)
-        -> (series: LineChart.Series, marker: (x: Double, label: String)?)?
-    {
-        let pretrainEpochs = rows.filter { $0.phase == "pretrain" }.map(\.epoch).max() ?? 0
-        let points = rows.compactMap { row -> (x: Double, y: Double)? in
-            guard let y = metric.value(row), row.phase != "discriminator" else { return nil }
-            let x = row.phase == "pretrain" ? row.epoch : pretrainEpochs + row.epoch
-            return (Double(x), y)
-        }
-        guard !points.isEmpty else { return nil }
-        let continued = rows.contains { $0.phase != "pretrain" && $0.phase != "discriminator" }
-        return (
-            LineChart.Series(name: name, points: points),
-            continued ? (Double(pretrainEpochs), "rounds after \(pretrainEpochs) epochs") : nil
-        )
+        BLAS.threadCount = 1
+        var settings = MusicRunReport.Settings()
+        (settings.samples, settings.temperature, settings.seed) = (sampling.samples, sampling.temperature, sampling.seed)
+        (settings.tunes, settings.instrument) = (tunes, instrument)
+        let report = try MusicRunReport(
+            run: URL(fileURLWithPath: runs[0]), page: URL(fileURLWithPath: output), settings: settings)
+        print("wrote \(output) (\(report.tuneCount) tunes with audio in \(report.files.path)/)")
     }
 }

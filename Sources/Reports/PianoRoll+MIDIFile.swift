@@ -1,10 +1,9 @@
 import MIDI
-import Reports
 
 extension PianoRoll {
     /// The notes of `file` in beats (quarter notes), with bar lines from its first time
     /// signature (4/4 when it has none).
-    init(_ file: MIDIFile) {
+    public init(_ file: MIDIFile) {
         var ticks = 480.0
         if case .ticksPerQuarter(let value) = file.division, value > 0 { ticks = Double(value) }
         self.init(notes: file.notes.map {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Audio
 import Foundation
 import MIDI
@@ -7,63 +6,99 @@ import MusicGeneration
 import NeuralNetwork
 import Reports
 import SeqGAN
-import TensorCore
 
-extension ReportCommand {
+/// The HTML report of a music run: training curves from `log.csv`, the metric table of
+/// `seqgan evaluate` (the same numbers for the same samples, temperature and seed), and piano
+/// rolls of generated tunes next to as many real test tunes, each with an audio player.
+///
+/// The page is self-contained (inline CSS and SVG); the audio (Ogg Vorbis, or WAV where
+/// libsndfile has no Vorbis) and MIDI files go to a folder beside it, `NAME_files/`.
+public struct MusicRunReport {
     /// One tune on the page: where it comes from, its MIDI and its rendered audio file.
-    struct ReportTune {
+    struct Tune {
         var title: String
         var midi: MIDIFile
         var audioFile: String
         var midiFile: String
     }
 
-    /// `seqgan report RUN -o report.html`: curves, metric table, piano rolls and audio.
-    func writeMusicReport() throws {
-        let directory = URL(fileURLWithPath: runs[0])
-        guard FileManager.default.fileExists(atPath: MusicRun.tokenizerURL(in: directory).path) else {
-            throw ValidationError("\(runs[0]): an HTML report is of a music run (a folder with tokenizer.json); draw other runs with -o FILE.svg")
+    /// How the report samples and renders.
+    public struct Settings: Sendable {
+        /// Generated windows scored for the metric table.
+        public var samples = 2000
+        /// Generated tunes shown, and as many real test tunes.
+        public var tunes = 4
+        /// Sampling temperature of the table and the tunes.
+        public var temperature: Float = 1
+        /// Seed of the sampling and of the renderer.
+        public var seed: UInt64 = 1
+        /// The instrument of the audio.
+        public var instrument: Instrument = .piano
+
+        /// The defaults: 2000 windows, 4 tunes, temperature 1, seed 1, piano.
+        public init() {}
+    }
+
+    /// The page written.
+    public let page: URL
+    /// The folder of audio and MIDI files beside it.
+    public let files: URL
+    /// Tunes on the page (generated and real).
+    public let tuneCount: Int
+
+    /// Evaluates the run in `directory`, renders its tunes and writes the page to `page`.
+    ///
+    /// - Throws: `RunKindError` when `directory` holds no run, ``ReportError/notAMusicRun(run:)``
+    ///   for another kind of run; the errors of
+    ///   loading the run and its tunes, rendering and writing files, naming the file.
+    public init(run directory: URL, page: URL, settings: Settings) throws {
+        guard try RunKind(of: directory) == .music else {
+            throw ReportError.notAMusicRun(run: directory.relativePath)
         }
-        BLAS.threadCount = 1
         let rows = try RunLogRow.read(csv: directory.appendingPathComponent("log.csv"))
         let model = try MusicModel(runDirectory: directory)
         let corpus = try MusicRun.savedCorpus(in: directory)
         let evaluation = try MusicEvaluation(
-            model: model, corpus: corpus, sampleCount: samples, temperature: temperature, seed: seed)
+            model: model, corpus: corpus, sampleCount: settings.samples, temperature: settings.temperature,
+            seed: settings.seed)
 
-        let page = URL(fileURLWithPath: output)
         let filesName = page.deletingPathExtension().lastPathComponent + "_files"
         let files = page.deletingLastPathComponent().appendingPathComponent(filesName)
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        let synthesizer = Synthesizer(settings: RenderSettings(instrument: instrument, seed: seed))
+        let synthesizer = Synthesizer(settings: RenderSettings(instrument: settings.instrument, seed: settings.seed))
         let length = model.defaultTuneLength
-        var generated: [ReportTune] = []
-        for (index, tokens) in model.sampleTokens(count: tunes, length: length, temperature: temperature, seed: seed).enumerated() {
-            let midi = model.tune(from: tokens, options: DecodeOptions())
-            generated.append(try writeTune(midi, name: "generated-\(index + 1)", title: "Generated tune \(index + 1)", into: files, synthesizer))
+        let sampled = model.sampleTokens(
+            count: settings.tunes, length: length, temperature: settings.temperature, seed: settings.seed)
+        let generated = try sampled.enumerated().map { index, tokens in
+            try Self.writeTune(
+                model.tune(from: tokens, options: DecodeOptions()), name: "generated-\(index + 1)",
+                title: "Generated tune \(index + 1)", into: files, synthesizer)
         }
-        var real: [ReportTune] = []
-        for (index, tune) in corpus.test.prefix(tunes).enumerated() {
+        let real = try corpus.test.prefix(settings.tunes).enumerated().map { index, tune in
             let midi = model.tokenizer.decode(Array(tune.encoded.tokens.prefix(length)), options: tune.encoded.decodeOptions)
-            real.append(try writeTune(midi, name: "real-\(index + 1)", title: tune.name, into: files, synthesizer))
+            return try Self.writeTune(midi, name: "real-\(index + 1)", title: tune.name, into: files, synthesizer)
         }
 
         var report = HTMLReport(
             title: "Music report: \(directory.lastPathComponent)",
             subtitle: "\(directory.path) — what the model learned, how its tunes compare with real ones, and how they sound.")
-        report.facts = facts(model: model, corpus: corpus, rows: rows)
+        report.facts = Self.facts(model: model, corpus: corpus, rows: rows)
         report.sections = [
-            trainingSection(rows, name: directory.lastPathComponent),
-            metricSection(evaluation),
-            tuneSection(generated: generated, real: real, filesName: filesName),
+            Self.trainingSection(rows, name: directory.lastPathComponent),
+            Self.metricSection(evaluation),
+            Self.tuneSection(generated: generated, real: real, filesName: filesName),
         ]
         try AtomicFile.write(report.html(), to: page)
-        print("wrote \(output) (\(generated.count + real.count) tunes with audio in \(files.path)/)")
+        self.page = page
+        self.files = files
+        tuneCount = generated.count + real.count
     }
 
     /// Writes a tune's MIDI and audio (Ogg Vorbis, or WAV when libsndfile cannot write Vorbis)
     /// into `folder`.
-    func writeTune(_ midi: MIDIFile, name: String, title: String, into folder: URL, _ synthesizer: Synthesizer) throws -> ReportTune {
+    static func writeTune(
+        _ midi: MIDIFile, name: String, title: String, into folder: URL, _ synthesizer: Synthesizer
+    ) throws -> Tune {
         try midi.write(to: folder.appendingPathComponent(name + ".mid"))
         let audio = try synthesizer.render(midi.notes)
         var audioName = name + ".ogg"
@@ -73,11 +108,11 @@ extension ReportCommand {
             audioName = name + ".wav"
             try AudioFile.write(audio, to: folder.appendingPathComponent(audioName))
         }
-        return ReportTune(title: title, midi: midi, audioFile: audioName, midiFile: name + ".mid")
+        return Tune(title: title, midi: midi, audioFile: audioName, midiFile: name + ".mid")
     }
 
     /// The tiles under the heading: data, model, schedule and final scores.
-    func facts(model: MusicModel, corpus: MusicCorpus, rows: [RunLogRow]) -> [(label: String, value: String)] {
+    static func facts(model: MusicModel, corpus: MusicCorpus, rows: [RunLogRow]) -> [(label: String, value: String)] {
         let config = model.config
         var facts: [(label: String, value: String)] = [
             ("tunes (train / valid / test)", "\(corpus.train.count) / \(corpus.validation.count) / \(corpus.test.count)"),
@@ -94,14 +129,14 @@ extension ReportCommand {
     }
 
     /// The training curves, one chart per metric the log has.
-    func trainingSection(_ rows: [RunLogRow], name: String) -> HTMLReport.Section {
-        let charts: [(Metric, String)] = [
+    static func trainingSection(_ rows: [RunLogRow], name: String) -> HTMLReport.Section {
+        let charts: [(TrainingCurve.Metric, String)] = [
             (.nllTest, "NLL-test (per token, lower is better)"), (.bleu, "BLEU-4 of samples vs test"),
             (.trainNLL, "training NLL"), (.dAccuracy, "discriminator accuracy"),
         ]
         var html = "<div class=\"charts\">\n"
         for (metric, title) in charts {
-            guard let line = ReportCommand.series(of: metric, in: rows, name: name) else { continue }
+            guard let line = TrainingCurve(metric, rows: rows, name: name) else { continue }
             var chart = LineChart(title: title, xLabel: "MLE epochs, then rounds", yLabel: metric.rawValue, series: [line.series])
             // A marker at the right edge (training NLL stops with pre-training) only clutters.
             let lastX = line.series.points.map(\.x).max() ?? 0
@@ -113,12 +148,12 @@ extension ReportCommand {
         }
         return HTMLReport.Section(
             title: "Training",
-            introduction: "Metrics from log.csv. The x axis counts MLE pre-training epochs, then the rounds after it (dashed line).",
+            introduction: "Metrics from log.csv. The x axis counts MLE pre-training epochs, then the rounds after it (dashed line); discriminator pre-training steps sit just before the first round.",
             html: html + "</div>")
     }
 
     /// The metric table of `seqgan evaluate`.
-    func metricSection(_ evaluation: MusicEvaluation) -> HTMLReport.Section {
+    static func metricSection(_ evaluation: MusicEvaluation) -> HTMLReport.Section {
         let header = ["metric"] + evaluation.columns.map { column in
             switch column.name {
             case "samples": "model samples"
@@ -139,10 +174,10 @@ extension ReportCommand {
     }
 
     /// Piano rolls and players: generated tunes on the left, real test tunes on the right.
-    func tuneSection(generated: [ReportTune], real: [ReportTune], filesName: String) -> HTMLReport.Section {
+    static func tuneSection(generated: [Tune], real: [Tune], filesName: String) -> HTMLReport.Section {
         // One time scale for every roll, so that lengths compare at a glance.
         let beats = (generated + real).map { PianoRoll($0.midi).notes.map(\.end).max() ?? 0 }.max() ?? 4
-        func card(_ tune: ReportTune, color: String) -> String {
+        func card(_ tune: Tune, color: String) -> String {
             var roll = PianoRoll(tune.midi)
             roll.beats = beats
             roll.color = color

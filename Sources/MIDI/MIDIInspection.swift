@@ -1,54 +1,70 @@
 import Foundation
-import MIDI
 
-/// The `seqgan midi inspect --json` object, with exactly the keys the issue names.
-struct MIDIInspectReport: Encodable {
-    struct DivisionReport: Encodable {
-        var ticksPerQuarter: Int?
-        var framesPerSecond: Int?
-        var ticksPerFrame: Int?
+/// What a MIDI file holds, as `seqgan midi inspect` shows it: a JSON object (format, division,
+/// tracks, tempos, time and key signatures, notes, duration, warnings) or a readable summary.
+public struct MIDIInspection: Encodable, Sendable {
+    /// The time division: ticks per quarter note, or SMPTE frames per second and ticks per frame.
+    public struct DivisionReport: Encodable, Sendable {
+        public var ticksPerQuarter: Int?
+        public var framesPerSecond: Int?
+        public var ticksPerFrame: Int?
     }
-    struct TrackReport: Encodable {
-        var index: Int
-        var name: String
-        var events: Int
+    /// A track: its index, name (empty when it has none) and number of events.
+    public struct TrackReport: Encodable, Sendable {
+        public var index: Int
+        public var name: String
+        public var events: Int
     }
-    struct TempoReport: Encodable {
-        var tick: Int
-        var microsecondsPerQuarter: Int
+    /// A tempo change.
+    public struct TempoReport: Encodable, Sendable {
+        public var tick: Int
+        public var microsecondsPerQuarter: Int
     }
-    struct TimeSignatureReport: Encodable {
-        var tick: Int
-        var numerator: Int
-        var denominator: Int
+    /// A time signature.
+    public struct TimeSignatureReport: Encodable, Sendable {
+        public var tick: Int
+        public var numerator: Int
+        public var denominator: Int
     }
-    struct KeySignatureReport: Encodable {
-        var tick: Int
-        var sharps: Int
-        var minor: Bool
+    /// A key signature: sharps (negative for flats) and mode.
+    public struct KeySignatureReport: Encodable, Sendable {
+        public var tick: Int
+        public var sharps: Int
+        public var minor: Bool
     }
-    struct NoteReport: Encodable {
-        var track: Int
-        var channel: Int
-        var pitch: Int
-        var velocity: Int
-        var startTick: Int
-        var endTick: Int
-        var start: Double
-        var end: Double
+    /// A note, in ticks and in seconds.
+    public struct NoteReport: Encodable, Sendable {
+        public var track: Int
+        public var channel: Int
+        public var pitch: Int
+        public var velocity: Int
+        public var startTick: Int
+        public var endTick: Int
+        public var start: Double
+        public var end: Double
     }
 
-    var format: Int
-    var division: DivisionReport
-    var tracks: [TrackReport]
-    var tempos: [TempoReport]
-    var timeSignatures: [TimeSignatureReport]
-    var keySignatures: [KeySignatureReport]
-    var notes: [NoteReport]
-    var durationSeconds: Double
-    var warnings: [String]
+    /// The SMF format: 0, 1 or 2.
+    public var format: Int
+    /// The time division.
+    public var division: DivisionReport
+    /// The tracks in file order.
+    public var tracks: [TrackReport]
+    /// The tempo map.
+    public var tempos: [TempoReport]
+    /// The time signatures.
+    public var timeSignatures: [TimeSignatureReport]
+    /// The key signatures.
+    public var keySignatures: [KeySignatureReport]
+    /// The notes, sorted by start tick, track, channel and pitch.
+    public var notes: [NoteReport]
+    /// From the start to the end of the last event, in seconds.
+    public var durationSeconds: Double
+    /// What the reader repaired, one line each.
+    public var warnings: [String]
 
-    init(_ midi: MIDIFile) {
+    /// Describes `midi`.
+    public init(_ midi: MIDIFile) {
         format = midi.format
         switch midi.division {
         case .ticksPerQuarter(let ticks): division = DivisionReport(ticksPerQuarter: ticks)
@@ -77,14 +93,14 @@ struct MIDIInspectReport: Encodable {
     }
 
     /// One line of JSON with sorted keys.
-    func json() throws -> String {
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
     /// A readable multi-line summary.
-    func summary(fileName: String) -> String {
+    public func summary(fileName: String) -> String {
         var lines: [String] = []
         let divisionText =
             division.ticksPerQuarter.map { "\($0) ticks per quarter note" }

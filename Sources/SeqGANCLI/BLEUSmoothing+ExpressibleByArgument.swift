@@ -1,4 +1,0 @@
-import ArgumentParser
-import Metrics
-
-extension BLEUSmoothing: ExpressibleByArgument {}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Audio
+
+/// The options that say how `seqgan export` and `seqgan play` turn MIDI notes into sound.
+struct RenderOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The instrument that plays every note. "
+                + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".",
+            valueName: "name"))
+    var instrument: Instrument = .piano
+
+    @Option(
+        name: .customLong("sample-rate"), parsing: .unconditional,
+        help: ArgumentHelp("Samples per second of the rendered audio (8000...192000).", valueName: "hz"))
+    var sampleRate: Int = 44_100
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("1 for mono, 2 for stereo.", valueName: "n"))
+    var channels: Int = 2
+
+    @Option(
+        parsing: .unconditional, help: "Seed of the noise that excites plucked strings (renders are reproducible). (default: 0)",
+        transform: parseSeed)
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        let range = RenderSettings.sampleRateRange
+        guard range.contains(sampleRate) else {
+            throw ValidationError("--sample-rate \(sampleRate) is outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        guard (1...2).contains(channels) else {
+            throw ValidationError("--channels must be 1 (mono) or 2 (stereo), not \(channels)")
+        }
+    }
+
+    /// The renderer settings these options describe.
+    var settings: RenderSettings {
+        RenderSettings(sampleRate: sampleRate, channelCount: channels, instrument: instrument, seed: seed)
+    }
+
+    /// Warns on standard error that `path` was repaired when read, if it was.
+    static func warnRepairs(_ count: Int, in path: String) {
+        guard count > 0 else { return }
+        printToStandardError(
+            "warning: \(path): \(count) irregularities repaired (see `seqgan midi inspect \(path)`)")
+    }
+}

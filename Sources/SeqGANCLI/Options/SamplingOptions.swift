@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// How many samples `seqgan evaluate` and `seqgan report` score, at what temperature, with
+/// what seed.
+struct SamplingOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Generated sequences (music: windows) to score.")
+    var samples: Int = 2000
+
+    @Option(parsing: .unconditional, help: "Sampling temperature.")
+    var temperature: Float = 1
+
+    @Option(parsing: .unconditional, help: "Seed of the sampling (and of a report's renderer). (default: 1)", transform: parseSeed)
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard samples > 0 else { throw ValidationError("--samples must be positive") }
+        guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
+    }
+}
