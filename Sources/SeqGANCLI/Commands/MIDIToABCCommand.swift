@@ -27,14 +27,7 @@ struct MIDIToABCCommand: ParsableCommand {
     var track: Int?
 
     func run() throws {
-        let midi: MIDIFile
-        do {
-            midi = try MIDIFile.read(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            var error = error
-            error.file = file
-            throw ValidationError(error.description)
-        }
+        let midi = try MIDIFile.read(file)
         let tune: FormedTune
         let text: String
         do {
@@ -42,9 +35,9 @@ struct MIDIToABCCommand: ParsableCommand {
             let name = title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             text = try ABCWriter.abc(for: tune, title: name)
         } catch let error as MelodyError {
-            throw MIDICommandError("\(file): \(error)")
+            throw CommandError.refused("\(file): \(error)")
         } catch let error as ABCWriteError {
-            throw MIDICommandError("\(file): \(error)")
+            throw CommandError.refused("\(file): \(error)")
         }
         guard let output else {
             print(text, terminator: "")
