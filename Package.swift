@@ -31,9 +31,10 @@ let vectorSettings: [SwiftSetting] = {
 ///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN   (NeuralNetwork and up on RunFiles)
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
+///   MIDI, MusicEncoding <- MusicAnalysis (tune-level statistics, MGEval)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
 ///   MIDI <- Reports                     (charts, piano rolls, HTML pages)
-///   SeqGAN, MusicEncoding, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
+///   SeqGAN, MusicEncoding, MusicAnalysis, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
 ///   Reports, MusicGeneration <- RunReports (training curves, a music run's HTML report)
 ///   SeqGAN, MusicGeneration, TextGeneration <- Training (what `seqgan train` does)
@@ -83,8 +84,11 @@ let package = Package(
         .target(name: "MusicEncoding", dependencies: ["MIDI", "Randomness"]),
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
+        // Whole tunes measured against real tunes: form, ending, rhythm, pitch; MGEval.
+        .target(name: "MusicAnalysis", dependencies: ["MIDI", "MusicEncoding"]),
+
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio", "RunFiles"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio", "MusicAnalysis", "RunFiles"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore", "RunFiles"]),
@@ -104,8 +108,8 @@ let package = Package(
             name: "SeqGANCLI",
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
-                "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration", "RunFiles",
-                "Training",
+                "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration", "MusicAnalysis",
+                "RunFiles", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -132,6 +136,8 @@ let package = Package(
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(
             name: "MusicEncodingTests", dependencies: ["MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
+        .testTarget(
+            name: "MusicAnalysisTests", dependencies: ["MusicAnalysis", "MusicEncoding", "MIDI", "Randomness", "TestSupport"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(
             name: "MusicGenerationTests",

@@ -1,5 +1,5 @@
 // seqgan-bench: throughput benchmarks, each side by side with its peer where one exists.
-// Usage: seqgan-bench [generator|discriminator|adversarial|midi|audio|bleu|all] [options]
+// Usage: seqgan-bench [generator|stacked-lstm|discriminator|adversarial|midi|audio|bleu|all] [options]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -9,6 +9,7 @@ let rest = Array(arguments.dropFirst())
 /// Each area's options (a benchmark runs for minutes, so `--help` must not start one).
 let usage = [
     "generator": "seqgan-bench generator [--repeats 3] [--oracle FILE] [--no-peer] [--mle-only]",
+    "stacked-lstm": "seqgan-bench stacked-lstm [--layers 2] [--hidden 256] [--embedding 64] [--vocabulary 100] [--batch 32] [--length 256] [--dropout 0.2] [--train-steps 4] [--repeats 3] [--no-peer]",
     "discriminator": "seqgan-bench discriminator [--epochs N] [--count N] [--score-count N] [--workspace ROWS] [--seed S] [--peer-threads N] [--no-peer]",
     "adversarial": "seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only] [--score-rows N]",
     "midi": "seqgan-bench midi [--shared DIR] [--repeat N] [--no-peer]",
@@ -16,9 +17,9 @@ let usage = [
     "bleu": "seqgan-bench bleu [--nltk-hypotheses K] [--runs R]",
 ]
 if arguments.contains("--help") || arguments.contains("-h") || area == "help" {
-    print("usage: seqgan-bench [generator|discriminator|adversarial|midi|audio|bleu|all] [options]")
+    print("usage: seqgan-bench [generator|stacked-lstm|discriminator|adversarial|midi|audio|bleu|all] [options]")
     print("Each area times our code and, where there is one, its peer in the same run.")
-    for name in ["generator", "discriminator", "adversarial", "midi", "audio", "bleu"]
+    for name in ["generator", "stacked-lstm", "discriminator", "adversarial", "midi", "audio", "bleu"]
     where usage[area] == nil || name == area {
         print("  " + usage[name]!)
     }
@@ -27,6 +28,7 @@ if arguments.contains("--help") || arguments.contains("-h") || area == "help" {
 
 switch area {
 case "generator": try GeneratorBenchmark.run(arguments: rest)
+case "stacked-lstm": try StackedLSTMBenchmark.run(arguments: rest)
 case "discriminator": try DiscriminatorBenchmark.run(arguments: rest)
 case "adversarial": try AdversarialBenchmark.run(arguments: rest)
 case "midi": try MIDIBenchmark.run(arguments: rest)
@@ -34,6 +36,7 @@ case "audio": try AudioBenchmark.run(arguments: rest)
 case "bleu": try BLEUBenchmark.run(arguments: rest)
 case "all":
     try GeneratorBenchmark.run(arguments: rest)
+    try StackedLSTMBenchmark.run(arguments: rest)
     try DiscriminatorBenchmark.run(arguments: rest)
     try AdversarialBenchmark.run(arguments: rest)
     try MIDIBenchmark.run(arguments: rest)
@@ -41,6 +44,6 @@ case "all":
     try BLEUBenchmark.run(arguments: rest)
 default:
     FileHandle.standardError.write(
-        Data("usage: seqgan-bench [generator|discriminator|adversarial|midi|audio|bleu|all] [options]\n".utf8))
+        Data("usage: seqgan-bench [generator|stacked-lstm|discriminator|adversarial|midi|audio|bleu|all] [options]\n".utf8))
     exit(2)
 }

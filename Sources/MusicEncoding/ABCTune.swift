@@ -30,6 +30,9 @@ public struct ABCTune: Sendable, Hashable {
     public var pickup: Double
     /// The notes, repeats expanded, ties merged.
     public var events: [Event]
+    /// The tune as written: bars in sections with their repeats, endings and part labels.
+    /// Its ``FormedTune/unrolled()`` notes are ``events`` (times from the first note).
+    public var form: FormedTune
 
     /// The tune as a format 1 MIDI file at 480 ticks per quarter: one track named after the
     /// title, with tempo, time and key signature. A pickup is placed so that bar lines fall on

@@ -3,6 +3,10 @@
 /// and first/second endings (expanded); ties; broken rhythm (> <); tuplets ((3); chords in
 /// [] (all notes kept). Chord symbols in quotes, decorations, grace notes, slurs and
 /// comments are ignored.
+///
+/// Besides the notes as played (``ABCTune/events``), each tune keeps its form as written
+/// (``ABCTune/form``): bars, repeated parts (`|:` `:|` `::`), first and second endings
+/// (`[1` `[2`, `|1` `:|2`), part labels (`P:` in the body) and metre changes (`M:` in the body).
 public enum ABCTuneBook {
     /// Parses every tune (each starts at an `X:` line); a tune with an error gives a failure
     /// and the others still parse.
@@ -22,20 +26,28 @@ public enum ABCTuneBook {
     }
 
     /// A musical element before repeats are expanded.
-    private enum Element {
+    enum Element {
         case notes(pitches: [Int], length: Double, tie: Bool)
         case rest(length: Double)
         case bar
         case repeatStart
         case repeatEnd
         case ending(Int)
+        /// A double or end bar line (`||`, `|]`, `[|`): a part may end here.
+        case sectionEnd
+        /// A part label (`P:` in the tune body).
+        case part(String)
+        /// A metre change (`M:` in the tune body).
+        case metre(Int, Int)
     }
 
     private static func parseTune(_ lines: [(Int, Substring)], fileName: String) throws(ABCError) -> ABCTune {
         var tune = ABCTune(
             reference: 0, title: "", numerator: 4, denominator: 4, beatsPerMinute: 120, sharps: 0,
-            minor: false, pickup: 0, events: [])
+            minor: false, pickup: 0, events: [], form: FormedTune(metre: Metre(4, 4), sections: []))
         var unitLength: Double?  // in whole notes
+        var unitFraction: NoteFraction?
+        var headerMetre: Metre?
         var tempoField: String?
         var inBody = false
         var elements: [Element] = []
@@ -56,7 +68,18 @@ public enum ABCTuneBook {
                 case "T": if tune.title.isEmpty { tune.title = value }
                 case "M":
                     (tune.numerator, tune.denominator) = try meter(value, number, fileName)
-                case "L": unitLength = try fraction(value, number, fileName)
+                    if inBody {
+                        elements.append(.metre(tune.numerator, tune.denominator))
+                    } else {
+                        headerMetre = Metre(tune.numerator, tune.denominator)
+                    }
+                case "L":
+                    unitLength = try fraction(value, number, fileName)
+                    let parts = value.split(separator: "/")
+                    if !inBody, parts.count == 2, let n = Int(parts[0]), let d = Int(parts[1]), n > 0, d > 0 {
+                        unitFraction = NoteFraction(n, d)
+                    }
+                case "P": if inBody { elements.append(.part(value)) }
                 case "Q": tempoField = value
                 case "K":
                     let key = try parseKey(value, number, fileName)
@@ -79,6 +102,9 @@ public enum ABCTuneBook {
         let unit = unitLength ?? (Double(tune.numerator) / Double(tune.denominator) < 0.75 ? 1.0 / 16 : 1.0 / 8)
         if let tempoField { tune.beatsPerMinute = try tempo(tempoField, unit: unit, lastLine, fileName) }
         expand(elements, unit: unit, into: &tune)
+        tune.form = form(
+            of: elements, unit: unit, metre: headerMetre ?? Metre(tune.numerator, tune.denominator),
+            unitLength: unitFraction, tune: tune)
         guard !tune.events.isEmpty else { throw ABCError(file: fileName, line: lastLine, message: "tune \(tune.reference) has no notes") }
         return tune
     }
@@ -112,6 +138,8 @@ public enum ABCTuneBook {
                 repeatStart = index + 1
             case .ending(let number):
                 skipping = secondPass && number == 1
+            case .sectionEnd, .part, .metre:
+                break
             case .bar:
                 if firstBarTime == nil && time > 0 { firstBarTime = time }
             case .rest(let length):
@@ -259,8 +287,19 @@ public enum ABCTuneBook {
                 lastNoteIndex = elements.count - 1
             case "|", ":", "[", "]":
                 if c == "[", let next = peek(1), next.properties.isAlphabetic, peek(2) == ":" {
-                    // Inline field such as [K:G]: skipped.
+                    // Inline field such as [K:G]: skipped for the notes; an inline metre
+                    // [M:6/8] is kept in the form (the tune's metre stays the M: line's).
+                    let start = i
                     while let d = peek(), d != "]" { i += 1 }
+                    if next == "M", i > start + 3 {
+                        let value = String(String.UnicodeScalarView(s[(start + 3)..<i])).trimmingCharacters(in: .whitespaces)
+                        do {
+                            let (numerator, denominator) = try meter(value, line, file)
+                            elements.append(.metre(numerator, denominator))
+                        } catch {
+                            // An unreadable inline metre is skipped like the other inline fields.
+                        }
+                    }
                     i += 1
                     continue
                 }
@@ -294,6 +333,7 @@ public enum ABCTuneBook {
                 let startsRepeat = symbol.hasSuffix(":") && symbol != ":"
                 if endsRepeat { elements.append(.repeatEnd) }
                 if symbol.contains("|") || symbol == "::" { elements.append(.bar) }
+                if symbol == "||" || symbol == "|]" || symbol == "[|" { elements.append(.sectionEnd) }
                 if startsRepeat || symbol == "::" { elements.append(.repeatStart) }
                 barAccidentals = [:]
                 if isDigit(peek()) {

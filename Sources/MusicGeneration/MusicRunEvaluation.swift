@@ -1,4 +1,5 @@
 import Foundation
+import MusicAnalysis
 import SeqGAN
 import TensorCore
 
@@ -12,6 +13,9 @@ public struct MusicRunEvaluation: Sendable {
     public let evaluation: MusicEvaluation
     /// Where the per-sample values went.
     public let folder: EvaluationFolder
+    /// Whole generated tunes against the test tunes (tune-level statistics and MGEval), when
+    /// `tuneCount` was positive.
+    public let tunes: TuneSetComparison?
 
     /// Samples `sampleCount` windows from the run's model and measures them, the validation
     /// windows and the test windows, against the test tunes or against `references`; then writes
@@ -25,12 +29,13 @@ public struct MusicRunEvaluation: Sendable {
     ///   - temperature: Sampling temperature.
     ///   - seed: Seed of the sampling.
     ///   - bleuOrder: N of BLEU-N.
+    ///   - tuneCount: Whole tunes to generate for ``tunes`` (0 leaves it out).
     /// - Throws: ``MusicRunError`` for a run that cannot be loaded or whose tunes are gone,
     ///   `TokenSequenceFileError` naming the references file and line, I/O errors naming the
     ///   file that could not be written.
     public init(
         run directory: URL, references: URL? = nil, sampleCount: Int, temperature: Float = 1, seed: UInt64,
-        bleuOrder: Int = 4
+        bleuOrder: Int = 4, tuneCount: Int = 0
     ) throws {
         let model = try MusicModel(runDirectory: directory)
         let referenceWindows = try references.map {
@@ -50,6 +55,10 @@ public struct MusicRunEvaluation: Sendable {
             description: references.map { ReferenceRecord.describe(file: $0.relativePath) } ?? "the test tunes",
             sequences: (referenceWindows ?? corpus.sequences(.test)).map { $0.map(String.init).joined(separator: " ") }
         ).write(in: folder.url)
+        tunes = tuneCount > 0
+            ? TuneLevelEvaluation.compare(
+                model: model, corpus: corpus, tuneCount: tuneCount, temperature: temperature, seed: seed)
+            : nil
     }
 
     /// The metric table as aligned text: a header of column names, then one line per metric;

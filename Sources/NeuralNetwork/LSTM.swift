@@ -10,6 +10,9 @@ import TensorCore
 /// `[H, 4H]` recurrent matrix and one `[4H]` bias. A sequence is run time-major: row
 /// `t * B + b` holds step `t` of sequence `b`. The input projection of all steps is one GEMM;
 /// each step adds one fused recurrent GEMM.
+///
+/// A run starts from zero (`h_-1 = c_-1 = 0`) or from a given state `[B, H]` each, whose
+/// gradient the backward pass can return (see ``StackedLSTM`` for chunked training).
 public struct LSTM: Sendable {
     /// `I`, the input width.
     public let inputSize: Int
@@ -65,14 +68,17 @@ public struct LSTM: Sendable {
         }
     }
 
-    /// Runs `steps` steps over `batch` sequences from a zero state.
+    /// Runs `steps` steps over `batch` sequences from a given state or from zero.
     ///
     /// - Parameters:
     ///   - input: `[T*B, I]`, time-major.
+    ///   - initialHidden: `[B, H]`, the hidden state before the first step, or `nil` for zero.
+    ///   - initialCell: `[B, H]`, the cell before the first step, or `nil` for zero.
     ///   - cache: Receives the activations; `cache.hidden` is the output `[T*B, H]`.
     public func forward(
-        input: UnsafePointer<Float>, steps: Int, batch: Int, parameters: UnsafePointer<Float>,
-        cache: Cache
+        input: UnsafePointer<Float>, steps: Int, batch: Int,
+        initialHidden: UnsafePointer<Float>? = nil, initialCell: UnsafePointer<Float>? = nil,
+        parameters: UnsafePointer<Float>, cache: Cache
     ) {
         precondition(steps * batch <= cache.capacity, "LSTM cache too small")
         let h = hiddenSize
@@ -85,13 +91,15 @@ public struct LSTM: Sendable {
             b: parameters + inputWeights.offset, ldb: g, beta: 1, c: z, ldc: g)
         for t in 0..<steps {
             let zt = z + t * batch * g
-            if t > 0 {
+            let previousHidden: UnsafePointer<Float>? =
+                t > 0 ? UnsafePointer(cache.hidden.base + (t - 1) * batch * h) : initialHidden
+            if let previousHidden {
                 BLAS.gemm(
-                    m: batch, n: g, k: h, a: cache.hidden.base + (t - 1) * batch * h, lda: h,
+                    m: batch, n: g, k: h, a: previousHidden, lda: h,
                     b: parameters + recurrentWeights.offset, ldb: g, beta: 1, c: zt, ldc: g)
             }
             let previousCells: UnsafePointer<Float>? =
-                t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : nil
+                t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : initialCell
             LSTM.activate(
                 gates: zt, rows: batch, hiddenSize: h, previousCells: previousCells,
                 cells: cache.cells.base + t * batch * h,
@@ -100,16 +108,28 @@ public struct LSTM: Sendable {
         }
     }
 
-    /// Back-propagates through the sequence of the last ``forward(input:steps:batch:parameters:cache:)``.
+    /// Back-propagates through the sequence of the last ``forward(input:steps:batch:initialHidden:initialCell:parameters:cache:)``.
+    ///
+    /// With `dz_t` the gate pre-activation gradients of step `t`:
+    /// `dW += xᵀ dz`, `dU += [h_-1; h_0; ...; h_T-2]ᵀ dz`, `db += Σ dz`, `dx = dz Wᵀ`,
+    /// `dh_-1 = dz_0 Uᵀ` and `dc_-1 = dc_0 ⊙ f_0`.
     ///
     /// - Parameters:
     ///   - input: The same `[T*B, I]` input as the forward pass.
     ///   - hiddenGradient: `[T*B, H]`, the loss gradient with respect to every hidden state.
     ///   - inputGradient: Receives `[T*B, I]` (overwritten), or `nil` to skip it.
+    ///   - initialHidden: The forward pass's initial hidden state (`nil` for zero).
+    ///   - initialCell: The forward pass's initial cell (`nil` for zero).
+    ///   - initialHiddenGradient: Receives `[B, H]`, the gradient with respect to the initial
+    ///     hidden state (overwritten), or `nil` to skip it.
+    ///   - initialCellGradient: Receives `[B, H]` for the initial cell, or `nil`.
     ///   - gradients: The arena-shaped gradient buffer the weight gradients are added to.
     public func backward(
         input: UnsafePointer<Float>, steps: Int, batch: Int,
         hiddenGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        initialHidden: UnsafePointer<Float>? = nil, initialCell: UnsafePointer<Float>? = nil,
+        initialHiddenGradient: UnsafeMutablePointer<Float>? = nil,
+        initialCellGradient: UnsafeMutablePointer<Float>? = nil,
         parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, cache: Cache
     ) {
         let h = hiddenSize
@@ -133,7 +153,8 @@ public struct LSTM: Sendable {
                     let o = gate[2 * h + j]
                     let c = gate[3 * h + j]
                     let tc = cache.tanhCells[index]
-                    let previousCell = t > 0 ? cache.cells[index - batch * h] : 0
+                    let previousCell =
+                        t > 0 ? cache.cells[index - batch * h] : (initialCell?[carry] ?? 0)
                     let dh = hiddenGradient[index] + dhNext[carry]
                     let dc = dh * o * (1 - tc * tc) + dcNext[carry]
                     dcNext[carry] = dc * f
@@ -147,11 +168,21 @@ public struct LSTM: Sendable {
                 BLAS.gemm(
                     transposeB: true, m: batch, n: h, k: g, a: dz + t * batch * g, lda: g,
                     b: parameters + recurrentWeights.offset, ldb: g, c: dhNext, ldc: h)
+            } else if let initialHiddenGradient {
+                BLAS.gemm(
+                    transposeB: true, m: batch, n: h, k: g, a: dz, lda: g,
+                    b: parameters + recurrentWeights.offset, ldb: g, c: initialHiddenGradient, ldc: h)
             }
         }
+        initialCellGradient?.update(from: dcNext, count: batch * h)
         BLAS.gemm(
             transposeA: true, m: h, n: g, k: rows - batch, a: cache.hidden.base, lda: h,
             b: dz + batch * g, ldb: g, beta: 1, c: gradients + recurrentWeights.offset, ldc: g)
+        if let initialHidden {
+            BLAS.gemm(
+                transposeA: true, m: h, n: g, k: batch, a: initialHidden, lda: h, b: dz, ldb: g,
+                beta: 1, c: gradients + recurrentWeights.offset, ldc: g)
+        }
         BLAS.gemm(
             transposeA: true, m: inputSize, n: g, k: rows, a: input, lda: inputSize, b: dz,
             ldb: g, beta: 1, c: gradients + inputWeights.offset, ldc: g)

@@ -7,6 +7,8 @@
 public enum RandomStream: UInt64, CaseIterable, Sendable {
     /// The generator's initial weights.
     case generatorInitialization = 0x6E4
+    /// The seed of the dropout masks between stacked LSTM layers of the generator.
+    case generatorDropout = 0xD209
     /// The discriminator's initial weights.
     case discriminatorInitialization = 0xD15C
     /// The weights of a fresh N(0, 1) oracle (synthetic task without an oracle file).

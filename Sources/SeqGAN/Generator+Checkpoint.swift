@@ -46,6 +46,7 @@ extension Generator {
             }
         }
         let gates = [("i", 0), ("f", 1), ("og", 2), ("c", 3)]
+        let lstm = self.lstm.layers[0]
         for (suffix, block) in gates {
             try place("W\(suffix)", shape: [e, h], at: lstm.inputWeights.offset, block: block, width: h)
             try place("U\(suffix)", shape: [h, h], at: lstm.recurrentWeights.offset, block: block, width: h)

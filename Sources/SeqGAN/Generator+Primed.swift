@@ -41,8 +41,7 @@ extension Generator {
                         var random = SplitMix64(seed: seed, stream: UInt64(c))
                         let rows = min(chunk, count - c * chunk)
                         let destination = out.baseAddress! + c * chunk * length
-                        buffers.hidden.zero()
-                        buffers.cell.zero()
+                        buffers.state.zero()
                         buffers.previous.update(repeating: Int32(config.startToken), count: rows)
                         feedPrevious(buffers, rows: rows, parameters: parameters)
                         for (step, token) in primer.enumerated() {
@@ -57,7 +56,7 @@ extension Generator {
                         sampleSteps(
                             buffers, rows: rows, steps: primer.count..<length, destination: destination,
                             rowStride: length, temperature: temperature, random: &random,
-                            parameters: parameters)
+                            parameters: parameters, splitRows: chunkCount == 1)
                         c += Generator.partitionCount
                     }
                 }

@@ -24,23 +24,25 @@ extension Generator {
     ) -> [Int32] {
         let t = config.sequenceLength
         let h = config.hiddenSize
+        let layers = config.layers
         let rows = batch * perPrefix
         let parameters = UnsafePointer(arena.values.base)
         precondition(batch > 0 && perPrefix > 0, "roll-outs need sequences and completions per prefix")
         guard t > 1 else { return [] }
 
-        // States after each prefix: prefixStates[t-1] holds [B, H] hidden and cell after
-        // feeding start, y_1, ..., y_t, which predict y_{t+1}.
-        let hiddenStates = FloatBuffer(count: (t - 1) * batch * h)
-        let cellStates = FloatBuffer(count: (t - 1) * batch * h)
+        // States after each prefix: block t-1 of each holds the [L, B, H] hidden states and
+        // cells after feeding start, y_1, ..., y_t, which predict y_{t+1}.
+        let stateSize = layers * batch * h
+        let hiddenStates = FloatBuffer(count: (t - 1) * stateSize)
+        let cellStates = FloatBuffer(count: (t - 1) * stateSize)
         let teacher = SamplingBuffers(rows: batch, config: config)
         teacher.previous.update(repeating: Int32(config.startToken), count: batch)
         feedPrevious(teacher, rows: batch, parameters: parameters)
         for prefix in 1..<t {
             for b in 0..<batch { teacher.previous[b] = sequences[b * t + prefix - 1] }
             feedPrevious(teacher, rows: batch, parameters: parameters)
-            (hiddenStates.base + (prefix - 1) * batch * h).update(from: teacher.hidden.base, count: batch * h)
-            (cellStates.base + (prefix - 1) * batch * h).update(from: teacher.cell.base, count: batch * h)
+            (hiddenStates.base + (prefix - 1) * stateSize).update(from: teacher.state.hidden.base, count: stateSize)
+            (cellStates.base + (prefix - 1) * stateSize).update(from: teacher.state.cell.base, count: stateSize)
         }
 
         var result = [Int32](repeating: 0, count: (t - 1) * rows * t)
@@ -52,18 +54,22 @@ extension Generator {
                     let prefix = task + 1
                     let block = out.baseAddress! + task * rows * t
                     for b in 0..<batch {
-                        let hiddenSource = hiddenStates.base + (task * batch + b) * h
-                        let cellSource = cellStates.base + (task * batch + b) * h
                         for n in 0..<perPrefix {
                             let row = b * perPrefix + n
-                            (buffers.hidden.base + row * h).update(from: hiddenSource, count: h)
-                            (buffers.cell.base + row * h).update(from: cellSource, count: h)
+                            for k in 0..<layers {
+                                let source = (task * layers + k) * batch * h + b * h
+                                (buffers.state.hidden(layer: k) + row * h).update(
+                                    from: hiddenStates.base + source, count: h)
+                                (buffers.state.cell(layer: k) + row * h).update(
+                                    from: cellStates.base + source, count: h)
+                            }
                             (block + row * t).update(from: sequences + b * t, count: prefix)
                         }
                     }
                     var random = SplitMix64(seed: seed, stream: UInt64(prefix))
                     drawFirstCompletionTokens(
-                        buffers, prefixHidden: hiddenStates.base + task * batch * h, batch: batch,
+                        buffers, prefixHidden: hiddenStates.base + (task * layers + layers - 1) * batch * h,
+                        batch: batch,
                         perPrefix: perPrefix, position: prefix, destination: block, temperature: temperature,
                         random: &random, parameters: parameters)
                     if prefix + 1 < t {
@@ -86,7 +92,7 @@ extension Generator {
     /// for that step: one uniform per row, in row order, with the same end-token rules.
     ///
     /// - Parameters:
-    ///   - prefixHidden: `[B, H]`, the hidden state after each prefix.
+    ///   - prefixHidden: `[B, H]`, the top LSTM layer's hidden state after each prefix.
     ///   - destination: `[B N, T]` completions; receives column `position`, and
     ///     `buffers.previous` the same tokens.
     fileprivate func drawFirstCompletionTokens(

@@ -14,8 +14,8 @@ extension Generator {
         let rows: Int
         /// Rows of logits formed at once.
         let logitRows: Int
-        let hidden: FloatBuffer
-        let cell: FloatBuffer
+        /// Every LSTM layer's state of every row.
+        let state: StackedLSTM.State
         let inputs: FloatBuffer
         let scratch: FloatBuffer
         let logits: FloatBuffer
@@ -23,8 +23,8 @@ extension Generator {
 
         init(rows: Int, config: GeneratorConfig) {
             self.rows = rows
-            hidden = FloatBuffer(count: rows * config.hiddenSize)
-            cell = FloatBuffer(count: rows * config.hiddenSize)
+            state = StackedLSTM.State(
+                layerCount: config.layers, batchCapacity: rows, hiddenSize: config.hiddenSize)
             inputs = FloatBuffer(count: rows * config.embeddingSize)
             scratch = FloatBuffer(count: rows * 4 * config.hiddenSize)
             logitRows = min(rows, Generator.samplingChunk)
@@ -33,16 +33,32 @@ extension Generator {
         }
 
         deinit { previous.deallocate() }
+
+        /// `[rows, H]`, the top LSTM layer's hidden states: what the next token is drawn from.
+        var topHidden: UnsafeMutablePointer<Float> { state.hidden(layer: state.layerCount - 1) }
     }
 
     /// Feeds `buffers.previous` (one token per row) through the LSTM: one step.
     func feedPrevious(_ buffers: SamplingBuffers, rows: Int, parameters: UnsafePointer<Float>) {
-        embedding.forward(
-            tokens: buffers.previous, count: rows, parameters: parameters, into: buffers.inputs.base)
-        lstm.step(
-            input: buffers.inputs.base, hidden: buffers.hidden.base, cell: buffers.cell.base,
-            batch: rows, parameters: parameters, scratch: buffers.scratch.base)
+        feedPrevious(buffers, rows: 0..<rows, parameters: parameters)
     }
+
+    /// Feeds `buffers.previous` of rows `range` through the LSTM: one step of those rows
+    /// only, touching no other row's buffers.
+    func feedPrevious(_ buffers: SamplingBuffers, rows range: Range<Int>, parameters: UnsafePointer<Float>) {
+        let first = range.lowerBound
+        embedding.forward(
+            tokens: buffers.previous + first, count: range.count, parameters: parameters,
+            into: buffers.inputs.base + first * config.embeddingSize)
+        lstm.step(
+            input: buffers.inputs.base + first * config.embeddingSize, state: buffers.state,
+            firstRow: first, batch: range.count, parameters: parameters,
+            scratch: buffers.scratch.base + first * 4 * config.hiddenSize)
+    }
+
+    /// Rows at or above which one chunk's LSTM steps and logits run as two halves on two cores
+    /// (``sampleSteps(_:rows:steps:destination:rowStride:temperature:random:parameters:splitRows:)``).
+    static let splitSamplingRows = 16
 
     /// The padding token when a row whose previous token is `previous` has ended (that token
     /// is the ``SequenceEnd``'s end token or padding), so that padding follows; nil otherwise.
@@ -68,37 +84,81 @@ extension Generator {
     /// With a ``SequenceEnd``, the padding token is never drawn, and once a row's previous
     /// token is its end token (or padding after it) every following token is padding; each
     /// row still consumes one uniform draw per step, so the other rows' draws do not move.
+    ///
+    /// With `splitRows` (and all rows' logits fitting in `buffers`), each step's LSTM update
+    /// and logits run as two halves of the rows on two cores, while the draws stay in row
+    /// order on one: the tokens are the same as without it. For a single chunk of rows (a
+    /// caller not already spreading chunks over the cores).
     func sampleSteps(
         _ buffers: SamplingBuffers, rows: Int, steps: Range<Int>,
         destination: UnsafeMutablePointer<Int32>, rowStride: Int, temperature: Float,
-        random: inout SplitMix64, parameters: UnsafePointer<Float>
+        random: inout SplitMix64, parameters: UnsafePointer<Float>, splitRows: Bool = false
     ) {
         let v = config.vocabularySize
+        if splitRows && rows >= Generator.splitSamplingRows && rows <= buffers.logitRows {
+            let half = (rows + 1) / 2
+            let halves = [0..<half, half..<rows]
+            /// Optionally one step of a half's rows, then its logits.
+            func advance(feeding: Bool) {
+                parallelFor(2) { p in
+                    let range = halves[p]
+                    if feeding { feedPrevious(buffers, rows: range, parameters: parameters) }
+                    output.logits(
+                        input: buffers.topHidden + range.lowerBound * config.hiddenSize, rows: range.count,
+                        parameters: parameters, into: buffers.logits.base + range.lowerBound * v)
+                }
+            }
+            advance(feeding: false)
+            for step in steps {
+                for row in 0..<rows {
+                    drawToken(
+                        row: row, logits: buffers.logits.base + row * v, step: step, buffers: buffers,
+                        destination: destination, rowStride: rowStride, temperature: temperature,
+                        random: &random)
+                }
+                if step + 1 < steps.upperBound { advance(feeding: true) }
+            }
+            return
+        }
         for step in steps {
             var first = 0
             while first < rows {
                 let tile = min(buffers.logitRows, rows - first)
                 output.logits(
-                    input: buffers.hidden.base + first * config.hiddenSize, rows: tile,
+                    input: buffers.topHidden + first * config.hiddenSize, rows: tile,
                     parameters: parameters, into: buffers.logits.base)
                 for row in first..<(first + tile) {
-                    let logits = buffers.logits.base + (row - first) * v
-                    let uniform = random.nextUnitFloat()
-                    let previous = step > 0 ? destination[row * rowStride + step - 1] : -1
-                    let token: Int32
-                    if let padding = paddingAfter(previous) {
-                        token = padding
-                    } else {
-                        let total = samplingWeights(logits, temperature: temperature)
-                        token = Int32(Sampling.drawIndex(fromWeights: logits, count: v, total: total, uniform: uniform))
-                    }
-                    buffers.previous[row] = token
-                    destination[row * rowStride + step] = token
+                    drawToken(
+                        row: row, logits: buffers.logits.base + (row - first) * v, step: step,
+                        buffers: buffers, destination: destination, rowStride: rowStride,
+                        temperature: temperature, random: &random)
                 }
                 first += tile
             }
             if step + 1 < steps.upperBound { feedPrevious(buffers, rows: rows, parameters: parameters) }
         }
+    }
+
+    /// Draws row `row`'s token at `step` from its `V` logits (one uniform number, whether or
+    /// not the row has ended) into `destination` and `buffers.previous`.
+    @inline(__always)
+    private func drawToken(
+        row: Int, logits: UnsafeMutablePointer<Float>, step: Int, buffers: SamplingBuffers,
+        destination: UnsafeMutablePointer<Int32>, rowStride: Int, temperature: Float,
+        random: inout SplitMix64
+    ) {
+        let uniform = random.nextUnitFloat()
+        let previous = step > 0 ? destination[row * rowStride + step - 1] : -1
+        let token: Int32
+        if let padding = paddingAfter(previous) {
+            token = padding
+        } else {
+            let total = samplingWeights(logits, temperature: temperature)
+            token = Int32(
+                Sampling.drawIndex(fromWeights: logits, count: config.vocabularySize, total: total, uniform: uniform))
+        }
+        buffers.previous[row] = token
+        destination[row * rowStride + step] = token
     }
 
     /// Samples `count` sequences of `T` tokens, each token drawn from

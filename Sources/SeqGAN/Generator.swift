@@ -1,8 +1,9 @@
 import NeuralNetwork
 import TensorCore
 
-/// The SeqGAN generator: token embedding, one LSTM layer and a softmax over the vocabulary.
-/// At the first step it reads the start token; each later step reads the previous token.
+/// The SeqGAN generator: token embedding, `L` stacked LSTM layers (one in the paper) and a
+/// softmax over the vocabulary. At the first step it reads the start token; each later step
+/// reads the previous token.
 ///
 /// The synthetic oracle is a `Generator` too (see ``Generator/init(oracleAt:)``).
 public final class Generator: @unchecked Sendable {
@@ -11,7 +12,7 @@ public final class Generator: @unchecked Sendable {
     /// Every parameter, and their gradients.
     public let arena: ParameterArena
     let embedding: Embedding
-    let lstm: LSTM
+    let lstm: StackedLSTM
     let output: SoftmaxOutputLayer
 
     /// Work is split into this many independent partitions (fixed, so results never depend
@@ -21,6 +22,8 @@ public final class Generator: @unchecked Sendable {
     /// Creates a generator with all parameters zero; see ``initializeRandom(using:)``.
     public init(config: GeneratorConfig) {
         precondition(config.vocabularySize > 0 && config.sequenceLength > 0, "empty generator")
+        precondition(config.layers >= 1, "the generator needs at least one LSTM layer")
+        precondition(config.dropout >= 0 && config.dropout < 1, "dropout must be in [0, 1)")
         if let end = config.sequenceEnd {
             precondition(
                 (0..<config.vocabularySize).contains(end.endToken)
@@ -36,13 +39,13 @@ public final class Generator: @unchecked Sendable {
     /// The layers of a generator of `config`, registered in `layout` (nothing is allocated).
     static func layers(
         for config: GeneratorConfig, layout: inout ParameterLayout
-    ) -> (Embedding, LSTM, SoftmaxOutputLayer) {
+    ) -> (Embedding, StackedLSTM, SoftmaxOutputLayer) {
         let embedding = Embedding(
             name: "embedding", vocabularySize: config.vocabularySize,
             dimension: config.embeddingSize, layout: &layout)
-        let lstm = LSTM(
+        let lstm = StackedLSTM(
             name: "lstm", inputSize: config.embeddingSize, hiddenSize: config.hiddenSize,
-            layout: &layout)
+            layerCount: config.layers, dropoutRate: config.dropout, layout: &layout)
         let output = SoftmaxOutputLayer(
             name: "output", inputSize: config.hiddenSize, classCount: config.vocabularySize,
             layout: &layout)
@@ -79,12 +82,14 @@ public final class Generator: @unchecked Sendable {
             let inputs: FloatBuffer
             let inputGradient: FloatBuffer
             let hiddenGradient: FloatBuffer
-            let cache: LSTM.Cache
+            let cache: StackedLSTM.Cache
+            /// The state carried from one chunk of a batch to the next (truncated BPTT).
+            let carry: StackedLSTM.State
             let outputWorkspace: SoftmaxOutputLayer.Workspace
             /// Gradients of this partition's rows (empty for the first, which uses the arena's).
             let gradients: FloatBuffer
 
-            init(batch: Int, config: GeneratorConfig, parameterCount: Int) {
+            init(batch: Int, config: GeneratorConfig, lstm: StackedLSTM, parameterCount: Int) {
                 let rows = batch * config.sequenceLength
                 capacity = batch
                 inputTokens = .allocate(capacity: max(1, rows))
@@ -94,8 +99,8 @@ public final class Generator: @unchecked Sendable {
                 inputs = FloatBuffer(count: rows * config.embeddingSize)
                 inputGradient = FloatBuffer(count: rows * config.embeddingSize)
                 hiddenGradient = FloatBuffer(count: rows * config.hiddenSize)
-                cache = LSTM.Cache(
-                    steps: config.sequenceLength, batch: batch, hiddenSize: config.hiddenSize)
+                cache = StackedLSTM.Cache(steps: config.sequenceLength, batch: batch, lstm: lstm)
+                carry = StackedLSTM.State(batchCapacity: batch, lstm: lstm)
                 outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: config.vocabularySize)
                 gradients = FloatBuffer(count: parameterCount)
             }
@@ -113,7 +118,7 @@ public final class Generator: @unchecked Sendable {
             // The first partition accumulates straight into the arena's gradients.
             partitions = (0..<Generator.partitionCount).map { p in
                 Partition(
-                    batch: share, config: generator.config,
+                    batch: share, config: generator.config, lstm: generator.lstm,
                     parameterCount: p == 0 ? 0 : generator.arena.values.count)
             }
         }
@@ -125,32 +130,44 @@ public final class Generator: @unchecked Sendable {
         return min(batch, p * share)..<min(batch, (p + 1) * share)
     }
 
-    /// Loads `sequences` rows `range` of a batch, time-major, into `part` and runs the
-    /// embedding and the LSTM over them into `part.cache`: targets from `sequences`, inputs
-    /// (after the start token) from `inputs`, by default the targets shifted by one (teacher
-    /// forcing).
+    /// Loads positions `chunk` of `sequences` rows `range` of a batch, time-major, into `part`
+    /// and runs the embedding and the LSTM over them into `part.cache`: targets from
+    /// `sequences`, inputs (after the start token) from `inputs`, by default the targets
+    /// shifted by one (teacher forcing).
+    ///
+    /// - Parameters:
+    ///   - sequences: `[B, S]` tokens, `S` being `rowLength` (by default `T`).
+    ///   - chunk: The positions run, at most `T` of them (by default all `T`).
+    ///   - weights: `[B, chunk.count]` per-token weights of the chunk, or `nil`.
+    ///   - initialState: The state before the chunk's first step, or `nil` for zero.
+    ///   - training: Applies the dropout masks drawn into `part.cache`.
     func forwardTeacherForced(
-        _ sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, range: Range<Int>,
-        weights: UnsafePointer<Float>?, parameters: UnsafePointer<Float>,
-        into part: Workspace.Partition
+        _ sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, rowLength: Int? = nil,
+        chunk: Range<Int>? = nil, range: Range<Int>, weights: UnsafePointer<Float>?,
+        initialState: StackedLSTM.State? = nil, training: Bool = false,
+        parameters: UnsafePointer<Float>, into part: Workspace.Partition
     ) {
         let inputs = inputs ?? sequences
-        let t = config.sequenceLength
+        let length = rowLength ?? config.sequenceLength
+        let chunk = chunk ?? 0..<config.sequenceLength
+        let t = chunk.count
         let b = range.count
         for (local, row) in range.enumerated() {
-            let sequence = sequences + row * t
-            let input = inputs + row * t
+            let sequence = sequences + row * length
+            let input = inputs + row * length
             for step in 0..<t {
+                let position = chunk.lowerBound + step
                 let index = step * b + local
-                part.inputTokens[index] = step == 0 ? Int32(config.startToken) : input[step - 1]
-                part.targets[index] = sequence[step]
+                part.inputTokens[index] = position == 0 ? Int32(config.startToken) : input[position - 1]
+                part.targets[index] = sequence[position]
                 if let weights { part.rowWeights[index] = weights[row * t + step] }
             }
         }
         embedding.forward(
             tokens: part.inputTokens, count: b * t, parameters: parameters, into: part.inputs.base)
         lstm.forward(
-            input: part.inputs.base, steps: t, batch: b, parameters: parameters, cache: part.cache)
+            input: part.inputs.base, steps: t, batch: b, initialState: initialState,
+            training: training, parameters: parameters, cache: part.cache)
     }
 
     /// Adds the gradient of the weighted negative log-likelihood of a batch to
@@ -165,12 +182,42 @@ public final class Generator: @unchecked Sendable {
     ///   - inputs: `[B, T]` tokens fed after the start token (step `t` reads `inputs[b][t-1]`);
     ///     `nil` feeds `sequences` itself (teacher forcing).
     ///   - weights: `[B, T]` per-token weights, or `nil`.
+    ///   - dropoutSeed: Seeds the dropout masks between LSTM layers (each partition of the
+    ///     batch draws from its own stream of it); `nil` runs without dropout.
     public func accumulateGradients(
         sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, batch: Int,
-        weights: UnsafePointer<Float>? = nil, uniformWeight: Float = 1, workspace: Workspace
+        weights: UnsafePointer<Float>? = nil, uniformWeight: Float = 1, dropoutSeed: UInt64? = nil,
+        workspace: Workspace
+    ) -> Double {
+        accumulateGradients(
+            sequences: sequences, inputs: inputs, rowLength: config.sequenceLength,
+            chunk: 0..<config.sequenceLength, carryState: false, batch: batch, weights: weights,
+            uniformWeight: uniformWeight, dropoutSeed: dropoutSeed, workspace: workspace)
+    }
+
+    /// ``accumulateGradients(sequences:inputs:batch:weights:uniformWeight:dropoutSeed:workspace:)``
+    /// over positions `chunk` (at most `T` of them) of longer `[B, S]` sequences.
+    ///
+    /// With `carryState`, a chunk after the first starts from the state each sequence reached
+    /// at the end of the previous chunk of the same batch (kept in the workspace, detached: no
+    /// gradient flows back into the previous chunk), and the chunk's final state is kept for
+    /// the next; a chunk starting at position 0, or any chunk without `carryState`, starts
+    /// from zero.
+    ///
+    /// - Parameters:
+    ///   - rowLength: `S`, the length of every row of `sequences` and `inputs`.
+    ///   - weights: `[B, chunk.count]` per-token weights of the chunk, or `nil`.
+    func accumulateGradients(
+        sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>?, rowLength: Int,
+        chunk: Range<Int>, carryState: Bool, batch: Int, weights: UnsafePointer<Float>?,
+        uniformWeight: Float, dropoutSeed: UInt64?, workspace: Workspace
     ) -> Double {
         precondition(batch <= workspace.batchSize, "batch larger than the workspace")
-        let t = config.sequenceLength
+        precondition(
+            !chunk.isEmpty && chunk.count <= config.sequenceLength && chunk.upperBound <= rowLength,
+            "a chunk holds 1 to T positions of the rows")
+        let t = chunk.count
+        let training = dropoutSeed != nil && lstm.dropout != nil
         var losses = [Double](repeating: 0, count: Generator.partitionCount)
         let parameters = UnsafePointer(arena.values.base)
         losses.withUnsafeMutableBufferPointer { lossBuffer in
@@ -182,20 +229,30 @@ public final class Generator: @unchecked Sendable {
                 let range = partitionRange(p, batch: batch, workspace: workspace)
                 guard !range.isEmpty else { return }
                 let rows = range.count * t
+                if training, let dropoutSeed {
+                    var random = SplitMix64(seed: dropoutSeed, stream: UInt64(p))
+                    lstm.drawDropoutMasks(rows: rows, cache: part.cache, using: &random)
+                }
+                let initialState = carryState && chunk.lowerBound > 0 ? part.carry : nil
                 forwardTeacherForced(
-                    sequences, inputs: inputs, range: range, weights: weights,
+                    sequences, inputs: inputs, rowLength: rowLength, chunk: chunk, range: range,
+                    weights: weights, initialState: initialState, training: training,
                     parameters: parameters, into: part)
                 lossBuffer[p] = output.crossEntropy(
-                    input: part.cache.hidden.base, targets: part.targets, rows: rows,
+                    input: part.cache.output, targets: part.targets, rows: rows,
                     rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
                     uniformWeight: uniformWeight, inputGradient: part.hiddenGradient.base,
                     gradients: gradients, parameters: parameters,
                     workspace: part.outputWorkspace)
                 lstm.backward(
                     input: part.inputs.base, steps: t, batch: range.count,
-                    hiddenGradient: part.hiddenGradient.base,
-                    inputGradient: part.inputGradient.base, parameters: parameters,
-                    gradients: gradients, cache: part.cache)
+                    outputGradient: part.hiddenGradient.base,
+                    inputGradient: part.inputGradient.base, initialState: initialState,
+                    training: training, parameters: parameters, gradients: gradients,
+                    cache: part.cache)
+                if carryState {
+                    lstm.copyFinalState(steps: t, batch: range.count, cache: part.cache, into: part.carry)
+                }
                 embedding.backward(
                     tokens: part.inputTokens, count: rows,
                     outputGradient: part.inputGradient.base, gradients: gradients)
@@ -233,7 +290,7 @@ public final class Generator: @unchecked Sendable {
                         first, range: 0..<range.count, weights: nil, parameters: parameters,
                         into: part)
                     output.crossEntropy(
-                        input: part.cache.hidden.base, targets: part.targets, rows: rows,
+                        input: part.cache.output, targets: part.targets, rows: rows,
                         rowLosses: part.rowLosses.base, parameters: parameters,
                         workspace: part.outputWorkspace)
                     for local in 0..<range.count {

@@ -4,8 +4,13 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     public var vocabularySize = 5000
     /// `E`, the embedding width.
     public var embeddingSize = 32
-    /// `H`, the LSTM width.
+    /// `H`, the width of every LSTM layer.
     public var hiddenSize = 32
+    /// `L`, the number of stacked LSTM layers (1 is the paper's generator).
+    public var layers = 1
+    /// The probability of dropping each value passed from one LSTM layer to the next while
+    /// training (inverted dropout, none at sampling), in `[0, 1)`; no effect with one layer.
+    public var dropout: Float = 0
     /// `T`, the length of every sequence.
     public var sequenceLength = 20
     /// The token fed as input at the first step.
@@ -22,7 +27,8 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     /// A configuration with the given sizes.
     public init(
         vocabularySize: Int, embeddingSize: Int = 32, hiddenSize: Int = 32, sequenceLength: Int,
-        startToken: Int = 0, initialStandardDeviation: Float = 0.1, sequenceEnd: SequenceEnd? = nil
+        startToken: Int = 0, initialStandardDeviation: Float = 0.1, sequenceEnd: SequenceEnd? = nil,
+        layers: Int = 1, dropout: Float = 0
     ) {
         self.vocabularySize = vocabularySize
         self.embeddingSize = embeddingSize
@@ -31,6 +37,8 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         self.startToken = startToken
         self.initialStandardDeviation = initialStandardDeviation
         self.sequenceEnd = sequenceEnd
+        self.layers = layers
+        self.dropout = dropout
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,5 +53,15 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
             try c.decodeIfPresent(Float.self, forKey: .initialStandardDeviation)
             ?? defaults.initialStandardDeviation
         sequenceEnd = try c.decodeIfPresent(SequenceEnd.self, forKey: .sequenceEnd)
+        layers = try c.decodeIfPresent(Int.self, forKey: .layers) ?? defaults.layers
+        dropout = try c.decodeIfPresent(Float.self, forKey: .dropout) ?? defaults.dropout
+        guard layers >= 1 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .layers, in: c, debugDescription: "layers must be at least 1, not \(layers)")
+        }
+        guard dropout >= 0 && dropout < 1 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .dropout, in: c, debugDescription: "dropout must be in [0, 1), not \(dropout)")
+        }
     }
 }

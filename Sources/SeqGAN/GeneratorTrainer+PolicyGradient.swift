@@ -63,7 +63,8 @@ extension GeneratorTrainer {
             VectorMath.scale(advantages, count: rewards.count, by: 1 / Float(max(1, counted)))
         }
         let loss = generator.accumulateGradients(
-            sequences: sequences, batch: batchSize, weights: advantages, workspace: workspace)
+            sequences: sequences, batch: batchSize, weights: advantages,
+            dropoutSeed: nextDropoutSeed(for: policyOptimizer), workspace: workspace)
         clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
         policyOptimizer.update(generator.arena)
         return loss

@@ -19,8 +19,7 @@ extension GeneratorTrainer {
         let own = stepSamples
         let buffers = samplingBuffers
         let parameters = UnsafePointer(generator.arena.values.base)
-        buffers.hidden.zero()
-        buffers.cell.zero()
+        buffers.state.zero()
         buffers.previous.update(repeating: Int32(generator.config.startToken), count: batchSize)
         generator.feedPrevious(buffers, rows: batchSize, parameters: parameters)
         for step in 0..<t {

@@ -17,10 +17,11 @@ extension GeneratorTrainer {
         sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, batchSize: Int
     ) -> Double {
         let t = generator.config.sequenceLength
+        let dropoutSeed = nextDropoutSeed(for: optimizer)
         guard let end = generator.config.sequenceEnd else {
             return generator.accumulateGradients(
                 sequences: sequences, inputs: inputs, batch: batchSize,
-                uniformWeight: 1 / Float(batchSize * t), workspace: workspace)
+                uniformWeight: 1 / Float(batchSize * t), dropoutSeed: dropoutSeed, workspace: workspace)
         }
         let weights = stepWeights.base
         var counted = 0
@@ -32,7 +33,7 @@ extension GeneratorTrainer {
         VectorMath.scale(weights, count: batchSize * t, by: 1 / Float(max(1, counted)))
         return generator.accumulateGradients(
             sequences: sequences, inputs: inputs, batch: batchSize, weights: weights,
-            workspace: workspace)
+            dropoutSeed: dropoutSeed, workspace: workspace)
     }
 
     /// Writes each row's counted length (``SequenceEnd/countedLength(of:length:)``, or `T`

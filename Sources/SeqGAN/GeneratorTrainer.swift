@@ -27,11 +27,16 @@ public final class GeneratorTrainer: @unchecked Sendable {
     let stepWeights: FloatBuffer
     /// `[B]` counted length of each row of a policy-gradient step.
     let rowLengths: UnsafeMutablePointer<Int>
+    /// The seed of the dropout masks between LSTM layers: each update draws its masks from a
+    /// stream of it named by the optimiser and its step count, so a resumed run draws the
+    /// same masks.
+    public let dropoutSeed: UInt64
 
-    /// Prepares to train `generator`.
-    public init(generator: Generator, settings: OptimizerConfig) {
+    /// Prepares to train `generator`, drawing its dropout masks (if any) from `dropoutSeed`.
+    public init(generator: Generator, settings: OptimizerConfig, dropoutSeed: UInt64 = 0) {
         self.generator = generator
         self.settings = settings
+        self.dropoutSeed = dropoutSeed
         optimizer = Adam(
             parameterCount: generator.arena.values.count, learningRate: settings.learningRate)
         policyOptimizer = Adam(
@@ -45,6 +50,15 @@ public final class GeneratorTrainer: @unchecked Sendable {
         stepSamples = .allocate(capacity: tokens)
         stepWeights = FloatBuffer(count: tokens)
         rowLengths = .allocate(capacity: settings.batchSize)
+    }
+
+    /// The dropout seed of the next update by `optimizer`, or `nil` when the generator has
+    /// no dropout.
+    func nextDropoutSeed(for optimizer: Adam) -> UInt64? {
+        guard generator.config.dropout > 0, generator.config.layers > 1 else { return nil }
+        var random = SplitMix64(
+            seed: dropoutSeed, stream: optimizer === policyOptimizer ? 1 : 0, UInt64(optimizer.step))
+        return random.next()
     }
 
     deinit {

@@ -8,6 +8,8 @@ extension RunConfig {
         public static let vocabularySize = 1_000_000
         /// Largest `E` and `H`.
         public static let width = 16_384
+        /// Most stacked LSTM layers.
+        public static let layers = 64
         /// Largest `T`.
         public static let sequenceLength = 100_000
         /// Largest batch, and most samples per evaluation or training set.
@@ -35,6 +37,10 @@ extension RunConfig {
         try check("generator.vocabularySize", generator.vocabularySize, 2...Limits.vocabularySize)
         try check("generator.embeddingSize", generator.embeddingSize, 1...Limits.width)
         try check("generator.hiddenSize", generator.hiddenSize, 1...Limits.width)
+        try check("generator.layers", generator.layers, 1...Limits.layers)
+        guard generator.dropout >= 0 && generator.dropout < 1 else {
+            throw RunError.invalidConfig("generator.dropout must be in [0, 1), not \(generator.dropout)")
+        }
         try check("generator.sequenceLength", generator.sequenceLength, 1...Limits.sequenceLength)
         try check("generator.startToken", generator.startToken, 0...(generator.vocabularySize - 1))
         let deviation = generator.initialStandardDeviation
@@ -95,8 +101,9 @@ extension RunConfig {
         let v = Double(generator.vocabularySize), e = Double(generator.embeddingSize)
         let h = Double(generator.hiddenSize), t = Double(generator.sequenceLength)
         let b = Double(optimizer.batchSize)
-        let parameters = v * e + (e + h) * 4 * h + 4 * h + h * v + v
-        var floats = parameters * 7 + b * t * (6 * h + e + v)
+        let layers = Double(generator.layers)
+        let parameters = v * e + (e + h) * 4 * h + (layers - 1) * (2 * h) * 4 * h + layers * 4 * h + h * v + v
+        var floats = parameters * 7 + b * t * (layers * 6 * h + e + v)
         if schedule.mode == .seqgan {
             let banks = discriminator.filterBanks
             let de = Double(discriminator.embeddingSize)

@@ -121,7 +121,9 @@ public final class TrainingRun {
         generator = Generator(config: config.generator)
         var initRandom = SplitMix64(seed: config.seed, stream: .generatorInitialization)
         generator.initializeRandom(using: &initRandom)
-        trainer = GeneratorTrainer(generator: generator, settings: config.optimizer)
+        var dropoutRandom = SplitMix64(seed: config.seed, stream: .generatorDropout)
+        trainer = GeneratorTrainer(
+            generator: generator, settings: config.optimizer, dropoutSeed: dropoutRandom.next())
 
         let adversarial = config.schedule.rounds > 0 && (config.schedule.mode == .seqgan || config.schedule.mode == .pgbleu)
         if config.schedule.mode == .seqgan {

@@ -57,6 +57,8 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Print the metrics as JSON instead of a table (music runs).")
     var json = false
 
+    @OptionGroup var tuneLevel: TuneLevelOptions
+
     func validate() throws {
         if let order, !(1...8).contains(order) { throw ValidationError("-n must be within 1...8, got \(order)") }
         if let sweep, sweepTemperatures == nil { throw ValidationError("--sweep must be positive numbers separated by commas, got '\(sweep)'") }
@@ -86,7 +88,8 @@ struct EvaluateCommand: ParsableCommand {
         let (samples, temperature, seed) = (sampling.samples, sampling.temperature, sampling.seed)
         let result = try MusicRunEvaluation(
             run: directory, references: references.map { URL(fileURLWithPath: $0) }, sampleCount: samples,
-            temperature: temperature, seed: seed, bleuOrder: order ?? 4)
+            temperature: temperature, seed: seed, bleuOrder: order ?? 4,
+            tuneCount: metric == .all && !json ? tuneLevel.tunes : 0)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -96,6 +99,10 @@ struct EvaluateCommand: ParsableCommand {
         print("\(directory.path): \(samples) sampled windows (temperature \(temperature), seed \(seed)) against \(against ?? "the test tunes")")
         result.tableLines(bleuOnly: metric == .bleu).forEach { print($0) }
         print("per-sample values (for `seqgan compare --metric bleu|mse`): \(result.folder.url.path)/")
+        if let tunes = result.tunes {
+            print("\nwhole tunes: \(tuneLevel.tunes) generated (temperature \(temperature), seed \(seed)) against the test tunes")
+            print(tunes.tableText(generatedName: "samples", realName: "test"))
+        }
     }
 
     /// BLEU, self-BLEU and NLL-test of a text run, or a temperature sweep.

@@ -1,0 +1,4 @@
+import ArgumentParser
+import MusicAnalysis
+
+extension KernelDensity.BandwidthRule: ExpressibleByArgument {}
