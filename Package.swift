@@ -101,7 +101,7 @@ let package = Package(
         // Reports of run folders: training curves of any run, the HTML page of a music run.
         .target(
             name: "RunReports",
-            dependencies: ["Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MIDI", "Audio", "NeuralNetwork"]),
+            dependencies: ["Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MIDI", "Audio", "NeuralNetwork", "RunFiles"]),
 
         // The command-line tool.
         .executableTarget(

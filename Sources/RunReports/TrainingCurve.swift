@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import RunFiles
 import SeqGAN
 
 /// A metric of a run's `log.csv` against training progress: MLE epochs, then the rounds of
@@ -58,7 +59,7 @@ public struct TrainingCurve: Sendable {
         var series: [LineChart.Series] = []
         var markers: [(x: Double, label: String)] = []
         for run in runs {
-            let rows = try RunLogRow.read(csv: run.appendingPathComponent("log.csv"))
+            let rows = try RunLogRow.read(csv: RunFolder(run).url(of: .log))
             guard let curve = TrainingCurve(metric, rows: rows, name: run.lastPathComponent) else {
                 throw ReportError.noValues(run: run.relativePath, metric: metric.rawValue)
             }
