@@ -53,6 +53,12 @@ struct RenderOptions: ParsableArguments {
                 "warning: \(path): \(file.warnings.count) irregularities repaired "
                     + "(see `seqgan midi inspect \(path)`)")
         }
+        if Synthesizer.pitchedNoteCount(in: file.notes) == 0 {
+            printToStandardError(
+                "warning: \(path): no pitched notes to render"
+                    + (file.notes.isEmpty ? "" : " (its \(file.notes.count) notes are all percussion, MIDI channel 10)")
+                    + ": the audio is silent")
+        }
         return try Synthesizer(settings: settings).render(file.notes)
     }
 
