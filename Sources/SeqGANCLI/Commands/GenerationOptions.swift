@@ -9,7 +9,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous.")
     var temperature: Float = 1
 
-    @Option(help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer.")
+    @Option(help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer. At most \(MusicModel.maximumTuneLength).")
     var length: Int?
 
     @Option(help: "Key written, e.g. C, G, Bb, Am, F#m; grid tunes are generated in C major / A minor and transposed to it (default C, or the primer's key).")
@@ -43,6 +43,9 @@ struct GenerationOptions: ParsableArguments {
         guard (1...64).contains(barsPerPart) else { throw ValidationError("--bars-per-part must be within 1...64, got \(barsPerPart)") }
         guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
         if let length, length < 1 { throw ValidationError("--length must be at least 1") }
+        if let length, length > MusicModel.maximumTuneLength {
+            throw ValidationError("--length must be at most \(MusicModel.maximumTuneLength) tokens per tune, got \(length)")
+        }
         if let key, MIDIKeyName.signature(named: key) == nil {
             throw ValidationError("--key must look like C, G, Bb, F#m or Am, got '\(key)'")
         }
