@@ -21,7 +21,7 @@ extension TestPaths {
         let url = root.appendingPathComponent(relativePath)
         if FileManager.default.fileExists(atPath: url.path) { return nil }
         let what = FileManager.default.fileExists(atPath: root.path) ? url.path : root.path
-        return "skipped: needs ../shared/\(relativePath) (shared data beside the repository), "
+        return "needs ../shared/\(relativePath) (shared data beside the repository), "
             + "not found at \(what)"
     }
 }
@@ -42,6 +42,6 @@ extension Trait where Self == ConditionTrait {
     public static func requiresProgram(_ path: String, for purpose: String) -> Self {
         .enabled(
             if: FileManager.default.isExecutableFile(atPath: path),
-            Comment(rawValue: "skipped: needs \(path) (\(purpose)), not installed"))
+            Comment(rawValue: "needs \(path) (\(purpose)), not installed"))
     }
 }
