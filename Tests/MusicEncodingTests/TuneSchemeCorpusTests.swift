@@ -1,0 +1,125 @@
+import Foundation
+import MusicEncoding
+import Testing
+
+/// The tune scheme over every Nottingham ABC tune: round trips, the grammar, and the
+/// measurements that chose the scheme's settings (printed).
+@Suite("Tune scheme on the Nottingham ABC tunes")
+struct TuneSchemeCorpusTests {
+    let scheme = TuneScheme()
+
+    /// The Nottingham tunes, or `nil` (with the reason printed) when the data is absent.
+    private func corpus() throws -> [NottinghamCorpus.SourceTune]? {
+        let (tunes, _) = try NottinghamCorpus.tunes()
+        guard !tunes.isEmpty else {
+            print("skipped: the Nottingham ABC corpus is not present under ../shared")
+            return nil
+        }
+        return tunes
+    }
+
+    /// The tune as the scheme keeps it: transposed, pitches in range, times on the grid of
+    /// twelfths, a chord's top note, no labels.
+    private func expected(_ tune: FormedTune) -> FormedTune {
+        let shift = GridScheme.shiftToC(sharps: tune.sharps)
+        func units(_ value: Double) -> Int { Int((value * 12).rounded()) }
+        func grid(_ value: Double) -> Double { Double(units(value)) / 12 }
+        func bar(_ bar: TuneBar) -> TuneBar {
+            var notes: [TuneNote] = []
+            for note in bar.notes {
+                let kept = TuneNote(pitch: scheme.pitchInRange(note.pitch + shift), onset: grid(note.onset), duration: Double(units(note.end) - units(note.onset)) / 12)
+                if let last = notes.last, last.onset == kept.onset {
+                    if kept.pitch > last.pitch { notes[notes.count - 1] = kept }
+                } else {
+                    notes.append(kept)
+                }
+            }
+            return TuneBar(length: grid(bar.length), notes: notes, metreChange: bar.metreChange)
+        }
+        return FormedTune(
+            metre: tune.metre, sharps: 0, minor: tune.minor,
+            sections: tune.sections.compactMap { section in
+                let bars = section.bars.map(bar)
+                let endings = section.endings.map { $0.map(bar) }
+                return bars.isEmpty && endings.allSatisfy(\.isEmpty) ? nil
+                    : TuneSection(bars: bars, passes: section.passes, endings: endings)
+            })
+    }
+
+    private func sameNotes(_ a: [TuneNote], _ b: [TuneNote]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.matches($1, tolerance: 1e-6) }
+    }
+
+    @Test("every tune encodes and decodes back to its form and its notes; exceptions are counted by cause")
+    func roundTrip() throws {
+        guard let tunes = try corpus() else { return }
+        var refused: [String] = []
+        var report = TuneScheme.EncodingReport()
+        var formDiffers: [String] = []
+        var notesDiffer: [String] = []
+        var unexplained: [String] = []
+        for source in tunes {
+            let encoded: TuneScheme.Encoded
+            do {
+                encoded = try scheme.encode(source.tune.form)
+            } catch {
+                refused.append("\(source.midiName): \(error)")
+                continue
+            }
+            report.add(encoded.report)
+            let decoded = scheme.decode(encoded.tokens)
+            #expect(decoded.skippedTokens == 0 && decoded.impliedTokens == 0 && !decoded.unfinished)
+            let want = expected(source.tune.form)
+            let r = encoded.report
+            let formExplained = r.mergedBars + r.rewrittenMetres + r.cutBars + r.filledBars + r.shortenedNotes > 0
+            let notesExplained = r.cutBars + r.filledBars + r.shortenedNotes + r.droppedChordNotes > 0
+            if decoded.tune != want {
+                formDiffers.append(source.midiName)
+                if !formExplained { unexplained.append("form of \(source.midiName)") }
+            }
+            if !sameNotes(decoded.tune.unrolled(), want.unrolled()) {
+                notesDiffer.append(source.midiName)
+                if !notesExplained { unexplained.append("notes of \(source.midiName)") }
+            }
+        }
+        print("Tune scheme round trip: \(tunes.count) tunes, \(refused.count) refused \(refused)")
+        print("  form differs for \(formDiffers.count) \(formDiffers), unrolled notes differ for \(notesDiffer.count) \(notesDiffer)")
+        print("  report: \(report)")
+        #expect(refused.isEmpty)
+        #expect(unexplained.isEmpty, "\(unexplained)")
+        #expect(formDiffers.count * 30 < tunes.count)
+        #expect(notesDiffer.count * 100 < tunes.count)
+    }
+
+    @Test("replaying every encoded tune through the reader, each next token is grammatical and in the mask")
+    func grammarHoldsOnCorpus() throws {
+        guard let tunes = try corpus() else { return }
+        var reader = TuneTokenReader(scheme: scheme)
+        let mask = UnsafeMutableBufferPointer<Float>.allocate(capacity: scheme.vocabularySize)
+        let features = UnsafeMutableBufferPointer<Float>.allocate(capacity: TuneTokenReader.featureCount)
+        defer {
+            mask.deallocate()
+            features.deallocate()
+        }
+        var refusals: [String] = []
+        var tokens = 0
+        for source in tunes {
+            let encoded = try scheme.encode(source.tune.form)
+            reader.reset()
+            for (index, token) in encoded.tokens.enumerated() {
+                reader.fillMask(mask)
+                reader.fillFeatures(features)
+                if mask[token] != 1 || !reader.read(token) {
+                    refusals.append("\(source.midiName) token \(index): \(scheme.token(token)!)")
+                    break
+                }
+                tokens += 1
+                #expect((0..<TuneTokenReader.featureCount).allSatisfy { features[$0] >= 0 && features[$0] <= 1 })
+            }
+            #expect(reader.expectation == .padding)
+            #expect(reader.isGrammatical(TuneScheme.padding) && !reader.isGrammatical(TuneScheme.end))
+        }
+        print("Tune grammar: \(tokens) tokens of \(tunes.count) tunes replayed, \(refusals.count) refused \(refusals.prefix(10))")
+        #expect(refusals.isEmpty)
+    }
+}
