@@ -122,4 +122,58 @@ struct TuneSchemeCorpusTests {
         print("Tune grammar: \(tokens) tokens of \(tunes.count) tunes replayed, \(refusals.count) refused \(refusals.prefix(10))")
         #expect(refusals.isEmpty)
     }
+
+    /// Mean, 95th percentile and maximum of token counts.
+    private func summary(_ counts: [Int]) -> String {
+        let sorted = counts.sorted()
+        let mean = Double(sorted.reduce(0, +)) / Double(max(1, sorted.count))
+        let p95 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+        return String(format: "mean %.1f, p95 %d, max %d", mean, p95, sorted.last ?? 0)
+    }
+
+    @Test("measurements: vocabulary, tokens per tune with and without copies and folding, copies per distance, quantized notes, metres and modes")
+    func measurements() throws {
+        guard let tunes = try corpus() else { return }
+        let forms = tunes.map(\.tune.form)
+        let playedOut = forms.map { form in
+            FormedTune(metre: form.metre, sharps: form.sharps, minor: form.minor, sections: [TuneSection(bars: form.playedBars)])
+        }
+        print("Tune scheme measurements over \(tunes.count) Nottingham tunes; vocabulary \(scheme.vocabularySize)")
+        var report = TuneScheme.EncodingReport()
+        var durationUse = [Int](repeating: 0, count: scheme.durations.count)
+        for form in forms {
+            let encoded = try scheme.encode(form)
+            report.add(encoded.report)
+            for token in encoded.tokens where token >= scheme.firstDuration { durationUse[token - scheme.firstDuration] += 1 }
+        }
+        for distances in [[], [1, 2, 4, 8], [1, 2, 4, 8, 16], [1, 2, 4, 8, 9, 16], [2, 4, 8, 16], Array(1...16)] {
+            let variant = TuneScheme(copyDistances: distances)
+            var folded: [Int] = []
+            var played: [Int] = []
+            var copied = [Int](repeating: 0, count: distances.count)
+            var written = 0
+            for (form, out) in zip(forms, playedOut) {
+                let encoded = try variant.encode(form)
+                folded.append(encoded.tokens.count)
+                written += encoded.report.writtenBars
+                for (index, count) in encoded.report.copiedBars.enumerated() { copied[index] += count }
+                played.append(try variant.encode(out).tokens.count)
+            }
+            let shares = zip(distances, copied).map { String(format: "%d: %.3f", $0, Double($1) / Double(written)) }
+            print("  copies \(distances): folded \(summary(folded)); played out \(summary(played)); written bars copied \(shares)")
+        }
+        print(String(format: "  notes %d: quantized (moved to the twelfths grid) %d (%.4f%%), lengths written as sums %d, chord notes dropped %d, octave-moved %d",
+            report.notes, report.movedNotes, 100 * Double(report.movedNotes) / Double(report.notes), report.splitLengths,
+            report.droppedChordNotes, report.octaveMovedNotes))
+        print("  duration tokens used: \(zip(scheme.durations, durationUse).map { "\($0):\($1)" })")
+        var metres: [String: Int] = [:]
+        var modes: [String: Int] = [:]
+        for form in forms {
+            metres[form.metre.description, default: 0] += 1
+            modes[form.minor ? "minor" : "major", default: 0] += 1
+        }
+        print("  metres \(metres.sorted { $0.value > $1.value }), modes \(modes)")
+        #expect(durationUse.allSatisfy { $0 > 0 })
+        #expect(report.movedNotes * 1000 < report.notes)
+    }
 }

@@ -129,3 +129,66 @@ struct TuneSchemeTests {
         #expect(scheme.token(scheme.vocabularySize) == nil && scheme.token(-1) == nil)
     }
 }
+
+@Suite("Tune token reader: the grammar and the musician's count")
+struct TuneTokenReaderTests {
+    let scheme = TuneScheme()
+
+    private func id(_ token: TuneToken) -> Int { scheme.id(of: token)! }
+
+    /// Reads the tokens; whether the reader took every one.
+    private func read(_ reader: inout TuneTokenReader, _ tokens: [Int]) -> Bool {
+        tokens.allSatisfy { reader.read($0) }
+    }
+
+    @Test("the reader counts the position in the bar, the bars, and allows only what fits")
+    func countsAndGrammar() {
+        var reader = TuneTokenReader(scheme: scheme)
+        #expect(reader.isGrammatical(TuneScheme.begin) && !reader.isGrammatical(id(.pitch(60))))
+        #expect(read(&reader, [TuneScheme.begin, id(.metre(Metre(6, 8))), TuneScheme.major, TuneScheme.repeatStart]))
+        #expect(reader.barLength == 36 && reader.section == .repeatedBody)
+        #expect(!reader.isGrammatical(id(.copy(bars: 1))))  // no bar yet
+        #expect(!reader.isGrammatical(TuneScheme.tie))  // nothing sounds
+        #expect(read(&reader, [id(.pitch(67))]))
+        #expect(reader.expectation == .duration)
+        #expect(!reader.isGrammatical(id(.duration(units: 48))))  // longer than the bar
+        #expect(read(&reader, [id(.duration(units: 18))]))
+        #expect(reader.position == 18 && reader.isSounding)
+        #expect(!reader.isGrammatical(TuneScheme.sectionEnd) && !reader.isGrammatical(TuneScheme.end))
+        #expect(reader.isGrammatical(id(.duration(units: 1))) == false)  // a pitch comes first
+        #expect(read(&reader, [TuneScheme.tie, id(.duration(units: 18))]))
+        #expect(reader.position == 36 && !reader.isGrammatical(id(.pitch(67))))
+        #expect(read(&reader, [TuneScheme.barLine]))
+        #expect(reader.barInSection == 1 && reader.barsInTune == 1 && reader.position == 0)
+        #expect(reader.isGrammatical(id(.copy(bars: 1))) && !reader.isGrammatical(id(.copy(bars: 2))))
+        #expect(read(&reader, [id(.copy(bars: 1))]) && reader.position == 36)
+        #expect(read(&reader, [TuneScheme.repeatEnd]) && reader.section == .between)
+        #expect(reader.isGrammatical(TuneScheme.end))
+        let features = UnsafeMutableBufferPointer<Float>.allocate(capacity: TuneTokenReader.featureCount)
+        defer { features.deallocate() }
+        reader.fillFeatures(features)
+        #expect(features[9] == 1 && features[16] == 0 && features[18] == 0)
+        #expect(read(&reader, [TuneScheme.end]) && reader.expectation == .padding)
+        #expect(reader.isGrammatical(TuneScheme.padding) && !reader.isGrammatical(TuneScheme.begin))
+        #expect(!read(&reader, [TuneScheme.begin]) && reader.refusedTokens == 1)
+        reader.reset()
+        #expect(reader.expectation == .begin && reader.barsInTune == 0 && reader.refusedTokens == 0)
+    }
+
+    @Test("features give the position bits, the bar in the phrase and the repeat state")
+    func features() {
+        var reader = TuneTokenReader(scheme: scheme)
+        let tokens = [TuneScheme.begin, id(.metre(Metre(4, 4))), TuneScheme.minor, TuneScheme.repeatStart]
+            + Array(repeating: [id(.pitch(69)), id(.duration(units: 48)), TuneScheme.barLine], count: 5).joined()
+            + [id(.pitch(69)), id(.duration(units: 6)), id(.pitch(72)), id(.duration(units: 3))]
+        #expect(read(&reader, tokens))
+        let features = UnsafeMutableBufferPointer<Float>.allocate(capacity: TuneTokenReader.featureCount)
+        defer { features.deallocate() }
+        reader.fillFeatures(features)
+        #expect(reader.position == 9 && reader.barInSection == 5)
+        #expect((0..<7).map { features[$0] } == [1, 0, 0, 1, 0, 0, 0])  // 9
+        #expect((10..<15).map { features[$0] } == [1, 0, 1, 0, 0])  // bar 5
+        #expect(features[8] == 0 && features[18] == 1 && features[17] == 1)
+        #expect(abs(features[22] - 39.0 / 48) < 1e-6)
+    }
+}
