@@ -287,8 +287,19 @@ public enum ABCTuneBook {
                 lastNoteIndex = elements.count - 1
             case "|", ":", "[", "]":
                 if c == "[", let next = peek(1), next.properties.isAlphabetic, peek(2) == ":" {
-                    // Inline field such as [K:G]: skipped.
+                    // Inline field such as [K:G]: skipped for the notes; an inline metre
+                    // [M:6/8] is kept in the form (the tune's metre stays the M: line's).
+                    let start = i
                     while let d = peek(), d != "]" { i += 1 }
+                    if next == "M", i > start + 3 {
+                        let value = String(String.UnicodeScalarView(s[(start + 3)..<i])).trimmingCharacters(in: .whitespaces)
+                        do {
+                            let (numerator, denominator) = try meter(value, line, file)
+                            elements.append(.metre(numerator, denominator))
+                        } catch {
+                            // An unreadable inline metre is skipped like the other inline fields.
+                        }
+                    }
                     i += 1
                     continue
                 }

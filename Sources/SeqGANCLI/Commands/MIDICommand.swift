@@ -7,6 +7,6 @@ struct MIDICommand: ParsableCommand {
         abstract: "Inspect MIDI files and turn them into token sequences.",
         subcommands: [
             MIDIInspectCommand.self, MIDITokensCommand.self, MIDIDecodeCommand.self,
-            MIDIFromABCCommand.self, MIDIRollCommand.self,
+            MIDIFromABCCommand.self, MIDIToABCCommand.self, MIDIRollCommand.self,
         ])
 }
