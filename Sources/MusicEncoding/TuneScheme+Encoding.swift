@@ -86,6 +86,7 @@ extension TuneScheme {
         for section in tune.sections {
             try writer.write(section)
         }
+        if writer.overhang > 0 { writer.report.shortenedNotes += 1 }  // held past the last bar
         writer.tokens.append(Self.end)
         return Encoded(tokens: writer.tokens, transposition: shift, report: writer.report)
     }
@@ -158,6 +159,7 @@ private struct TuneWriter {
         let saved = (overhang, full, metre, writtenMetre)
         tokens.append(TuneScheme.firstEnding)
         try write(endings[0], last: TuneScheme.repeatEnd)
+        if overhang > 0 { report.shortenedNotes += 1 }  // held over `:|` back into the body
         (overhang, full, metre, writtenMetre) = saved
         tokens.append(TuneScheme.secondEnding)
         if endings[1].isEmpty {

@@ -177,3 +177,52 @@ struct TuneSchemeCorpusTests {
         #expect(report.movedNotes * 1000 < report.notes)
     }
 }
+
+@Suite("Music tokenizer with the tune scheme")
+struct MusicTokenizerTuneTests {
+    @Test("a MIDI melody becomes one whole-tune sequence that decodes to the melody's notes, in C")
+    func midiMelodyThroughTheTokenizer() throws {
+        let (tunes, _) = try NottinghamCorpus.tunes()
+        guard !tunes.isEmpty else {
+            print("skipped: the Nottingham ABC corpus is not present under ../shared")
+            return
+        }
+        let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: .tune))
+        var differ: [String] = []
+        var heldPastTheEnd = 0
+        var heldOverRepeats = 0
+        for source in tunes.enumerated().filter({ $0.offset % 10 == 0 }).map(\.element) {
+            let encoded = try tokenizer.tokens(for: source.tune.midiFile())
+            #expect(tokenizer.windows(of: encoded.tokens) == [encoded.tokens])
+            #expect(encoded.tokens.first == TuneScheme.begin && encoded.tokens.last == TuneScheme.end)
+            let decoded = tokenizer.tuneScheme.decode(encoded.tokens)
+            #expect(decoded.skippedTokens == 0 && !decoded.unfinished)
+            let notes = decoded.tune.unrolled()
+            let midi = source.tune.midiFile()
+            let melody = try MelodyExtractor.melody(from: midi, track: nil)
+            let quarter = Double(melody.ticksPerQuarter)
+            let want = melody.notes.map {
+                TuneNote(
+                    pitch: tokenizer.tuneScheme.pitchInRange($0.pitch + encoded.transposition),
+                    onset: Double($0.startTick) / quarter, duration: Double($0.endTick - $0.startTick) / quarter)
+            }
+            // The last note may be held past the last bar line: it then stops at the bar line.
+            let same = notes.count == want.count && zip(notes.dropLast(), want.dropLast()).allSatisfy { $0.matches($1, tolerance: 1.0 / 24) }
+            let lastSame = zip(notes.suffix(1), want.suffix(1)).allSatisfy { $0.matches($1, tolerance: 1.0 / 24) }
+            if !same || !lastSame { differ.append(source.midiName) }
+            if same, !lastSame, let last = notes.last, let held = want.last {
+                #expect(last.pitch == held.pitch && last.onset == held.onset && last.duration < held.duration)
+                #expect(encoded.droppedNotes == 0)
+                heldPastTheEnd += 1
+            } else if !same {
+                // A note held from the first ending over `:|` stops at the repeat sign.
+                let report = try tokenizer.tuneScheme.encode(FormedTune(folding: melody)).report
+                #expect(report.shortenedNotes > 0)
+                heldOverRepeats += 1
+            }
+        }
+        print("Tune tokenizer on MIDI melodies: \(tunes.count / 10 + 1) tunes, notes differ for \(differ.count) \(differ), \(heldPastTheEnd) of them only by a last note held past the last bar line, \(heldOverRepeats) by a note held over a repeat sign")
+        #expect(differ.count == heldPastTheEnd + heldOverRepeats)
+        #expect(heldOverRepeats * 50 <= tunes.count / 10)
+    }
+}
