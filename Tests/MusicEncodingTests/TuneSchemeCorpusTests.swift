@@ -109,6 +109,9 @@ struct TuneSchemeCorpusTests {
             for (index, token) in encoded.tokens.enumerated() {
                 reader.fillMask(mask)
                 reader.fillFeatures(features)
+                if index % 7 == 0 {
+                    #expect((0..<scheme.vocabularySize).allSatisfy { (mask[$0] == 1) == reader.isGrammatical($0) })
+                }
                 if mask[token] != 1 || !reader.read(token) {
                     refusals.append("\(source.midiName) token \(index): \(scheme.token(token)!)")
                     break
@@ -119,6 +122,21 @@ struct TuneSchemeCorpusTests {
             #expect(reader.expectation == .padding)
             #expect(reader.isGrammatical(TuneScheme.padding) && !reader.isGrammatical(TuneScheme.end))
         }
+        // The cost per sampled token: read, mask and features, as a sampling loop calls them.
+        let all = try tunes.map { try scheme.encode($0.tune.form).tokens }
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for tune in all {
+                reader.reset()
+                for token in tune {
+                    reader.fillMask(mask)
+                    reader.fillFeatures(features)
+                    reader.read(token)
+                }
+            }
+        }
+        let nanoseconds = Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9
+        print(String(format: "Tune reader: %.0f ns per token (read, mask of %d, %d features)", nanoseconds / Double(tokens), scheme.vocabularySize, TuneTokenReader.featureCount))
         print("Tune grammar: \(tokens) tokens of \(tunes.count) tunes replayed, \(refusals.count) refused \(refusals.prefix(10))")
         #expect(refusals.isEmpty)
     }

@@ -191,4 +191,31 @@ struct TuneTokenReaderTests {
         #expect(features[8] == 0 && features[18] == 1 && features[17] == 1)
         #expect(abs(features[22] - 39.0 / 48) < 1e-6)
     }
+
+    @Test("sampling only grammatical tokens never dead-ends, and what is sampled decodes with nothing skipped")
+    func grammaticalSamplingDecodes() {
+        var generator = SplitMix64(seed: 5)
+        var reader = TuneTokenReader(scheme: scheme)
+        let mask = UnsafeMutableBufferPointer<Float>.allocate(capacity: scheme.vocabularySize)
+        defer { mask.deallocate() }
+        var ended = 0
+        for _ in 0..<200 {
+            reader.reset()
+            var tokens: [Int] = []
+            for _ in 0..<600 {
+                reader.fillMask(mask)
+                let allowed = (0..<scheme.vocabularySize).filter { mask[$0] == 1 }
+                #expect(!allowed.isEmpty)
+                guard let token = allowed.randomElement(using: &generator) else { break }
+                tokens.append(token)
+                #expect(read(&reader, [token]))
+                if token == TuneScheme.end { break }
+            }
+            if reader.expectation == .padding { ended += 1 }
+            let decoded = scheme.decode(tokens)
+            #expect(decoded.skippedTokens == 0 && decoded.impliedTokens == 0)
+            #expect(decoded.unfinished == (reader.expectation != .padding))
+        }
+        #expect(ended > 0)
+    }
 }
