@@ -86,6 +86,8 @@ public enum CorpusBuilder {
                 }
                 for result in ABCTuneBook.parse(text, fileName: file.name) {
                     switch result {
+                    case .success(let tune) where settings.scheme == .tune:
+                        add(tune.form, name: "\(file.name)#\(tune.reference)", tokenizer, &tunes, &corpus)
                     case .success(let tune):
                         add(tune.midiFile(), name: "\(file.name)#\(tune.reference)", tokenizer, &tunes, &corpus)
                     case .failure(let error):
@@ -139,6 +141,19 @@ public enum CorpusBuilder {
                 corpus.skipped.append(.init(path: name, reason: "no melody notes"))
                 return
             }
+            tunes.append(MusicCorpus.Tune(name: name, encoded: encoded, windows: tokenizer.windows(of: encoded.tokens)))
+        } catch {
+            corpus.skipped.append(.init(path: name, reason: error.description))
+        }
+    }
+
+    /// Adds an ABC tune through its written form (tune scheme).
+    private static func add(
+        _ form: FormedTune, name: String, _ tokenizer: MusicTokenizer, _ tunes: inout [MusicCorpus.Tune],
+        _ corpus: inout MusicCorpus
+    ) {
+        do {
+            let encoded = try tokenizer.tokens(for: form)
             tunes.append(MusicCorpus.Tune(name: name, encoded: encoded, windows: tokenizer.windows(of: encoded.tokens)))
         } catch {
             corpus.skipped.append(.init(path: name, reason: error.description))

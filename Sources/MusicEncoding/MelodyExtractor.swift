@@ -35,6 +35,8 @@ public enum MelodyError: Error, Sendable, Hashable, CustomStringConvertible {
     case smpteDivision
     /// The melody lasts longer than the tokenizer accepts (a sign of corrupt delta times).
     case tooLong(seconds: Double, limit: Double)
+    /// The tune scheme cannot encode the melody (a metre without a token).
+    case tuneEncoding(TuneEncodingError)
 
     public var description: String {
         switch self {
@@ -47,6 +49,7 @@ public enum MelodyError: Error, Sendable, Hashable, CustomStringConvertible {
         case .smpteDivision: return "SMPTE time division has no beats for the grid scheme"
         case .tooLong(let seconds, let limit):
             return "melody lasts \(Int(seconds)) s, longer than the \(Int(limit)) s accepted"
+        case .tuneEncoding(let error): return error.description
         }
     }
 }

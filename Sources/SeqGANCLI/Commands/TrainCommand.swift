@@ -168,6 +168,7 @@ struct TrainCommand: ParsableCommand {
     var pgLearningRate: Float?
 
     func validate() throws {
+        if scheme == .tune { throw ValidationError("--scheme tune writes token files (seqgan midi tokens); training uses grid or paper") }
         if let mode, RunConfig.Mode(rawValue: mode) == nil {
             throw ValidationError("unknown --mode \(mode); expected one of: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
