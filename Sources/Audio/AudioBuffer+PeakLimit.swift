@@ -13,4 +13,20 @@ extension AudioBuffer {
             }
         }
     }
+
+    /// Scales every sample (up or down) so that the peak is exactly `target`; leaves a
+    /// silent buffer unchanged.
+    ///
+    /// - Parameter target: The peak wanted, as an absolute sample value in 0...1
+    ///   (-1 dBFS is about 0.891).
+    public mutating func normalizePeak(to target: Float) {
+        let current = peak
+        guard current > 0 else { return }
+        let scale = target / current
+        samples.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices {
+                buffer[index] = min(max(buffer[index] * scale, -target), target)
+            }
+        }
+    }
 }

@@ -10,6 +10,8 @@ public enum AudioExport {
         public var audio: AudioBuffer?
         /// Notes and tracks of the MIDI file read.
         public var noteCount: Int, trackCount: Int
+        /// Notes the synthesizer plays (not percussion); 0 means silent audio.
+        public var pitchedNoteCount: Int
         /// Irregularities the lenient reader repaired in the input (see `MIDIFile.warnings`).
         public var repairedCount: Int
     }
@@ -44,6 +46,7 @@ public enum AudioExport {
             }
             return Result(
                 noteCount: file.notes.count, trackCount: file.tracks.count,
+                pitchedNoteCount: Synthesizer.pitchedNoteCount(in: file.notes),
                 repairedCount: file.warnings.count)
         }
         guard let format = AudioFileFormat(fileExtension: output.pathExtension) else {
@@ -54,6 +57,7 @@ public enum AudioExport {
         try AudioFile.write(audio, to: output, encoding: encoding)
         return Result(
             audio: audio, noteCount: file.notes.count, trackCount: file.tracks.count,
+            pitchedNoteCount: Synthesizer.pitchedNoteCount(in: file.notes),
             repairedCount: file.warnings.count)
     }
 }

@@ -6,13 +6,22 @@ import Foundation
 public struct RenderSettings: Sendable, Equatable, Codable {
     /// Frames per second of the rendered audio (8,000...192,000).
     public var sampleRate: Int
-    /// 1 for mono, 2 for stereo (voices are spread across the stereo field by track/channel).
+    /// 1 for mono, 2 for stereo (voices are spread across the stereo field by track and
+    /// channel, and notes around their voice's place by pitch; see ``Synthesizer``).
     public var channelCount: Int
     /// The instrument that plays every note.
     public var instrument: Instrument
-    /// The loudest sample allowed in the result, in dBFS (at most 0). The whole mix is
-    /// scaled down when it would exceed this.
+    /// The peak of the result, in dBFS (at most 0): -1 dBFS by default, leaving 1 dB of
+    /// headroom for lossy encoders and inter-sample peaks. With ``normalizes`` the whole mix
+    /// is scaled up or down to peak exactly here; without, it is only scaled down when it
+    /// would exceed it.
     public var peakLimitDecibels: Double
+    /// Whether the mix is normalised to peak at ``peakLimitDecibels`` (true by default), so
+    /// that every render is equally loud whatever its number of voices and velocities.
+    public var normalizes: Bool
+    /// Whether the silence before the first pitched note is cut (true by default), so that
+    /// the audio starts with the music (a pickup, when the tune has one).
+    public var trimsLeadingSilence: Bool
     /// Seconds of audio kept after the last note's release, so that nothing is cut off.
     public var tailSeconds: Double
     /// Amplitude of one voice at full velocity, before the peak limit.
@@ -26,13 +35,15 @@ public struct RenderSettings: Sendable, Equatable, Codable {
     /// Creates settings; every parameter has a default.
     public init(
         sampleRate: Int = 44_100, channelCount: Int = 2, instrument: Instrument = .piano,
-        peakLimitDecibels: Double = -1, tailSeconds: Double = 0.5, voiceGain: Double = 0.3,
-        seed: UInt64 = 0
+        peakLimitDecibels: Double = -1, normalizes: Bool = true, trimsLeadingSilence: Bool = true,
+        tailSeconds: Double = 0.5, voiceGain: Double = 0.3, seed: UInt64 = 0
     ) {
         self.sampleRate = sampleRate
         self.channelCount = channelCount
         self.instrument = instrument
         self.peakLimitDecibels = peakLimitDecibels
+        self.normalizes = normalizes
+        self.trimsLeadingSilence = trimsLeadingSilence
         self.tailSeconds = tailSeconds
         self.voiceGain = voiceGain
         self.seed = seed
@@ -42,7 +53,8 @@ public struct RenderSettings: Sendable, Equatable, Codable {
     public var peakLimit: Float { Float(pow(10, peakLimitDecibels / 20)) }
 
     private enum CodingKeys: String, CodingKey {
-        case sampleRate, channelCount, instrument, peakLimitDecibels, tailSeconds, voiceGain, seed
+        case sampleRate, channelCount, instrument, peakLimitDecibels, normalizes, trimsLeadingSilence
+        case tailSeconds, voiceGain, seed
     }
 
     /// Decodes settings, taking the default for every missing key.
@@ -61,6 +73,11 @@ public struct RenderSettings: Sendable, Equatable, Codable {
         peakLimitDecibels =
             try container.decodeIfPresent(Double.self, forKey: .peakLimitDecibels)
             ?? defaults.peakLimitDecibels
+        normalizes =
+            try container.decodeIfPresent(Bool.self, forKey: .normalizes) ?? defaults.normalizes
+        trimsLeadingSilence =
+            try container.decodeIfPresent(Bool.self, forKey: .trimsLeadingSilence)
+            ?? defaults.trimsLeadingSilence
         tailSeconds =
             try container.decodeIfPresent(Double.self, forKey: .tailSeconds)
             ?? defaults.tailSeconds

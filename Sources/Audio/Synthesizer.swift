@@ -5,10 +5,17 @@ import MIDI
 /// Renders notes to audio with one of the built-in instruments.
 ///
 /// Every note gets a raised-cosine attack and release (no clicks), its velocity sets its
-/// loudness (amplitude proportional to the square of velocity / 127), voices overlap freely
-/// (chords), and the mix is scaled down when it would exceed the peak limit. The result
-/// lasts until the last note's release plus `RenderSettings.tailSeconds`. Notes on MIDI
-/// channel 10 (index 9, General MIDI percussion) are skipped: the instruments are pitched.
+/// loudness relative to the other notes (amplitude proportional to the square of velocity /
+/// 127), voices overlap freely (chords), and the finished mix is normalised: scaled up or
+/// down so that its peak is at `RenderSettings.peakLimitDecibels` (-1 dBFS by default, 1 dB
+/// of headroom; see ``RenderSettings/normalizes``). Leading silence is trimmed (the first
+/// pitched note starts the audio; see ``RenderSettings/trimsLeadingSilence``), and the result
+/// lasts until the last note's release plus `RenderSettings.tailSeconds`. In stereo each
+/// (track, channel) voice group has its own place in the field and each note is spread
+/// around it by pitch, low notes to the left and high ones to the right as seen from a
+/// piano's keyboard (``StereoPlacement``), so even a single melody is not two identical
+/// channels. Notes on MIDI channel 10 (index 9, General MIDI percussion) are skipped: the
+/// instruments are pitched (see ``pitchedNoteCount(in:)``).
 ///
 /// ```swift
 /// let audio = try Synthesizer(settings: RenderSettings(instrument: .organ)).render(notes)
@@ -48,7 +55,8 @@ public struct Synthesizer: Sendable {
     ///
     /// - Parameter notes: The notes; only `pitch`, `velocity`, `start`, `end`, `track` and
     ///   `channel` are used (`track` and `channel` place the voice in the stereo field).
-    /// - Returns: The mix, whose peak is at most `settings.peakLimit`.
+    /// - Returns: The mix, whose peak is `settings.peakLimit` (at most that when
+    ///   `settings.normalizes` is off; 0 when no note is pitched).
     /// - Throws: `RenderError` for a note with an impossible time or pitch, or when the
     ///   music would be longer than `maximumDuration`.
     public func render(_ notes: [Note]) throws(RenderError) -> AudioBuffer {
@@ -56,6 +64,7 @@ public struct Synthesizer: Sendable {
         let instrument = settings.instrument
         var lastEnd = 0.0
         var longestNote = 0.0
+        var firstPitchedStart = Double.infinity
         for (index, note) in notes.enumerated() {
             guard note.start.isFinite, note.end.isFinite, note.start >= 0, note.end >= note.start
             else { throw .invalidNoteTime(noteIndex: index, start: note.start, end: note.end) }
@@ -64,9 +73,14 @@ public struct Synthesizer: Sendable {
             }
             lastEnd = max(lastEnd, note.end)
             longestNote = max(longestNote, note.duration)
+            if note.channel != Self.percussionChannel { firstPitchedStart = min(firstPitchedStart, note.start) }
         }
+        // Seconds cut from the start: the silence before the first pitched note.
+        let leadingSilence =
+            settings.trimsLeadingSilence && firstPitchedStart.isFinite ? firstPitchedStart : 0
         let totalSeconds =
-            notes.isEmpty ? 0 : lastEnd + instrument.releaseSeconds + settings.tailSeconds
+            notes.isEmpty
+            ? 0 : lastEnd - leadingSilence + instrument.releaseSeconds + settings.tailSeconds
         guard totalSeconds <= Self.maximumDuration else {
             throw .tooLong(seconds: totalSeconds, limit: Self.maximumDuration)
         }
@@ -90,8 +104,8 @@ public struct Synthesizer: Sendable {
         buffer.samples.withUnsafeMutableBufferPointer { mixBuffer in
             scratch.withUnsafeMutableBufferPointer { scratchBuffer in
                 delayLine.withUnsafeMutableBufferPointer { delayBuffer in
-                    for (index, note) in notes.enumerated() where note.channel != 9 {
-                        let startFrame = Int((note.start * sampleRate).rounded())
+                    for (index, note) in notes.enumerated() where note.channel != Self.percussionChannel {
+                        let startFrame = Int(((note.start - leadingSilence) * sampleRate).rounded())
                         let holdFrames = max(
                             attackFrames, Int(((note.end - note.start) * sampleRate).rounded()))
                         let count = min(holdFrames + releaseFrames, frameCount - startFrame)
@@ -117,7 +131,8 @@ public struct Synthesizer: Sendable {
                         let amplitude =
                             Float(settings.voiceGain) * instrument.loudness * velocity * velocity
                         let gains = stereo.gains(
-                            track: note.track, channel: note.channel, channelCount: channelCount)
+                            track: note.track, channel: note.channel, pitch: note.pitch,
+                            channelCount: channelCount)
                         Self.mix(
                             voice, into: mixBuffer, atFrame: startFrame,
                             channelCount: channelCount,
@@ -126,8 +141,22 @@ public struct Synthesizer: Sendable {
                 }
             }
         }
-        buffer.limitPeak(to: settings.peakLimit)
+        if settings.normalizes {
+            buffer.normalizePeak(to: settings.peakLimit)
+        } else {
+            buffer.limitPeak(to: settings.peakLimit)
+        }
         return buffer
+    }
+
+    /// The channel index of General MIDI percussion (channel 10 counted from 1), whose notes
+    /// are not rendered.
+    public static let percussionChannel = 9
+
+    /// How many of `notes` the synthesizer plays: those not on the percussion channel. When
+    /// this is 0 the render is silent, and a caller should say so.
+    public static func pitchedNoteCount(in notes: [Note]) -> Int {
+        notes.reduce(0) { $0 + ($1.channel == percussionChannel ? 0 : 1) }
     }
 
     /// Adds a mono voice into interleaved `mix` from `frame` on (mono output uses the left gain).

@@ -7,13 +7,22 @@ extension MIDIFile {
     ///   - url: The file.
     ///   - options: Strictness; by default irregularities are repaired with warnings.
     /// - Returns: The parsed file with notes and tempo map.
-    /// - Throws: ``MIDIReadError`` naming the file, byte offset and track.
+    /// - Throws: ``MIDIReadError`` naming the file, byte offset and track; for a file larger
+    ///   than `options.maximumFileBytes` (8 MiB by default) before reading it.
     public static func read(contentsOf url: URL, options: MIDIReadOptions = MIDIReadOptions())
         throws(MIDIReadError) -> MIDIFile
     {
         let data: Data
         do {
+            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+            guard size <= options.maximumFileBytes else {
+                throw MIDIReadError(
+                    file: url.path, offset: 0, track: nil,
+                    problem: .fileTooLarge(bytes: size, limit: options.maximumFileBytes))
+            }
             data = try Data(contentsOf: url)
+        } catch let error as MIDIReadError {
+            throw error
         } catch {
             throw MIDIReadError(
                 file: url.path, offset: 0, track: nil,
@@ -28,10 +37,16 @@ extension MIDIFile {
     ///   - bytes: The whole file.
     ///   - name: The name errors and warnings use for the file.
     ///   - options: Strictness.
-    /// - Throws: ``MIDIReadError`` naming `name`, the byte offset and the track.
+    /// - Throws: ``MIDIReadError`` naming `name`, the byte offset and the track; for more bytes
+    ///   than `options.maximumFileBytes` or more events than `options.maximumEvents`.
     public init(bytes: [UInt8], name: String = "<memory>", options: MIDIReadOptions = MIDIReadOptions())
         throws(MIDIReadError)
     {
+        guard bytes.count <= options.maximumFileBytes else {
+            throw MIDIReadError(
+                file: name, offset: 0, track: nil,
+                problem: .fileTooLarge(bytes: bytes.count, limit: options.maximumFileBytes))
+        }
         let parsed = try bytes.withUnsafeBufferPointer { (buffer) throws(MIDIReadError) -> MIDIParser.Output in
             var parser = MIDIParser(bytes: buffer, name: name, options: options)
             return try parser.parseFile()
@@ -58,6 +73,8 @@ struct MIDIParser {
     private var suppressedWarnings = 0
     /// The track being parsed, for error context.
     private var currentTrack: Int?
+    /// Events read so far, in all tracks (bounded by ``MIDIReadOptions/maximumEvents``).
+    private var eventCount = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, name: String, options: MIDIReadOptions) {
         self.bytes = bytes
@@ -194,18 +211,33 @@ struct MIDIParser {
         return .smpte(framesPerSecond: framesPerSecond, ticksPerFrame: Int(low))
     }
 
-    /// Reads a variable-length quantity (at most 4 bytes) ending before `end`.
-    private func readVariableLength(_ offset: inout Int, end: Int, what: String) throws(MIDIReadError) -> Int {
+    /// The largest value a variable-length quantity may have when read leniently: 32 bits
+    /// (SMF 1.0 allows 28, in at most 4 bytes).
+    static let maximumLenientVariableLength = 0xFFFF_FFFF
+
+    /// Reads a variable-length quantity ending before `end`.
+    ///
+    /// SMF 1.0 limits a quantity to 4 bytes (values up to 0x0FFFFFFF). Longer ones occur in
+    /// files in the wild (usually leading `0x80` padding) and are read by other readers such
+    /// as mido: the lenient reader reads them with a warning naming their offset, as long as
+    /// the value fits in 32 bits; the strict reader refuses them.
+    private mutating func readVariableLength(_ offset: inout Int, end: Int, what: String) throws(MIDIReadError) -> Int {
         var value = 0
         let start = offset
-        for _ in 0..<4 {
+        var count = 0
+        while true {
             guard offset < end else { throw error(.eventOverrun(what), at: start) }
             let byte = bytes[offset]
             offset += 1
+            count += 1
             value = value << 7 | Int(byte & 0x7F)
-            if byte & 0x80 == 0 { return value }
+            guard value <= Self.maximumLenientVariableLength else {
+                throw error(.variableLengthTooLarge(byteCount: count), at: start)
+            }
+            if byte & 0x80 == 0 { break }
         }
-        throw error(.variableLengthTooLong, at: start)
+        if count > 4 { try warn(.variableLengthTooLong(byteCount: count), at: start) }
+        return value
     }
 
     /// Parses one `MTrk` body. In lenient mode an event cut short by the chunk's end ends the
@@ -221,6 +253,10 @@ struct MIDIParser {
         var sawEndOfTrack = false
         eventLoop: while offset < end {
             let eventStart = offset
+            eventCount += 1
+            guard eventCount <= options.maximumEvents else {
+                throw error(.tooManyEvents(limit: options.maximumEvents), at: eventStart)
+            }
             do throws(MIDIReadError) {
                 tick += try readVariableLength(&offset, end: end, what: "a delta time")
                 guard offset < end else { throw error(.eventOverrun("an event"), at: eventStart) }

@@ -55,6 +55,10 @@ public struct MIDIWarning: Sendable, Hashable, CustomStringConvertible {
 public enum MIDIProblem: Sendable, Hashable, CustomStringConvertible {
     /// The file could not be opened or read.
     case unreadable(String)
+    /// The file is larger than ``MIDIReadOptions/maximumFileBytes``.
+    case fileTooLarge(bytes: Int, limit: Int)
+    /// The file holds more events than ``MIDIReadOptions/maximumEvents``.
+    case tooManyEvents(limit: Int)
     /// The file does not start with an `MThd` chunk.
     case notAMIDIFile
     /// Bytes before the `MThd` chunk were skipped (e.g. a MacBinary or RIFF wrapper).
@@ -75,8 +79,11 @@ public enum MIDIProblem: Sendable, Hashable, CustomStringConvertible {
     case trackCountMismatch(declared: Int, found: Int)
     /// Bytes after the last chunk that do not form a chunk.
     case trailingGarbage(Int)
-    /// A variable-length quantity longer than 4 bytes.
-    case variableLengthTooLong
+    /// A variable-length quantity longer than the 4 bytes SMF 1.0 allows (read with a
+    /// warning in lenient mode, an error in strict mode), with its length in bytes.
+    case variableLengthTooLong(byteCount: Int)
+    /// A variable-length quantity whose value does not fit in 32 bits, whatever the mode.
+    case variableLengthTooLarge(byteCount: Int)
     /// An event's data runs past the end of its track chunk.
     case eventOverrun(String)
     /// A data byte where a status byte was needed and no running status is in effect.
@@ -105,6 +112,10 @@ public enum MIDIProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let reason): return "cannot read the file: \(reason)"
+        case .fileTooLarge(let bytes, let limit):
+            return "the file is \(bytes) bytes long, larger than the \(limit) bytes (\(limit >> 20) MiB) read at most"
+        case .tooManyEvents(let limit):
+            return "the file holds more than \(limit) events, the most read from one file"
         case .notAMIDIFile: return "not a Standard MIDI File (no MThd header)"
         case .skippedLeadingBytes(let n): return "skipped \(n) bytes before the MThd header"
         case .truncated(let what): return "file ends inside \(what)"
@@ -119,7 +130,10 @@ public enum MIDIProblem: Sendable, Hashable, CustomStringConvertible {
         case .trackCountMismatch(let declared, let found):
             return "header declares \(declared) tracks but the file holds \(found)"
         case .trailingGarbage(let n): return "\(n) bytes of garbage after the last chunk ignored"
-        case .variableLengthTooLong: return "variable-length quantity longer than 4 bytes"
+        case .variableLengthTooLong(let count):
+            return "variable-length quantity of \(count) bytes, longer than the SMF limit of 4"
+        case .variableLengthTooLarge(let count):
+            return "variable-length quantity of \(count) bytes exceeds 32 bits"
         case .eventOverrun(let what): return "\(what) runs past the end of the track chunk"
         case .missingStatus(let byte):
             return "data byte 0x\(String(byte, radix: 16, uppercase: true)) with no status byte"

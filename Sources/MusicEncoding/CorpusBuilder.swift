@@ -86,6 +86,8 @@ public enum CorpusBuilder {
                 }
                 for result in ABCTuneBook.parse(text, fileName: file.name) {
                     switch result {
+                    case .success(let tune) where settings.scheme == .tune:
+                        add(tune.form, name: "\(file.name)#\(tune.reference)", tokenizer, &tunes, &corpus)
                     case .success(let tune):
                         add(tune.midiFile(), name: "\(file.name)#\(tune.reference)", tokenizer, &tunes, &corpus)
                     case .failure(let error):
@@ -97,13 +99,36 @@ public enum CorpusBuilder {
             do {
                 let midi = try MIDIFile.read(contentsOf: file.url, options: readOptions)
                 corpus.warningCount += midi.warnings.count
+                let skippedBefore = corpus.skipped.count
                 add(midi, name: file.name, tokenizer, &tunes, &corpus)
+                if corpus.skipped.count == skippedBefore, let repair = truncationRepair(in: midi) {
+                    corpus.repaired.append(.init(path: file.name, repair: repair))
+                }
             } catch {
                 corpus.skipped.append(.init(path: file.name, reason: "\(error.problem) (byte \(error.offset)\(error.track.map { ", track \($0)" } ?? ""))"))
             }
         }
         try assign(tunes, split: split, to: &corpus)
         return corpus
+    }
+
+    /// Whether a reader problem is a truncation: a chunk or event cut short, or a track
+    /// without its end.
+    static func isTruncation(_ problem: MIDIProblem) -> Bool {
+        switch problem {
+        case .truncated, .chunkOverrun, .eventOverrun, .missingEndOfTrack: true
+        default: false
+        }
+    }
+
+    /// `truncated: <first truncation> (byte B, track T)`, plus the count of further repairs,
+    /// for a file whose reading repaired a truncation; `nil` otherwise.
+    static func truncationRepair(in midi: MIDIFile) -> String? {
+        guard let first = midi.warnings.first(where: { isTruncation($0.problem) }) else { return nil }
+        let place = "byte \(first.offset)" + (first.track.map { ", track \($0)" } ?? "")
+        let others = midi.warnings.count - 1
+        return "truncated, repaired: \(first.problem) (\(place))"
+            + (others > 0 ? "; \(others) further irregularit\(others == 1 ? "y" : "ies") repaired" : "")
     }
 
     private static func add(
@@ -116,6 +141,19 @@ public enum CorpusBuilder {
                 corpus.skipped.append(.init(path: name, reason: "no melody notes"))
                 return
             }
+            tunes.append(MusicCorpus.Tune(name: name, encoded: encoded, windows: tokenizer.windows(of: encoded.tokens)))
+        } catch {
+            corpus.skipped.append(.init(path: name, reason: error.description))
+        }
+    }
+
+    /// Adds an ABC tune through its written form (tune scheme).
+    private static func add(
+        _ form: FormedTune, name: String, _ tokenizer: MusicTokenizer, _ tunes: inout [MusicCorpus.Tune],
+        _ corpus: inout MusicCorpus
+    ) {
+        do {
+            let encoded = try tokenizer.tokens(for: form)
             tunes.append(MusicCorpus.Tune(name: name, encoded: encoded, windows: tokenizer.windows(of: encoded.tokens)))
         } catch {
             corpus.skipped.append(.init(path: name, reason: error.description))

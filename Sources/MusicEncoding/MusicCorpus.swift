@@ -24,6 +24,18 @@ public struct MusicCorpus: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// A file that was read only after repairing truncation (a chunk or event cut short, a
+    /// missing end of track), and what was repaired. The strict reader skips such files.
+    public struct RepairedFile: Sendable, Hashable, CustomStringConvertible {
+        /// The file concerned.
+        public var path: String
+        /// The first truncation repaired, with its byte offset and track, and how many
+        /// irregularities were repaired in all.
+        public var repair: String
+
+        public var description: String { "\(path): \(repair)" }
+    }
+
     /// The settings the corpus was built with.
     public var settings: TokenizerSettings
     /// Training tunes.
@@ -34,6 +46,8 @@ public struct MusicCorpus: Sendable {
     public var test: [Tune] = []
     /// Files and tunes that were skipped, with reasons.
     public var skipped: [SkippedFile] = []
+    /// Files kept after repairing truncation, with what was repaired (lenient reading only).
+    public var repaired: [RepairedFile] = []
     /// Files opened (MIDI and ABC).
     public var filesRead = 0
     /// Warnings from readable files, counted.

@@ -11,6 +11,17 @@ extension MusicTokenizer {
         switch settings.scheme {
         case .paper:
             return tokens.map { PaperScheme.pitch(token: $0) == nil ? 0 : $0 }
+        case .tune:
+            let scheme = TuneScheme()
+            var sounding = 0
+            return tokens.map { token in
+                switch scheme.token(token) {
+                case .pitch(let pitch): sounding = pitch - PaperScheme.lowestKey + 1
+                case .rest, .end, .padding, .pickup: sounding = 0
+                default: break
+                }
+                return sounding
+            }
         case .grid:
             let grid = GridScheme(settings: settings)
             var sounding = 0

@@ -21,15 +21,21 @@ public struct MusicTokenizer: Sendable {
         self.grid = GridScheme(settings: settings)
     }
 
-    /// Number of distinct tokens (89 for the paper scheme, 64 for the default grid).
+    /// Number of distinct tokens (89 for the paper scheme, 64 for the default grid, 81 for
+    /// the tune scheme).
     public var vocabularySize: Int {
-        settings.scheme == .paper ? PaperScheme.vocabularySize : grid.vocabularySize
+        switch settings.scheme {
+        case .paper: return PaperScheme.vocabularySize
+        case .grid: return grid.vocabularySize
+        case .tune: return tuneScheme.vocabularySize
+        }
     }
 
     /// The longest tune accepted, in seconds (and at most 8 beats per second).
     public static let maximumTuneSeconds = 3600.0
 
-    /// The token that pads short tunes and means silence (0 in both schemes).
+    /// The token that pads short tunes (0 in every scheme; silence in the paper and grid
+    /// schemes, padding after `end` in the tune scheme).
     public var restToken: Int { 0 }
 
     /// One tune's whole token sequence and what decoding needs to restore it.
@@ -40,13 +46,16 @@ public struct MusicTokenizer: Sendable {
         public var transposition: Int
         /// Options that decode the tokens back in the tune's own tempo, metre and key.
         public var decodeOptions: DecodeOptions
-        /// Notes the encoding could not keep (grid collisions).
+        /// Notes the encoding could not keep (grid collisions, tune chord notes).
         public var droppedNotes: Int
     }
 
     /// Encodes a whole tune (no windowing).
     ///
-    /// - Throws: ``MelodyError`` when there is no melody or (grid) the file has SMPTE time.
+    /// Tune scheme: the melody's form folded by ``RepeatFolder`` (``FormedTune/init(folding:)``).
+    ///
+    /// - Throws: ``MelodyError`` when there is no melody, (grid, tune) the file has SMPTE time,
+    ///   or (tune) its metre has no token.
     public func tokens(for midi: MIDIFile) throws(MelodyError) -> TuneTokens {
         let melody = try MelodyExtractor.melody(from: midi, track: settings.melodyTrack)
         // Token counts follow the tune's length: refuse absurd lengths (corrupt delta times)
@@ -74,12 +83,20 @@ public struct MusicTokenizer: Sendable {
             return TuneTokens(
                 tokens: encoded.tokens, transposition: encoded.transposition, decodeOptions: options,
                 droppedNotes: encoded.collidingNotes)
+        case .tune:
+            let form = try FormedTune(folding: melody)
+            do {
+                return try tokens(for: form, program: options.program)
+            } catch {
+                throw .tuneEncoding(error)
+            }
         }
     }
 
     /// Cuts a tune's tokens into windows of `windowLength` every `stride` tokens; the last
     /// window ends at the tune's end; a tune shorter than a window is padded with rests.
     public func windows(of tokens: [Int]) -> [[Int]] {
+        if settings.scheme == .tune { return tokens.isEmpty ? [] : [tokens] }  // whole tunes
         let length = settings.windowLength
         guard tokens.count > length else {
             return tokens.isEmpty ? [] : [tokens + [Int](repeating: restToken, count: length - tokens.count)]
@@ -111,6 +128,7 @@ public struct MusicTokenizer: Sendable {
         switch settings.scheme {
         case .paper: return PaperScheme.decode(tokens, sampleSeconds: settings.sampleSeconds, options: options)
         case .grid: return grid.decode(tokens, options: options)
+        case .tune: return decodeTune(tokens, options: options)
         }
     }
 
@@ -126,6 +144,8 @@ public struct MusicTokenizer: Sendable {
             if token == GridScheme.hold { return "hold" }
             if token == GridScheme.bar { return "bar" }
             pitch = grid.pitch(token: token)
+        case .tune:
+            return tuneScheme.token(token)?.description ?? "?\(token)"
         }
         guard let pitch else { return "?\(token)" }
         let names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]

@@ -1,6 +1,6 @@
 import MIDI
 
-/// The two ways a tune becomes tokens.
+/// The ways a tune becomes tokens.
 public enum TokenScheme: String, Sendable, Hashable, Codable, CaseIterable {
     /// The paper's: the sounding pitch sampled every 0.4 s; MIDI keys 21...108 are tokens
     /// 1...88, silence is 0 (vocabulary 89).
@@ -8,6 +8,11 @@ public enum TokenScheme: String, Sendable, Hashable, Codable, CaseIterable {
     /// The project's: a 16th-note grid in beats with rest, hold, bar and note-on tokens,
     /// transposed to C major / A minor.
     case grid
+    /// Whole tunes with their form (``TuneScheme``): `begin`, metre, mode, bars with repeat
+    /// signs and endings, pitch and duration tokens, bar copies, `end`; one tune per sequence
+    /// (no windows), in C major / A minor. ABC tunes keep their written repeats; MIDI tunes
+    /// are folded by ``RepeatFolder``.
+    case tune
 }
 
 /// Everything that fixes how tunes become tokens and back; saved next to a trained model.

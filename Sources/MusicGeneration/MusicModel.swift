@@ -47,7 +47,8 @@ public final class MusicModel {
     /// default; longer sequences continue the same LSTM), each beginning with `primer`.
     ///
     /// - Parameters:
-    ///   - length: Tokens per sequence, primer included (at least the primer's length).
+    ///   - length: Tokens per sequence, primer included (at least the primer's length, at
+    ///     most ``maximumTuneLength``).
     ///   - primer: Tokens every sequence starts with (see ``primer(from:)``); the generator
     ///     reads them, then samples the rest.
     ///   - temperature: Divides the logits: below 1 safer, above 1 more adventurous.
@@ -61,6 +62,11 @@ public final class MusicModel {
             count: count, length: length, primer: primer.map(Int32.init), temperature: temperature, using: &random)
         return stride(from: 0, to: flat.count, by: length).map { flat[$0..<($0 + length)].map(Int.init) }
     }
+
+    /// The most tokens one generated tune may have (primer included): 100,000, about 6,000
+    /// bars of the grid scheme. Sampling keeps every token, and decoding and rendering every
+    /// note, so memory grows with the length; this bounds it to a few tens of MB.
+    public static let maximumTuneLength = 100_000
 
     /// Tokens of a generated tune by default: 4 training windows (about 20 bars of 4/4 for the
     /// grid scheme, 51 s for the paper scheme).

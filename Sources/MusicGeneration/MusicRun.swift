@@ -82,14 +82,18 @@ public final class MusicRun {
     ///     and window length (``RunConfig/music(settings:)`` does).
     ///   - config: The run's settings.
     ///   - directory: The run folder.
-    /// - Throws: ``CorpusBuilder/BuildError`` for a missing input, ``MusicRunError/tooFewTunes(found:skipped:)``
-    ///   when fewer than 3 tunes are readable, ``RunError`` for settings that do not fit.
+    /// - Throws: ``CorpusBuilder/BuildError`` for a missing input,
+    ///   ``MusicRunError/tooFewTunes(found:skipped:skippedList:)`` when fewer than 3 tunes are
+    ///   readable (after writing `skipped.txt` in `directory` all the same, so that the reasons
+    ///   are kept), ``RunError`` for settings that do not fit.
     public init(sources: Sources, settings: TokenizerSettings, config: RunConfig, directory: URL) throws {
         let corpus = try CorpusBuilder.build(
             inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: settings,
             split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
         guard !corpus.test.isEmpty, !corpus.train.isEmpty else {
-            throw MusicRunError.tooFewTunes(found: corpus.allTunes.count, skipped: corpus.skipped.count)
+            throw MusicRunError.tooFewTunes(
+                found: corpus.allTunes.count, skipped: corpus.skipped,
+                skippedList: Self.writeSkippedList(corpus.skipped, in: directory))
         }
         var config = config
         var adjustments: [String] = []
@@ -146,8 +150,30 @@ public final class MusicRun {
         }
         try folder.writeJSON(corpus.settings, to: .tokenizer)
         try folder.writeJSON(sources, to: .sources)
-        try folder.write(corpus.skipped.map { "\($0)\n" }.joined(), to: .skipped)
+        try folder.write(Self.skippedListText(corpus.skipped), to: .skipped)
         return try experiment.run(resume: resume, observer: observer)
+    }
+
+    /// The text of `skipped.txt`: one `path: reason` line per skipped file or tune.
+    static func skippedListText(_ skipped: [MusicCorpus.SkippedFile]) -> String {
+        skipped.map { "\($0)\n" }.joined()
+    }
+
+    /// Writes `skipped.txt` into `directory` (creating the folder) for a corpus too small to
+    /// train on, unless the folder already holds a run (nothing of a run is overwritten).
+    ///
+    /// - Returns: The file's path, or `nil` when it was not written.
+    static func writeSkippedList(_ skipped: [MusicCorpus.SkippedFile], in directory: URL) -> String? {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path) else { return nil }
+        let url = skippedURL(in: directory)
+        do {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+            try AtomicFile.write(skippedListText(skipped), to: url)
+        } catch {
+            return nil
+        }
+        return url.path
     }
 
     /// Rebuilds the tunes of a run folder, split as in training, from its saved sources and
@@ -155,14 +181,14 @@ public final class MusicRun {
     ///
     /// - Throws: ``MusicRunError/unreadableRunFile(path:reason:)`` for missing run files,
     ///   ``CorpusBuilder/BuildError`` naming an input that is gone, and
-    ///   ``MusicRunError/tooFewTunes(found:skipped:)`` when no test tune is left.
+    ///   ``MusicRunError/tooFewTunes(found:skipped:skippedList:)`` when no test tune is left.
     public static func savedCorpus(in directory: URL) throws -> MusicCorpus {
         let sources = try savedSources(in: directory)
         let corpus = try CorpusBuilder.build(
             inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: try savedSettings(in: directory),
             split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
         guard !corpus.test.isEmpty else {
-            throw MusicRunError.tooFewTunes(found: corpus.allTunes.count, skipped: corpus.skipped.count)
+            throw MusicRunError.tooFewTunes(found: corpus.allTunes.count, skipped: corpus.skipped, skippedList: nil)
         }
         return corpus
     }

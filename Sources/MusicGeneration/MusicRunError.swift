@@ -1,10 +1,13 @@
 import Foundation
+import MusicEncoding
 
 /// Why a music run could not be trained, loaded or used; each message is one line that
 /// names the file or folder concerned.
 public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedError {
-    /// The inputs hold too few readable tunes to split into train, validation and test.
-    case tooFewTunes(found: Int, skipped: Int)
+    /// The inputs hold too few readable tunes to split into train, validation and test;
+    /// `skipped` lists every file or tune left out with its reason, and `skippedList` is the
+    /// `skipped.txt` written all the same (when there is a run folder to write it in).
+    case tooFewTunes(found: Int, skipped: [MusicCorpus.SkippedFile], skippedList: String?)
     /// The path given as a run folder does not exist or is not a folder.
     case notARun(path: String)
     /// A file every run folder holds is missing or unreadable.
@@ -25,9 +28,11 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
 
     public var description: String {
         switch self {
-        case .tooFewTunes(let found, let skipped):
-            "found \(found) readable tune\(found == 1 ? "" : "s") (\(skipped) skipped): at least 3 are "
+        case .tooFewTunes(let found, let skipped, let skippedList):
+            "found \(found) readable tune\(found == 1 ? "" : "s") (\(skipped.count) skipped): at least 3 are "
                 + "needed to split into train, validation and test"
+                + (skipped.isEmpty ? "" : skippedList.map { "; the skipped files, also in \($0):" } ?? "; the skipped files:")
+                + Self.listing(skipped)
         case .notARun(let path):
             "\(path): no such run folder (create one with `seqgan train FOLDER_OF_MIDI --out \(path)`)"
         case .unreadableRunFile(let path, let reason):
@@ -48,4 +53,17 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
     }
 
     public var errorDescription: String? { description }
+
+    /// At most this many skipped files are listed in an error (all of them are in `skipped.txt`).
+    public static let listedSkippedFiles = 50
+
+    /// One indented line per skipped file (`  skipped a.mid: reason`), after a newline.
+    static func listing(_ skipped: [MusicCorpus.SkippedFile]) -> String {
+        guard !skipped.isEmpty else { return "" }
+        var lines = skipped.prefix(listedSkippedFiles).map { "  skipped \($0)" }
+        if skipped.count > listedSkippedFiles {
+            lines.append("  ... and \(skipped.count - listedSkippedFiles) more")
+        }
+        return "\n" + lines.joined(separator: "\n")
+    }
 }

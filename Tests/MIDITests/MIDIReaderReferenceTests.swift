@@ -76,9 +76,9 @@ struct MIDIReaderReferenceTests {
         #expect(abs(midi.durationSeconds - expected.durationSeconds) < 1e-9)
     }
 
-    @Test("all 3,089 Nottingham files match mido's note checksums")
+    @Test("all 3,089 Nottingham files match mido's note checksums", .requiresShared("corpora/nottingham"))
     func nottinghamMatchesReference() throws {
-        guard let root = TestPaths.shared("corpora/nottingham") else { return }
+        let root = try #require(TestPaths.shared("corpora/nottingham"))
         let summary = try String(
             contentsOf: MIDIBytes.fixtures.appendingPathComponent("nottingham_summary.tsv"),
             encoding: .utf8)

@@ -25,14 +25,52 @@ struct MIDIReaderTests {
         #expect(midi.tracks[0].events == [MIDIEvent(tick: value, .meta(.endOfTrack))])
     }
 
-    @Test("a delta time of 5 bytes is an error at its offset")
-    func variableLengthTooLong() throws {
-        let bytes = MIDIBytes.header() + MIDIBytes.chunk("MTrk", [0x81, 0x80, 0x80, 0x80, 0x00] + MIDIBytes.endOfTrack)
-        let error = try #require(Self.readError(bytes))
-        #expect(error.problem == .variableLengthTooLong)
+    /// Over-long delta times (more than the 4 bytes SMF 1.0 allows) and the value each holds.
+    static let overlongQuantities: [(bytes: [UInt8], value: Int)] = [
+        ([0x80, 0x80, 0x80, 0x80, 0x00], 0),
+        ([0x80, 0x80, 0x80, 0x80, 0x81, 0x00], 128),
+        ([0x81, 0x80, 0x80, 0x80, 0x00], 1 << 28),
+        ([0x8F, 0xFF, 0xFF, 0xFF, 0x7F], 0xFFFF_FFFF),
+    ]
+
+    @Test(
+        "a delta time longer than 4 bytes is read leniently with a warning at its offset",
+        arguments: overlongQuantities.indices)
+    func variableLengthTooLongLenient(index: Int) throws {
+        let (quantity, value) = Self.overlongQuantities[index]
+        let bytes = MIDIBytes.header() + MIDIBytes.chunk("MTrk", quantity + MIDIBytes.endOfTrack)
+        let midi = try Self.read(bytes)
+        #expect(midi.tracks[0].events == [MIDIEvent(tick: value, .meta(.endOfTrack))])
+        #expect(midi.warnings == [
+            MIDIWarning(offset: 22, track: 0, problem: .variableLengthTooLong(byteCount: quantity.count))
+        ])
+        #expect(
+            midi.warnings[0].description
+                == "byte 22, track 0: variable-length quantity of \(quantity.count) bytes, longer than the SMF limit of 4")
+    }
+
+    @Test(
+        "a delta time longer than 4 bytes is an error at its offset in strict mode",
+        arguments: overlongQuantities.indices)
+    func variableLengthTooLongStrict(index: Int) throws {
+        let quantity = Self.overlongQuantities[index].bytes
+        let bytes = MIDIBytes.header() + MIDIBytes.chunk("MTrk", quantity + MIDIBytes.endOfTrack)
+        let error = try #require(Self.readError(bytes, strict: true))
+        #expect(error.problem == .variableLengthTooLong(byteCount: quantity.count))
         #expect(error.offset == 22)
         #expect(error.track == 0)
-        #expect(error.description == "test.mid: byte 22, track 0: variable-length quantity longer than 4 bytes")
+        #expect(
+            error.description
+                == "test.mid: byte 22, track 0: variable-length quantity of \(quantity.count) bytes, longer than the SMF limit of 4")
+    }
+
+    @Test("a delta time beyond 32 bits is an error even when reading leniently")
+    func variableLengthTooLarge() throws {
+        let bytes = MIDIBytes.header()
+            + MIDIBytes.chunk("MTrk", [0x90, 0x80, 0x80, 0x80, 0x80, 0x00] + MIDIBytes.endOfTrack)
+        let error = try #require(Self.readError(bytes))
+        #expect(error.problem == .variableLengthTooLarge(byteCount: 5))
+        #expect(error.offset == 22)
     }
 
     @Test("every channel-voice message decodes, running status included")

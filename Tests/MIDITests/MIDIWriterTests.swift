@@ -81,9 +81,9 @@ struct MIDIWriterTests {
         #expect(rewritten.notes == original.notes)
     }
 
-    @Test("Nottingham files rewrite to identical events")
+    @Test("Nottingham files rewrite to identical events", .requiresShared("corpora/nottingham/full"))
     func rewriteNottingham() throws {
-        guard let folder = TestPaths.shared("corpora/nottingham/full") else { return }
+        let folder = try #require(TestPaths.shared("corpora/nottingham/full"))
         for name in ["jigs1.mid", "reelsa-c10.mid", "waltzes5.mid", "ashover1.mid"] {
             let url = folder.appendingPathComponent(name)
             let original = try MIDIFile.read(contentsOf: url)

@@ -67,9 +67,9 @@ struct CorpusBuilderTests {
         #expect(corpus.skipped.map(\.reason) == ["the file has no notes", "not a Standard MIDI File (no MThd header) (byte 0)"])
     }
 
-    @Test("the Nottingham split lists give 828 / 103 / 103 tunes")
+    @Test("the Nottingham split lists give 828 / 103 / 103 tunes", .requiresShared("corpora/nottingham"))
     func nottinghamLists() throws {
-        guard let root = TestPaths.shared("corpora/nottingham") else { return }
+        let root = try #require(TestPaths.shared("corpora/nottingham"))
         let corpus = try CorpusBuilder.build(
             inputs: [root.appendingPathComponent("melody")], settings: TokenizerSettings(scheme: .paper),
             split: .lists(root.appendingPathComponent("splits")))

@@ -55,9 +55,9 @@ struct GridSchemeTests {
         #expect(unaligned.notes.map { [$0.startTick, $0.endTick] } == [[0, 240], [240, 360]])
     }
 
-    @Test("every Nottingham melody note on the grid keeps its pitch and onset through tokens and MIDI")
+    @Test("every Nottingham melody note on the grid keeps its pitch and onset through tokens and MIDI", .requiresShared("corpora/nottingham/full"))
     func nottinghamRoundTrip() throws {
-        guard let folder = TestPaths.shared("corpora/nottingham/full") else { return }
+        let folder = try #require(TestPaths.shared("corpora/nottingham/full"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mid") }.sorted()
         #expect(files.count == 1034)
         var checkedNotes = 0

@@ -59,9 +59,9 @@ struct PaperSchemeTests {
         #expect(back == tokens, "first difference at \(zip(back, tokens).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1) of \(back.count) / \(tokens.count)")
     }
 
-    @Test("Nottingham tunes match an independent mido-based reference")
+    @Test("Nottingham tunes match an independent mido-based reference", .requiresShared("corpora/nottingham/full"))
     func nottinghamReference() throws {
-        guard let folder = TestPaths.shared("corpora/nottingham/full") else { return }
+        let folder = try #require(TestPaths.shared("corpora/nottingham/full"))
         let reference = try String(
             contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Tests/Fixtures/MIDI/paper_tokens.tsv"),
             encoding: .utf8)

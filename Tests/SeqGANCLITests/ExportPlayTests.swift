@@ -208,7 +208,7 @@ struct ExportPlayTests {
 
     @Test(
         "on a terminal, play shows elapsed / total time",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+        .requiresProgram("/usr/bin/script", for: "a pseudo-terminal for play's progress line"))
     func progressOnTerminal() throws {
         let (directory, midi) = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -245,9 +245,9 @@ struct ExportPlayTests {
         }
     }
 
-    @Test("a Nottingham tune with a chord track exports", .enabled(if: TestPaths.shared != nil))
+    @Test("a Nottingham tune with a chord track exports", .requiresShared("corpora/nottingham/full/ashover1.mid"))
     func nottinghamTune() throws {
-        guard let tune = TestPaths.shared("corpora/nottingham/full/ashover1.mid") else { return }
+        let tune = try #require(TestPaths.shared("corpora/nottingham/full/ashover1.mid"))
         let directory = try TestPaths.makeTemporaryDirectory("export-play")
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("ashover1.wav")

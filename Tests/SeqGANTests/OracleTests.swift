@@ -12,7 +12,7 @@ struct OracleTests {
 
     @Test(
         "per-token NLL of the authors' data equals the independent NumPy value",
-        .enabled(if: oracleURL != nil && dataURL != nil))
+        .requiresShared("oracle/seqgan-oracle.safetensors", "oracle/real_data_2016.txt"))
     func nllMatchesNumPy() throws {
         let oracle = try Generator(oracleAt: Self.oracleURL!)
         #expect(oracle.config.vocabularySize == 5000 && oracle.config.hiddenSize == 32)
@@ -30,7 +30,7 @@ struct OracleTests {
 
     @Test(
         "10,000 of the oracle's own samples score its entropy (about 5.75 nats per token)",
-        .enabled(if: oracleURL != nil))
+        .requiresShared("oracle/seqgan-oracle.safetensors"))
     func ownSamples() throws {
         let oracle = try Generator(oracleAt: Self.oracleURL!)
         var random = SplitMix64(seed: 2024)

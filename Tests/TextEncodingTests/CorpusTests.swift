@@ -5,9 +5,9 @@ import TextEncoding
 
 @Suite("Corpora: quatrains, speeches, splits")
 struct CorpusTests {
-    @Test("the quatrain training file loads as 20 characters per poem, non-BMP included")
+    @Test("the quatrain training file loads as 20 characters per poem, non-BMP included", .requiresShared("corpora/poems/quatrains5_train.txt"))
     func quatrains() throws {
-        guard let url = TestPaths.shared("corpora/poems/quatrains5_train.txt") else { return }
+        let url = try #require(TestPaths.shared("corpora/poems/quatrains5_train.txt"))
         let poems = try QuatrainCorpus.load(url)
         #expect(poems.count == 15_158)
         #expect(poems.allSatisfy { $0.count == 20 })
@@ -50,9 +50,9 @@ struct CorpusTests {
             ])
     }
 
-    @Test("the Obama file becomes thousands of word-tokenized sentences")
+    @Test("the Obama file becomes thousands of word-tokenized sentences", .requiresShared("corpora/obama/obama.txt"))
     func speeches() throws {
-        guard let url = TestPaths.shared("corpora/obama/obama.txt") else { return }
+        let url = try #require(TestPaths.shared("corpora/obama/obama.txt"))
         let sentences = try SpeechCorpus.load(url)
         #expect(sentences.count > 8_000)
         #expect(sentences[1].suffix(2) == ["conference", "."])

@@ -10,7 +10,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The output format follows the extension of -o: .wav (16-bit PCM, or 32-bit float \
             with --float), .flac (16-bit), .ogg (Vorbis) or .mid. Audio is written through \
-            libsndfile to a temporary file that replaces OUT only when complete.
+            libsndfile to a temporary file that replaces OUT only when complete. \
+            Rendered audio starts at the first note (leading silence is cut) and is normalised \
+            to peak at -1 dBFS (1 dB of headroom); percussion (MIDI channel 10) is not rendered.
             Example: seqgan export tune.mid -o tune.flac --instrument organ
             """)
 
@@ -34,8 +36,10 @@ struct ExportCommand: ParsableCommand {
             encoding: float ? .float32 : .pcm16)
         RenderOptions.warnRepairs(result.repairedCount, in: input)
         guard let audio = result.audio else {
+            // A MIDI output is not rendered: no silence to warn of.
             return print("wrote \(output): \(result.noteCount) notes, \(result.trackCount) tracks")
         }
+        RenderOptions.warnSilence(notes: result.noteCount, pitchedNotes: result.pitchedNoteCount, in: input)
         let elapsed = Date().timeIntervalSince(started)
         print(
             "wrote \(output): \(DurationText.clock(audio.duration)) of \(render.instrument.rawValue), "

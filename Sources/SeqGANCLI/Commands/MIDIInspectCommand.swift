@@ -12,7 +12,8 @@ struct MIDIInspectCommand: ParsableCommand {
             timeSignatures, keySignatures, notes (sorted by startTick, track, channel, pitch; \
             start and end in seconds), durationSeconds and warnings. \
             A file that cannot be read gives exit code 1 and one line on stderr naming the \
-            file, the byte offset and the problem.
+            file, the byte offset and the problem. Files larger than 8 MiB or holding more than \
+            1,000,000 events are refused (every MIDI reading command has these bounds).
             """)
 
     @Argument(help: "The Standard MIDI File (.mid) to inspect.")

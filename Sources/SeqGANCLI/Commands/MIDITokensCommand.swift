@@ -3,7 +3,7 @@ import Foundation
 import MIDI
 import MusicEncoding
 
-/// `seqgan midi tokens DIR_OR_FILES --scheme paper|grid -o corpus.txt`.
+/// `seqgan midi tokens DIR_OR_FILES --scheme paper|grid|tune -o corpus.txt`.
 struct MIDITokensCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokens",
@@ -15,12 +15,15 @@ struct MIDITokensCommand: ParsableCommand {
             every file skipped with its reason.
             paper: the sounding pitch every 0.4 s, keys 21..108 -> 1..88, silence 0 (V = 89).
             grid:  16th-note steps (0 rest, 1 hold, 2 bar, 3.. note-ons) in C major / A minor.
+            tune:  one whole tune per line with its form: begin, metre, mode, bars with repeat \
+            signs and endings, pitch and duration tokens, bar copies, end (C major / A minor; \
+            ABC repeats as written, MIDI repeats folded; --window and --stride do not apply).
             """)
 
     @Argument(help: "MIDI or .abc files, or folders searched recursively.")
     var inputs: [String]
 
-    @Option(help: "Token scheme: paper (0.4 s samples, as in the SeqGAN paper) or grid (16th-note grid, key-normalised).")
+    @Option(help: "Token scheme: paper (0.4 s samples, as in the SeqGAN paper), grid (16th-note grid, key-normalised) or tune (whole tunes with their form).")
     var scheme: TokenScheme = .paper
 
     @Option(name: [.short, .customLong("output")], help: "Where to write the sequences, one per line.")
@@ -86,7 +89,8 @@ struct MIDITokensCommand: ParsableCommand {
         }
         print("files: \(corpus.filesRead)")
         print("tunes: \(corpus.allTunes.count) (train \(corpus.train.count), validation \(corpus.validation.count), test \(corpus.test.count))")
-        print("sequences: \(sequences.count) of \(settings.windowLength) tokens (\(split.rawValue)) -> \(output)")
+        let shape = scheme == .tune ? "whole tunes" : "of \(settings.windowLength) tokens"
+        print("sequences: \(sequences.count) \(shape) (\(split.rawValue)) -> \(output)")
         print("vocabulary: \(corpus.vocabularySize) (\(scheme.rawValue) scheme)")
         if corpus.warningCount > 0 { print("warnings: \(corpus.warningCount) irregularities repaired") }
         print("skipped: \(corpus.skipped.count)")

@@ -40,7 +40,9 @@ struct PlayCommand: ParsableCommand {
             path: input, request: generation.request, seed: render.seed, settings: render.settings)
         switch playable.origin {
         case .generatedTune(let tune): print("tune from \(input) (seed \(render.seed)): \(TuneSummary(tune))")
-        case .midiFile(let repairs): RenderOptions.warnRepairs(repairs, in: input)
+        case .midiFile(let repairs, let notes, let pitched):
+            RenderOptions.warnRepairs(repairs, in: input)
+            RenderOptions.warnSilence(notes: notes, pitchedNotes: pitched, in: input)
         case .audioFile: break
         }
         let audio = playable.audio

@@ -12,6 +12,10 @@ extension TrainCommand {
             print("skipped \(corpus.skipped.count) file\(corpus.skipped.count == 1 ? "" : "s") or tune\(corpus.skipped.count == 1 ? "" : "s") (also in skipped.txt):")
             for skipped in corpus.skipped { print("  \(skipped)") }
         }
+        if !corpus.repaired.isEmpty {
+            print("repaired \(corpus.repaired.count) truncated file\(corpus.repaired.count == 1 ? "" : "s") (kept; --strict skips them):")
+            for repaired in corpus.repaired { print("  \(repaired)") }
+        }
         let settings = corpus.settings
         if let lists = run.sources.splitLists { print("splits: the lists in \(lists)") }
         print("tunes: \(corpus.allTunes.count) from \(corpus.filesRead) file\(corpus.filesRead == 1 ? "" : "s") (train \(corpus.train.count), validation \(corpus.validation.count), test \(corpus.test.count))")

@@ -172,6 +172,7 @@ struct TrainCommand: ParsableCommand {
     var pgLearningRate: Float?
 
     func validate() throws {
+        if scheme == .tune { throw ValidationError("--scheme tune writes token files (seqgan midi tokens); training uses grid or paper") }
         guard (epochs ?? 0) >= 0, (rounds ?? 0) >= 0 else {
             throw ValidationError("--epochs and --rounds must not be negative")
         }

@@ -8,7 +8,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous.")
     var temperature: Float = 1
 
-    @Option(parsing: .unconditional, help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer.")
+    @Option(parsing: .unconditional, help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer. At most \(MusicModel.maximumTuneLength).")
     var length: Int?
 
     @Option(help: "Key written, e.g. C, G, Bb, Am, F#m; grid tunes are generated in C major / A minor and transposed to it (default C, or the primer's key).")
@@ -42,6 +42,9 @@ struct GenerationOptions: ParsableArguments {
         guard (1...64).contains(barsPerPart) else { throw ValidationError("--bars-per-part must be within 1...64, got \(barsPerPart)") }
         guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
         if let length, length < 1 { throw ValidationError("--length must be at least 1") }
+        if let length, length > MusicModel.maximumTuneLength {
+            throw ValidationError("--length must be at most \(MusicModel.maximumTuneLength) tokens per tune, got \(length)")
+        }
         if let key, MIDIKeyName.signature(named: key) == nil {
             throw ValidationError("--key must look like C, G, Bb, F#m or Am, got '\(key)'")
         }

@@ -44,4 +44,14 @@ struct RenderOptions: ParsableArguments {
         printToStandardError(
             "warning: \(path): \(count) irregularities repaired (see `seqgan midi inspect \(path)`)")
     }
+
+    /// Warns on standard error that the audio of `path` is silent when none of its notes is
+    /// pitched (a drums-only file: the instruments do not play MIDI channel 10).
+    static func warnSilence(notes: Int, pitchedNotes: Int, in path: String) {
+        guard pitchedNotes == 0 else { return }
+        printToStandardError(
+            "warning: \(path): no pitched notes to render"
+                + (notes == 0 ? "" : " (its \(notes) notes are all percussion, MIDI channel 10)")
+                + ": the audio is silent")
+    }
 }
