@@ -36,8 +36,9 @@ let vectorSettings: [SwiftSetting] = {
 ///   MIDI <- Reports                     (charts, piano rolls, HTML pages)
 ///   SeqGAN, MusicEncoding, MusicAnalysis, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
+///   SeqGAN <- SyntheticGeneration       (the paper's synthetic task: oracles, NLL-oracle)
 ///   Reports, MusicGeneration <- RunReports (training curves, a music run's HTML report)
-///   SeqGAN, MusicGeneration, TextGeneration <- Training (what `seqgan train` does)
+///   SeqGAN, MusicGeneration, TextGeneration, SyntheticGeneration <- Training (what `seqgan train` does)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -93,10 +94,13 @@ let package = Package(
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
         .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore", "RunFiles"]),
 
+        // The paper's synthetic task: an oracle LSTM's samples as data, NLL-oracle as the measure.
+        .target(name: "SyntheticGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "RunFiles"]),
+
         // What `seqgan train` does: a request of typed options becomes a run of its task.
         .target(
             name: "Training",
-            dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "MusicEncoding", "TextEncoding", "RunFiles"]),
+            dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "SyntheticGeneration", "MusicEncoding", "TextEncoding", "RunFiles"]),
 
         // Reports of run folders: training curves of any run, the HTML page of a music run.
         .target(
@@ -109,14 +113,14 @@ let package = Package(
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
                 "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration", "MusicAnalysis",
-                "RunFiles", "Training",
+                "SyntheticGeneration", "RunFiles", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Throughput benchmarks (a plain executable; run with `make bench`).
         .executableTarget(
             name: "SeqGANBenchmarks",
-            dependencies: ["TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "MIDI",
+            dependencies: ["TensorCore", "NeuralNetwork", "SeqGAN", "SyntheticGeneration", "Metrics", "MIDI",
                            "MusicEncoding", "Audio"],
             path: "Benchmarks/SeqGANBenchmarks"),
 
@@ -128,7 +132,10 @@ let package = Package(
             name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore", "TestSupport"]),
         .testTarget(
             name: "SeqGANTests",
-            dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "RunFiles", "TestSupport"]),
+            dependencies: ["SeqGAN", "SyntheticGeneration", "NeuralNetwork", "TensorCore", "Metrics", "RunFiles", "TestSupport"]),
+        .testTarget(
+            name: "SyntheticGenerationTests",
+            dependencies: ["SyntheticGeneration", "SeqGAN", "NeuralNetwork", "TensorCore", "RunFiles", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "RunReportsTests", dependencies: ["RunReports", "Reports", "SeqGAN", "TestSupport"]),
@@ -145,8 +152,8 @@ let package = Package(
         .testTarget(
             name: "TextGenerationTests",
             dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "RunFiles", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "SeqGAN", "RunFiles", "TestSupport"]),
-        .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "SeqGAN", "SyntheticGeneration", "RunFiles", "TestSupport"]),
+        .testTarget(name: "SeqGANCLITests", dependencies: ["MIDI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import SeqGAN
+import SyntheticGeneration
 import TensorCore
 
 /// One SeqGAN generator step and one adversarial round at the paper's sizes, side by side

@@ -1,5 +1,6 @@
 import Foundation
 import SeqGAN
+import SyntheticGeneration
 import TensorCore
 
 /// The generator at the paper's sizes (V 5000, E 32, H 32, T 20, batch 64): an MLE epoch,

@@ -5,7 +5,7 @@ import TensorCore
 /// softmax over the vocabulary. At the first step it reads the start token; each later step
 /// reads the previous token.
 ///
-/// The synthetic oracle is a `Generator` too (see ``Generator/init(oracleAt:)``).
+/// The synthetic oracle is a `Generator` too (the SyntheticGeneration module loads it).
 public final class Generator: @unchecked Sendable {
     /// The model's shape.
     public let config: GeneratorConfig

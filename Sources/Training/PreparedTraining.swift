@@ -1,6 +1,7 @@
 import Foundation
 import MusicGeneration
 import SeqGAN
+import SyntheticGeneration
 import TextGeneration
 
 /// A run ready to train: its corpus read (music, text) or its oracle loaded (synthetic) and

@@ -3,6 +3,7 @@ import MusicEncoding
 import MusicGeneration
 import RunFiles
 import SeqGAN
+import SyntheticGeneration
 import TextGeneration
 
 extension TrainRequest {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SeqGAN
+import SyntheticGeneration
 import TestSupport
 
 @Suite("config.json: sections, defaults for missing keys, and the flat layout of older runs")

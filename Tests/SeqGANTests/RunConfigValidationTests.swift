@@ -2,6 +2,7 @@ import Foundation
 import NeuralNetwork
 import Testing
 @testable import SeqGAN
+import SyntheticGeneration
 import TestSupport
 
 @Suite("Run settings are validated before anything is allocated")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SeqGAN
+import SyntheticGeneration
 import TestSupport
 
 @Suite("Synthetic runs")

@@ -2,6 +2,7 @@ import Foundation
 import NeuralNetwork
 import Testing
 @testable import SeqGAN
+import SyntheticGeneration
 import TestSupport
 
 @Suite("Models read back from a run folder")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MusicGeneration
 import SeqGAN
+import SyntheticGeneration
 import TensorCore
 import TextGeneration
 

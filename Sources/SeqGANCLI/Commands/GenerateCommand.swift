@@ -3,6 +3,7 @@ import Audio
 import Foundation
 import MusicGeneration
 import SeqGAN
+import SyntheticGeneration
 import TensorCore
 import TextGeneration
 

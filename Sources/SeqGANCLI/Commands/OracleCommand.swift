@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SeqGAN
+import SyntheticGeneration
 import TensorCore
 
 /// `seqgan oracle`: the synthetic task's oracle language model.

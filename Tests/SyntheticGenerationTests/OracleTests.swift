@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import NeuralNetwork
 @testable import SeqGAN
+import SyntheticGeneration
 import TensorCore
 import TestSupport
 

@@ -1,4 +1,5 @@
 import Foundation
+import SeqGAN
 import TensorCore
 
 /// NLL-oracle of a synthetic run's fresh samples, with how many of them are distinct: a

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import SeqGAN
 import TensorCore
 
 extension SyntheticExperiment {
