@@ -16,6 +16,19 @@ extension Generator {
         return oracle
     }
 
+    /// The oracle in the safetensors file at `file` (see ``init(oracleAt:sequenceLength:)``), or
+    /// without a file a fresh random one drawn from `seed` (see ``randomOracle(seed:sequenceLength:vocabularySize:)``).
+    ///
+    /// - Throws: ``SafeTensorsError`` for a missing, corrupt or inconsistent file.
+    public static func oracle(
+        file: URL?, seed: UInt64, sequenceLength: Int, vocabularySize: Int = 5000
+    ) throws -> Generator {
+        guard let file else {
+            return randomOracle(seed: seed, sequenceLength: sequenceLength, vocabularySize: vocabularySize)
+        }
+        return try Generator(oracleAt: file, sequenceLength: sequenceLength)
+    }
+
     /// Loads the SeqGAN authors' oracle: a safetensors file with `g_embeddings` `[V, E]`,
     /// the gate matrices `Wi Ui bi Wf Uf bf Wog Uog bog Wc Uc bc`, and `Wo` `[H, V]`, `bo`
     /// (see the oracle's README). `T` is not in the file and defaults to 20.

@@ -26,15 +26,9 @@ public final class SyntheticExperiment {
         guard config.oracle.trainingSequences >= config.optimizer.batchSize else {
             throw RunError.invalidConfig("the training set is smaller than one batch")
         }
-        let oracle: Generator
-        if let path = config.oracle.path {
-            oracle = try Generator(
-                oracleAt: URL(fileURLWithPath: path), sequenceLength: config.generator.sequenceLength)
-        } else {
-            oracle = Generator.randomOracle(
-                seed: config.oracle.seed, sequenceLength: config.generator.sequenceLength,
-                vocabularySize: config.generator.vocabularySize)
-        }
+        let oracle = try Generator.oracle(
+            file: config.oracle.path.map { URL(fileURLWithPath: $0) }, seed: config.oracle.seed,
+            sequenceLength: config.generator.sequenceLength, vocabularySize: config.generator.vocabularySize)
         guard oracle.config.vocabularySize == config.generator.vocabularySize else {
             throw RunError.invalidConfig(
                 "the oracle has \(oracle.config.vocabularySize) tokens, the generator \(config.generator.vocabularySize)")

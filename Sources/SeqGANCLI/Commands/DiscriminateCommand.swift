@@ -40,9 +40,7 @@ struct DiscriminateCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (data == nil) != (samples == nil) else {
-            throw ValidationError("give either --data FILE or --samples N")
-        }
+        try require((data == nil) != (samples == nil), "give either --data FILE or --samples N")
         if let samples, samples <= 0 { throw ValidationError("--samples must be positive") }
         if data != nil && seed != nil { throw ValidationError("--seed applies to --samples only") }
     }

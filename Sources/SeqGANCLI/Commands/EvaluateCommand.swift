@@ -91,62 +91,29 @@ struct EvaluateCommand: ParsableCommand {
             run: directory, references: references.map { URL(fileURLWithPath: $0) }, sampleCount: samples,
             temperature: temperature, seed: seed, bleuOrder: order ?? 4,
             tuneCount: metric == .all && !json ? tuneLevel.tunes : 0)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return print(String(decoding: try encoder.encode(result.evaluation), as: UTF8.self))
-        }
-        let against = references.map { "the \(result.evaluation.references?.windows ?? 0) windows of \($0)" }
-        print("\(directory.path): \(samples) sampled windows (temperature \(temperature), seed \(seed)) against \(against ?? "the test tunes")")
-        result.tableLines(bleuOnly: metric == .bleu).forEach { print($0) }
-        print("per-sample values (for `seqgan compare --metric bleu|mse`): \(result.folder.url.path)/")
-        if let tunes = result.tunes {
-            print("\nwhole tunes: \(tuneLevel.tunes) generated (temperature \(temperature), seed \(seed)) against the test tunes")
-            print(tunes.tableText(generatedName: "samples", realName: "test"))
-        }
+        if json { return print(try result.evaluation.jsonText()) }
+        result.reportLines(
+            run: directory, references: references, sampleCount: samples, temperature: temperature, seed: seed,
+            tuneCount: tuneLevel.tunes, bleuOnly: metric == .bleu
+        ).forEach { print($0) }
     }
 
     /// BLEU, self-BLEU and NLL-test of a text run, or a temperature sweep.
     func evaluateText(_ directory: URL) throws {
         let (samples, temperature, seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        guard samples >= 2 else {
-            throw ValidationError("--samples must be at least 2 (self-BLEU compares samples with each other)")
-        }
+        try require(samples >= 2, "--samples must be at least 2 (self-BLEU compares samples with each other)")
         let evaluation = try TextRunEvaluation(run: directory, referencesFile: references, order: order ?? 2)
-        let n = evaluation.order
-        let setting = "of \(samples) samples (seed \(seed)) against \(evaluation.references.count) references (\(evaluation.referenceName))"
-        if let temperatures = sweepTemperatures, !temperatures.isEmpty {
-            print("BLEU-\(n) and self-BLEU-\(n) \(setting):")
-            print("temperature  BLEU-\(n)  self-BLEU-\(n)")
-            for scores in try evaluation.sweep(temperatures: temperatures, count: samples, seed: seed) {
-                print(String(format: "%11.2f  %6.4f  %11.4f", scores.temperature, scores.meanBLEU, scores.meanSelfBLEU))
-            }
-            return print("table: \(evaluation.folder.sweep.path)")
-        }
-        let scores = try evaluation.evaluate(count: samples, temperature: temperature, seed: seed)
-        let perSample = evaluation.folder.latestBLEU.path
-        if metric == .bleu {
-            print("BLEU-\(n) (temperature \(temperature)) \(setting); per sample: \(perSample)")
-            return print(scores.meanBLEU)
-        }
-        let nll = try evaluation.negativeLogLikelihood()
-        print(String(format: "BLEU-%d %.4f (temperature %g) %@", n, scores.meanBLEU, temperature, setting))
-        print(String(format: "self-BLEU-%d %.4f (each sample against the other %d)", n, scores.meanSelfBLEU, samples - 1))
-        print(String(format: "NLL-test %.4f (per token, on the %d references)", nll, evaluation.references.count))
-        print("per-sample BLEU: \(perSample); samples: \(evaluation.folder.samples.path)")
+        try evaluation.reportLines(
+            count: samples, temperature: temperature, seed: seed, sweep: sweepTemperatures ?? [], bleuOnly: metric == .bleu
+        ).forEach { print($0) }
     }
 
     /// NLL-oracle and distinct samples of a synthetic run, at each temperature.
     func evaluateSynthetic(_ directory: URL) throws {
-        guard references == nil, metric == .all, order == nil, !json else {
-            throw ValidationError("a synthetic run is scored by its oracle: --references, --metric, -n and --json do not apply")
-        }
+        try require(references == nil && metric == .all && order == nil && !json, "a synthetic run is scored by its oracle: --references, --metric, -n and --json do not apply")
         let (samples, seed) = (sampling.samples, sampling.seed)
         let temperatures = sweep == nil ? [sampling.temperature] : sweepTemperatures ?? []
-        print("\(directory.path): \(samples) samples per temperature (seed \(seed)), scored by the run's oracle")
-        let evaluation = try SyntheticEvaluation(run: directory, sampleCount: samples, temperatures: temperatures, seed: seed)
-        for row in evaluation.rows {
-            print(String(format: "temperature %.2f: NLL-oracle %.4f, distinct sequences %d of %d", row.temperature, row.nllOracle, row.distinct, samples))
-        }
+        print(SyntheticEvaluation.headerLine(run: directory, sampleCount: samples, seed: seed))
+        try SyntheticEvaluation(run: directory, sampleCount: samples, temperatures: temperatures, seed: seed).rowLines.forEach { print($0) }
     }
 }

@@ -39,12 +39,8 @@ struct MIDIDecodeCommand: ParsableCommand {
     var program: Int = 0
 
     func validate() throws {
-        guard TimeSignature.metre(named: timeSignature) != nil else {
-            throw ValidationError("--time-signature must look like 6/8, got '\(timeSignature)'")
-        }
-        guard MIDIKeyName.signature(named: key) != nil else {
-            throw ValidationError("--key must look like D, Bb, F#m or Am, got '\(key)'")
-        }
+        try require(TimeSignature.metre(named: timeSignature) != nil, "--time-signature must look like 6/8, got '\(timeSignature)'")
+        try require(MIDIKeyName.signature(named: key) != nil, "--key must look like D, Bb, F#m or Am, got '\(key)'")
         guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
         guard (10...1000).contains(tempo) else { throw ValidationError("--tempo must be 10...1000 quarter notes per minute") }
     }
@@ -52,22 +48,13 @@ struct MIDIDecodeCommand: ParsableCommand {
     func run() throws {
         let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: scheme))
         let sequences = try tokenizer.readTokenLines(URL(fileURLWithPath: tokens))
-        let (metre, signature) = (TimeSignature.metre(named: timeSignature)!, MIDIKeyName.signature(named: key)!)
-        let options = DecodeOptions(
-            beatsPerMinute: tempo, numerator: metre.numerator, denominator: metre.denominator,
-            sharps: signature.sharps, minor: signature.minor, program: program)
+        let options = DecodeOptions(beatsPerMinute: tempo, timeSignature: timeSignature, key: key, program: program)!
         if let line {
-            guard line >= 1 && line <= sequences.count else {
-                throw ValidationError("--line \(line) is outside 1...\(sequences.count)")
-            }
+            try require(line >= 1 && line <= sequences.count, "--line \(line) is outside 1...\(sequences.count)")
             try tokenizer.decode(sequences[line - 1], options: options).write(to: URL(fileURLWithPath: output))
             return print("wrote \(output)")
         }
-        let folder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (index, sequence) in sequences.enumerated() {
-            try tokenizer.decode(sequence, options: options).write(to: folder.appendingPathComponent(String(format: "%04d.mid", index + 1)))
-        }
+        try tokenizer.writeMIDIFiles(sequences, options: options, to: URL(fileURLWithPath: output))
         print("wrote \(sequences.count) MIDI files to \(output)")
     }
 }

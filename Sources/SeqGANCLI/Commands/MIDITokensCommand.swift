@@ -82,19 +82,8 @@ struct MIDITokensCommand: ParsableCommand {
             readOptions: MIDIReadOptions(strict: strict))
         let sequences = corpus.windows(of: split.split)
         try MusicCorpus.writeTokenLines(sequences, to: URL(fileURLWithPath: output))
-        if let settingsOutput {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(settings).write(to: URL(fileURLWithPath: settingsOutput))
-        }
-        print("files: \(corpus.filesRead)")
-        print("tunes: \(corpus.allTunes.count) (train \(corpus.train.count), validation \(corpus.validation.count), test \(corpus.test.count))")
-        let shape = scheme == .tune ? "whole tunes" : "of \(settings.windowLength) tokens"
-        print("sequences: \(sequences.count) \(shape) (\(split.rawValue)) -> \(output)")
-        print("vocabulary: \(corpus.vocabularySize) (\(scheme.rawValue) scheme)")
-        if corpus.warningCount > 0 { print("warnings: \(corpus.warningCount) irregularities repaired") }
-        print("skipped: \(corpus.skipped.count)")
-        for skipped in corpus.skipped { print("  \(skipped)") }
+        if let settingsOutput { try settings.writeJSON(to: URL(fileURLWithPath: settingsOutput)) }
+        corpus.summaryLines(sequenceCount: sequences.count, splitName: split.rawValue, output: output).forEach { print($0) }
         if corpus.allTunes.isEmpty {
             throw CommandError.refused("no tunes could be read from \(inputs.joined(separator: ", "))")
         }

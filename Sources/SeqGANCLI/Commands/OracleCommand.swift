@@ -27,10 +27,7 @@ struct OracleCommand: ParsableCommand {
         }
 
         func load() throws -> Generator {
-            if let oracle {
-                return try Generator(oracleAt: URL(fileURLWithPath: oracle), sequenceLength: length)
-            }
-            return Generator.randomOracle(seed: oracleSeed, sequenceLength: length)
+            try Generator.oracle(file: oracle.map { URL(fileURLWithPath: $0) }, seed: oracleSeed, sequenceLength: length)
         }
     }
 

@@ -49,9 +49,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !runs.isEmpty else { throw ValidationError("name at least one run folder") }
-        guard output.lowercased().hasSuffix(".svg") || isHTML else {
-            throw ValidationError("-o must name an .svg or .html file")
-        }
+        try require(output.lowercased().hasSuffix(".svg") || isHTML, "-o must name an .svg or .html file")
         if isHTML && runs.count != 1 {
             throw ValidationError("an HTML report is of one music run; got \(runs.count) run folders")
         }

@@ -173,18 +173,14 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         if scheme == .tune { throw ValidationError("--scheme tune writes token files (seqgan midi tokens); training uses grid or paper") }
-        guard (epochs ?? 0) >= 0, (rounds ?? 0) >= 0 else {
-            throw ValidationError("--epochs and --rounds must not be negative")
-        }
+        try require((epochs ?? 0) >= 0 && (rounds ?? 0) >= 0, "--epochs and --rounds must not be negative")
         for (name, value) in [("--d-pretrain-steps", dPretrainSteps), ("--d-epochs", dEpochs), ("--g-steps", gSteps), ("--d-steps", dSteps), ("--rollouts", rollouts)] {
             if let value, value < (name == "--d-pretrain-steps" || name == "--d-steps" ? 0 : 1) {
                 throw ValidationError("\(name) is too small: \(value)")
             }
         }
         if let pgLearningRate, !(pgLearningRate > 0) { throw ValidationError("--pg-learning-rate must be positive") }
-        guard (evalEvery ?? 1) > 0, (evalSamples ?? 1) > 0, trainSize > 0, (batchSize ?? 1) > 0 else {
-            throw ValidationError("--eval-every, --eval-samples, --train-size and --batch-size must be positive")
-        }
+        try require((evalEvery ?? 1) > 0 && (evalSamples ?? 1) > 0 && trainSize > 0 && (batchSize ?? 1) > 0, "--eval-every, --eval-samples, --train-size and --batch-size must be positive")
         if let window, window < 2 { throw ValidationError("--window must be at least 2") }
         if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
         if task == .synthetic && !inputs.isEmpty {
@@ -202,13 +198,10 @@ struct TrainCommand: ParsableCommand {
         InterruptSignal.install()
         let prepared = try request.prepare()
         do {
-            switch prepared {
-            case .music(let run, _): report(run)
-            case .text(let run, _): report(run)
-            case .synthetic: break
-            }
+            prepared.summaryLines.forEach { print($0) }
+            fflush(nil)
             let rows = try prepared.run(observer: ProgressBar())
-            printTrained(prepared, rows: rows)
+            prepared.finishedLines(rows: rows).forEach { print($0) }
         } catch let stop as TrainingInterrupted {
             print("interrupted: \(stop.directory) is saved after \(stop.phase) \(stop.done); continue with:")
             print("  seqgan train --resume --out \(stop.directory)")

@@ -34,9 +34,7 @@ struct GenerationOptions: ParsableArguments {
 
     func validate() throws {
         if let form {
-            guard TuneForm(form) != nil else {
-                throw ValidationError("--form must be 1 to \(TuneForm.maximumParts) capital letters such as AABB, got '\(form)'")
-            }
+            try require(TuneForm(form) != nil, "--form must be 1 to \(TuneForm.maximumParts) capital letters such as AABB, got '\(form)'")
             guard length == nil else { throw ValidationError("--form sets the tune's length; leave out --length") }
         }
         guard (1...64).contains(barsPerPart) else { throw ValidationError("--bars-per-part must be within 1...64, got \(barsPerPart)") }

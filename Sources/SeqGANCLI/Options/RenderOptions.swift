@@ -25,12 +25,8 @@ struct RenderOptions: ParsableArguments {
 
     func validate() throws {
         let range = RenderSettings.sampleRateRange
-        guard range.contains(sampleRate) else {
-            throw ValidationError("--sample-rate \(sampleRate) is outside \(range.lowerBound)...\(range.upperBound)")
-        }
-        guard (1...2).contains(channels) else {
-            throw ValidationError("--channels must be 1 (mono) or 2 (stereo), not \(channels)")
-        }
+        try require(range.contains(sampleRate), "--sample-rate \(sampleRate) is outside \(range.lowerBound)...\(range.upperBound)")
+        try require((1...2).contains(channels), "--channels must be 1 (mono) or 2 (stereo), not \(channels)")
     }
 
     /// The renderer settings these options describe.
