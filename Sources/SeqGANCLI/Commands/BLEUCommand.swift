@@ -47,23 +47,8 @@ struct BLEUCommand: ParsableCommand {
             throw CommandError.refused("seqgan bleu needs --references R.txt (or --self for self-BLEU)")
         }
         let hypothesisTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: hypotheses))
-        let empty = hypothesisTokens.filter(\.isEmpty).count
-        let setting =
-            "(smoothing \(smoothing.rawValue)) of \(hypothesisTokens.count) "
-            + "hypotheses (\(empty) empty)"
-        if let references {
-            let referenceTokens = try TextFile.readWhitespaceTokens(
-                URL(fileURLWithPath: references))
-            let scorer = try TextBLEUScorer(
-                references: referenceTokens, order: order, smoothing: smoothing)
-            let score = scorer.meanScore(hypothesisTokens)
-            print("BLEU-\(order) \(setting) against \(referenceTokens.count) references:")
-            print(score)
-        } else {
-            let scores = try SelfBLEU.scores(
-                text: hypothesisTokens, order: order, smoothing: smoothing)
-            print("Self-BLEU-\(order) \(setting), each against the other \(scores.count - 1):")
-            print(Statistics.mean(scores))
-        }
+        let referenceTokens = try references.map { try TextFile.readWhitespaceTokens(URL(fileURLWithPath: $0)) }
+        try TextBLEUReport.lines(hypotheses: hypothesisTokens, references: referenceTokens, order: order, smoothing: smoothing)
+            .forEach { print($0) }
     }
 }

@@ -53,13 +53,6 @@ struct DiscriminateCommand: ParsableCommand {
         if let output {
             try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g")
         }
-        let count = verdict.scores.count
-        let from = data ?? "samples of its generator (seed \(seed ?? 1))"
-        print("\(count) sequences of \(verdict.sequenceLength) tokens from \(from), scored by the discriminator of \(runFolder)")
-        print(String(
-            format: "D(real): 10th percentile %.6g, median %.6g, 90th percentile %.6g; judged real (above 0.5): %d of %d (%.1f%%)",
-            verdict.quantile(0.1), verdict.quantile(0.5), verdict.quantile(0.9), verdict.judgedReal, count,
-            100 * Double(verdict.judgedReal) / Double(count)))
-        print(String(format: "%.6g", verdict.mean))
+        verdict.reportLines(from: data ?? "samples of its generator (seed \(seed ?? 1))", run: runFolder).forEach { print($0) }
     }
 }

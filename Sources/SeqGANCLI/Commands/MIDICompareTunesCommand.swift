@@ -44,23 +44,14 @@ struct MIDICompareTunesCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let comparison: TuneSetComparison
-        let generatedSet: TuneFiles.Loaded
-        let realSet: TuneFiles.Loaded
+        let (generatedSet, realSet): (TuneFiles.Loaded, TuneFiles.Loaded)
         do {
-            generatedSet = try TuneFiles.load(URL(fileURLWithPath: generated))
-            realSet = try TuneFiles.load(URL(fileURLWithPath: real))
+            (generatedSet, realSet) = (try TuneFiles.load(URL(fileURLWithPath: generated)), try TuneFiles.load(URL(fileURLWithPath: real)))
         } catch {
             throw ValidationError(error.description)
         }
-        comparison = TuneSetComparison(
-            generated: generatedSet.tunes, real: realSet.tunes, rule: bandwidth)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(comparison), as: UTF8.self))
-            return
-        }
+        let comparison = TuneSetComparison(generated: generatedSet.tunes, real: realSet.tunes, rule: bandwidth)
+        if json { return print(try comparison.jsonText()) }
         for (name, set) in [(generated, generatedSet), (real, realSet)] where !set.skipped.isEmpty {
             print("\(name): \(set.skipped.count) files skipped (first: \(set.skipped[0]))")
         }

@@ -50,12 +50,7 @@ struct PlayCommand: ParsableCommand {
         do {
             sink = try ALSAPlaybackSink(device: device, sampleRate: audio.sampleRate, channelCount: audio.channelCount)
         } catch AudioDeviceError.cannotOpen(let device, let reason) {
-            let writeFile: String
-            if case .generatedTune = playable.origin {
-                writeFile = "seqgan generate \(input) -n 1 --seed \(render.seed) -o tunes --wav"
-            } else {
-                writeFile = "seqgan export \(input) -o out.wav"
-            }
+            let writeFile = playable.fileCommand(path: input, seed: render.seed)
             throw CommandError.deviceUnavailable(device: device, reason: reason, writeFile: writeFile)
         }
         let terminal = isatty(STDOUT_FILENO) == 1

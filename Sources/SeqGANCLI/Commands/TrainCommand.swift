@@ -211,50 +211,20 @@ struct TrainCommand: ParsableCommand {
 
     /// The options as a library request.
     var request: TrainRequest {
-        var request = TrainRequest()
-        request.task = task
-        request.inputs = inputs
-        request.out = out
-        request.resume = resume
-        request.initFrom = initFrom
-        request.oracle = oracle
-        request.oracleSeed = oracleSeed
-        request.trainSize = trainSize
-        request.music.scheme = scheme
-        request.music.window = window
-        request.music.stride = stride
-        request.music.track = track
-        request.music.splits = splits
-        request.music.noSplits = noSplits
-        request.music.strict = strict
-        request.text.tokens = text.tokens
-        request.text.length = text.length
-        request.text.windows = text.windows
-        request.text.stride = stride
-        request.text.minimumCount = text.minCount
-        request.text.test = text.test
-        request.text.format = text.format
-        var overrides = TrainRequest.Overrides()
-        overrides.preset = preset
-        overrides.mode = mode
-        overrides.seed = seed
-        overrides.epochs = epochs
-        overrides.rounds = rounds
-        overrides.discriminatorPretrainSteps = dPretrainSteps
-        overrides.discriminatorEpochs = dEpochs
-        overrides.generatorSteps = gSteps
-        overrides.discriminatorSteps = dSteps
-        overrides.rolloutsPerPrefix = rollouts
-        overrides.rollout = rollout
-        overrides.rolloutRate = rolloutRate
-        overrides.pgLoss = pgLoss
-        overrides.baseline = baseline
-        overrides.evaluateEvery = evalEvery
-        overrides.evaluationSamples = evalSamples
-        overrides.batchSize = batchSize
-        overrides.learningRate = learningRate
-        overrides.policyGradientLearningRate = pgLearningRate
-        request.overrides = overrides
-        return request
+        TrainRequest(
+            task: task, inputs: inputs, out: out, resume: resume, initFrom: initFrom, oracle: oracle,
+            oracleSeed: oracleSeed, trainSize: trainSize,
+            music: .init(
+                scheme: scheme, window: window, stride: stride, track: track, splits: splits, noSplits: noSplits,
+                strict: strict),
+            text: .init(
+                tokens: text.tokens, length: text.length, windows: text.windows, stride: stride,
+                minimumCount: text.minCount, test: text.test, format: text.format),
+            overrides: .init(
+                preset: preset, mode: mode, seed: seed, epochs: epochs, rounds: rounds,
+                discriminatorPretrainSteps: dPretrainSteps, discriminatorEpochs: dEpochs, generatorSteps: gSteps,
+                discriminatorSteps: dSteps, rolloutsPerPrefix: rollouts, rollout: rollout, rolloutRate: rolloutRate,
+                pgLoss: pgLoss, baseline: baseline, evaluateEvery: evalEvery, evaluationSamples: evalSamples,
+                batchSize: batchSize, learningRate: learningRate, policyGradientLearningRate: pgLearningRate))
     }
 }

@@ -1,0 +1,10 @@
+import Foundation
+
+extension TuneSetComparison {
+    /// The comparison as pretty-printed JSON with sorted keys (`seqgan midi compare-tunes --json`).
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
