@@ -12,6 +12,11 @@ extension MusicModel {
         public var audio: URL?
         /// Length, key and range of the tune.
         public var summary: TuneSummary
+
+        /// One line for the terminal: the MIDI file, the summary and the audio file's name.
+        public var line: String {
+            "\(midi.path): \(summary)" + (audio.map { " (+ \($0.lastPathComponent))" } ?? "")
+        }
     }
 
     /// Samples `count` tunes (``sampleTunes(count:request:seed:)``) and writes them into

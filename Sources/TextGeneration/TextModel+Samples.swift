@@ -12,4 +12,12 @@ extension TextModel {
         try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: url)
         return lines
     }
+
+    /// What `seqgan generate` prints after ``writeSamples(count:temperature:seed:to:)`` wrote
+    /// `lines` to `url`: the first five, then where they went and how they were drawn.
+    public static func samplesReport(_ lines: [String], url: URL, temperature: Float, seed: UInt64) -> [String] {
+        let plural = lines.count == 1 ? "" : "s"
+        return Array(lines.prefix(5)) + (lines.count > 5 ? ["..."] : [])
+            + ["\(url.path): \(lines.count) sequence\(plural) (temperature \(temperature), seed \(seed))"]
+    }
 }

@@ -12,6 +12,8 @@ public enum TrainRequestError: Error, Sendable, Equatable, CustomStringConvertib
     case noTunes(inputs: [String])
     /// A text run asked for without input files.
     case noTextInput
+    /// An option out of its range, or options that cannot go together.
+    case invalidOption(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum TrainRequestError: Error, Sendable, Equatable, CustomStringConvertib
         case .noTunes(let inputs): "no .mid, .midi or .abc files under \(inputs.joined(separator: ", "))"
         case .noTextInput:
             "give the text file to train on, e.g. `seqgan train poems.txt --task text --tokens char`"
+        case .invalidOption(let message): message
         }
     }
 }

@@ -64,12 +64,10 @@ struct GenerateCommand: ParsableCommand {
         let folder = runFolder.url
         let kind = try RunKind(of: folder)
         if kind != .music {
-            guard !wav else { throw ValidationError("--wav renders tunes; \(runFolder.path) is a \(kind) run") }
-            guard generation.length == nil else {
-                throw ValidationError(kind == .text
-                    ? "--length is for music runs; a text sample ends at its end token (at most T tokens)"
-                    : "--length is for music runs; a synthetic run samples T tokens")
-            }
+            try require(!wav, "--wav renders tunes; \(runFolder.path) is a \(kind) run")
+            try require(generation.length == nil, kind == .text
+                ? "--length is for music runs; a text sample ends at its end token (at most T tokens)"
+                : "--length is for music runs; a synthetic run samples T tokens")
         }
         if let note = try TrainingRun.unfinishedPretrainingNote(in: folder) { printToStandardError(note) }
         let (temperature, out) = (generation.temperature, URL(fileURLWithPath: output))
@@ -79,15 +77,11 @@ struct GenerateCommand: ParsableCommand {
             let tunes = try MusicModel(runDirectory: folder).writeTunes(
                 count: count, request: generation.request, seed: seed, to: out,
                 audio: wav ? RenderSettings(instrument: instrument, seed: seed) : nil)
-            for tune in tunes {
-                print("\(tune.midi.path): \(tune.summary)" + (tune.audio.map { " (+ \($0.lastPathComponent))" } ?? ""))
-            }
+            tunes.forEach { print($0.line) }
         case .text:
             let lines = try TextModel(runDirectory: folder).writeSamples(
                 count: count, temperature: temperature, seed: seed, to: out)
-            for line in lines.prefix(5) { print(line) }
-            if lines.count > 5 { print("...") }
-            print("\(out.path): \(lines.count) sequence\(plural) (temperature \(temperature), seed \(seed))")
+            TextModel.samplesReport(lines, url: out, temperature: temperature, seed: seed).forEach { print($0) }
         case .synthetic:
             let length = try SyntheticExperiment.writeSamples(
                 of: folder, count: count, temperature: temperature, seed: seed, to: out)

@@ -172,24 +172,7 @@ struct TrainCommand: ParsableCommand {
     var pgLearningRate: Float?
 
     func validate() throws {
-        if scheme == .tune { throw ValidationError("--scheme tune writes token files (seqgan midi tokens); training uses grid or paper") }
-        try require((epochs ?? 0) >= 0 && (rounds ?? 0) >= 0, "--epochs and --rounds must not be negative")
-        for (name, value) in [("--d-pretrain-steps", dPretrainSteps), ("--d-epochs", dEpochs), ("--g-steps", gSteps), ("--d-steps", dSteps), ("--rollouts", rollouts)] {
-            if let value, value < (name == "--d-pretrain-steps" || name == "--d-steps" ? 0 : 1) {
-                throw ValidationError("\(name) is too small: \(value)")
-            }
-        }
-        if let pgLearningRate, !(pgLearningRate > 0) { throw ValidationError("--pg-learning-rate must be positive") }
-        try require((evalEvery ?? 1) > 0 && (evalSamples ?? 1) > 0 && trainSize > 0 && (batchSize ?? 1) > 0, "--eval-every, --eval-samples, --train-size and --batch-size must be positive")
-        if let window, window < 2 { throw ValidationError("--window must be at least 2") }
-        if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
-        if task == .synthetic && !inputs.isEmpty {
-            throw ValidationError("--task synthetic takes no input files (got \(inputs[0]))")
-        }
-        if initFrom != nil && resume { throw ValidationError("--init-from starts a new run; --resume continues one: give only one of them") }
-        if task == .synthetic || task == nil, inputs.isEmpty, out == nil {
-            throw ValidationError("missing --out: the run folder to create")
-        }
+        do { try request.validate() } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
