@@ -28,14 +28,8 @@ final class ProgressBar: TrainingObserver {
         let now = ContinuousClock.now
         guard done == total || now - lastDraw > .milliseconds(100) else { return }
         lastDraw = now
-        let fraction = Double(done) / Double(total)
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let spent = (now - phaseStart).seconds
-        let eta = fraction > 0 ? spent * (1 - fraction) / fraction : 0
-        var line = "\r\(phase) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] "
-        line += String(format: "%3.0f%% ETA %@", fraction * 100, Self.clock(eta))
-        if let loss { line += String(format: " loss %.4f", loss) }
+        let line = "\r" + TrainingProgressLine.text(
+            phase: phase, done: done, total: total, elapsed: (now - phaseStart).seconds, loss: loss)
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
     }
 
@@ -43,11 +37,6 @@ final class ProgressBar: TrainingObserver {
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print(line)
         fflush(nil)
-    }
-
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return String(format: "%d:%02d", s / 60, s % 60)
     }
 }
 

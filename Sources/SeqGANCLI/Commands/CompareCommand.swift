@@ -28,10 +28,6 @@ struct CompareCommand: ParsableCommand {
         let comparison = try RunComparison(
             runA: URL(fileURLWithPath: runA), runB: URL(fileURLWithPath: runB), metric: metric ?? (order == nil ? nil : .bleu),
             bleuOrder: order)
-        let test = comparison.test
-        print(String(format: "%@: mean %.6f over %d samples", runA, test.meanA, comparison.valuesA.count))
-        print(String(format: "%@: mean %.6f over %d samples", runB, test.meanB, comparison.valuesB.count))
-        print(String(format: "Welch t = %.4f, degrees of freedom %.1f", test.t, test.degreesOfFreedom))
-        print(String(format: "%.6g", test.pValue))
+        comparison.reportLines(nameA: runA, nameB: runB).forEach { print($0) }
     }
 }

@@ -30,16 +30,3 @@ struct MIDIInspectCommand: ParsableCommand {
         print(json ? try inspection.json() : inspection.summary(fileName: file))
     }
 }
-
-extension MIDIFile {
-    /// Reads the file at `path`, naming it in errors as the user typed it.
-    static func read(_ path: String, options: MIDIReadOptions = MIDIReadOptions()) throws(MIDIReadError) -> MIDIFile {
-        do {
-            return try MIDIFile.read(contentsOf: URL(fileURLWithPath: path), options: options)
-        } catch {
-            var error = error
-            error.file = path
-            throw error
-        }
-    }
-}

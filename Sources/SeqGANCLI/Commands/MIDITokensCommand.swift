@@ -39,7 +39,7 @@ struct MIDITokensCommand: ParsableCommand {
     var track: Int?
 
     @Option(help: "Which tunes to write: all, train, validation or test.")
-    var split: SplitChoice = .all
+    var split: MusicCorpus.SplitSelection = .all
 
     @Option(help: "A folder with train.txt, valid.txt, test.txt (e.g. the Nottingham splits/); without it tunes are split by --seed.")
     var splitLists: String?
@@ -52,20 +52,6 @@ struct MIDITokensCommand: ParsableCommand {
 
     @Flag(help: "Skip files with any irregularity instead of repairing them with warnings.")
     var strict = false
-
-    enum SplitChoice: String, ExpressibleByArgument, CaseIterable {
-        case all, train, validation, test
-
-        /// The corpus split, `nil` for all tunes.
-        var split: MusicCorpus.Split? {
-            switch self {
-            case .all: nil
-            case .train: .train
-            case .validation: .validation
-            case .test: .test
-            }
-        }
-    }
 
     func validate() throws {
         if let window, window < 1 { throw ValidationError("--window must be at least 1") }

@@ -8,6 +8,7 @@ import SeqGAN
 extension BLEUSmoothing: ExpressibleByArgument {}
 extension Instrument: ExpressibleByArgument {}
 extension TokenScheme: ExpressibleByArgument {}
+extension MusicCorpus.SplitSelection: ExpressibleByArgument {}
 extension RunComparison.Metric: ExpressibleByArgument {}
 extension TrainingCurve.Metric: ExpressibleByArgument {}
 

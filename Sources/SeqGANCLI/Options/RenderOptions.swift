@@ -36,18 +36,11 @@ struct RenderOptions: ParsableArguments {
 
     /// Warns on standard error that `path` was repaired when read, if it was.
     static func warnRepairs(_ count: Int, in path: String) {
-        guard count > 0 else { return }
-        printToStandardError(
-            "warning: \(path): \(count) irregularities repaired (see `seqgan midi inspect \(path)`)")
+        if let line = RenderWarning.repairs(count, in: path) { printToStandardError(line) }
     }
 
-    /// Warns on standard error that the audio of `path` is silent when none of its notes is
-    /// pitched (a drums-only file: the instruments do not play MIDI channel 10).
+    /// Warns on standard error that the audio of `path` is silent, if none of its notes is pitched.
     static func warnSilence(notes: Int, pitchedNotes: Int, in path: String) {
-        guard pitchedNotes == 0 else { return }
-        printToStandardError(
-            "warning: \(path): no pitched notes to render"
-                + (notes == 0 ? "" : " (its \(notes) notes are all percussion, MIDI channel 10)")
-                + ": the audio is silent")
+        if let line = RenderWarning.silence(notes: notes, pitchedNotes: pitchedNotes, in: path) { printToStandardError(line) }
     }
 }
