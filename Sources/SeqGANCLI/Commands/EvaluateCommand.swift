@@ -68,9 +68,7 @@ struct EvaluateCommand: ParsableCommand {
     /// The temperatures of `--sweep` (empty without it), or nil when one is not a positive number.
     var sweepTemperatures: [Float]? {
         guard let sweep else { return [] }
-        let values = sweep.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else { return nil }
-        return values.map { $0! }
+        return TemperatureList.parse(sweep)
     }
 
     func run() throws {

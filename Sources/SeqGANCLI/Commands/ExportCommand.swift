@@ -35,14 +35,9 @@ struct ExportCommand: ParsableCommand {
             midiFileAt: URL(fileURLWithPath: input), to: URL(fileURLWithPath: output), settings: render.settings,
             encoding: float ? .float32 : .pcm16)
         RenderOptions.warnRepairs(result.repairedCount, in: input)
-        guard let audio = result.audio else {
-            // A MIDI output is not rendered: no silence to warn of.
-            return print("wrote \(output): \(result.noteCount) notes, \(result.trackCount) tracks")
+        if result.audio != nil {  // a MIDI output is not rendered: no silence to warn of
+            RenderOptions.warnSilence(notes: result.noteCount, pitchedNotes: result.pitchedNoteCount, in: input)
         }
-        RenderOptions.warnSilence(notes: result.noteCount, pitchedNotes: result.pitchedNoteCount, in: input)
-        let elapsed = Date().timeIntervalSince(started)
-        print(
-            "wrote \(output): \(DurationText.clock(audio.duration)) of \(render.instrument.rawValue), "
-                + "\(audio.sampleRate) Hz \(audio.channelCount == 1 ? "mono" : "stereo") (\(String(format: "%.2f", elapsed)) s)")
+        print(result.summaryLine(output: output, instrument: render.instrument, seconds: Date().timeIntervalSince(started)))
     }
 }

@@ -28,23 +28,15 @@ struct MIDIToABCCommand: ParsableCommand {
 
     func run() throws {
         let midi = try MIDIFile.read(file)
-        let tune: FormedTune
-        let text: String
+        let (tune, text): (FormedTune, String)
         do {
-            tune = try FormedTune(folding: try MelodyExtractor.melody(from: midi, track: track))
             let name = title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            text = try ABCWriter.abc(for: tune, title: name)
-        } catch let error as MelodyError {
-            throw CommandError.refused("\(file): \(error)")
-        } catch let error as ABCWriteError {
-            throw CommandError.refused("\(file): \(error)")
+            (tune, text) = try ABCWriter.abc(ofMelodyIn: midi, track: track, title: name)
+        } catch {
+            throw CommandError.refused("\(file): \(error)")  // no melody, or not writable as ABC
         }
-        guard let output else {
-            print(text, terminator: "")
-            return
-        }
+        guard let output else { return print(text, terminator: "") }
         try text.write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
-        let repeated = tune.sections.filter(\.isRepeated).count
-        print("wrote \(output): \(tune.writtenBars.count) bars written, \(tune.playedBars.count) played, \(repeated) repeated parts")
+        print("wrote \(output): \(tune.shapeSummary)")
     }
 }
