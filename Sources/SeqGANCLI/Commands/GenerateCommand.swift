@@ -75,7 +75,7 @@ struct GenerateCommand: ParsableCommand {
         switch kind {
         case .music:
             let tunes = try MusicModel(runDirectory: folder).writeTunes(
-                count: count, request: generation.request, seed: seed, to: out,
+                count: count, request: try generation.request(), seed: seed, to: out,
                 audio: wav ? RenderSettings(instrument: instrument, seed: seed) : nil)
             tunes.forEach { print($0.line) }
         case .text:

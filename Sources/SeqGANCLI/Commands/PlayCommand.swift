@@ -37,7 +37,7 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         BLAS.threadCount = 1
         let playable = try PlayableInput(
-            path: input, request: generation.request, seed: render.seed, settings: render.settings)
+            path: input, request: try generation.request(), seed: render.seed, settings: render.settings)
         switch playable.origin {
         case .generatedTune(let tune): print("tune from \(input) (seed \(render.seed)): \(TuneSummary(tune))")
         case .midiFile(let repairs, let notes, let pitched):

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import MIDI
 import MusicGeneration
 
 /// How `seqgan generate` and `seqgan play RUN` sample tunes and write them as MIDI.
@@ -33,38 +32,19 @@ struct GenerationOptions: ParsableArguments {
     var barsPerPart: Int = 8
 
     func validate() throws {
-        if let form {
-            try require(TuneForm(form) != nil, "--form must be 1 to \(TuneForm.maximumParts) capital letters such as AABB, got '\(form)'")
-            guard length == nil else { throw ValidationError("--form sets the tune's length; leave out --length") }
-        }
-        guard (1...64).contains(barsPerPart) else { throw ValidationError("--bars-per-part must be within 1...64, got \(barsPerPart)") }
-        guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
-        if let length, length < 1 { throw ValidationError("--length must be at least 1") }
-        if let length, length > MusicModel.maximumTuneLength {
-            throw ValidationError("--length must be at most \(MusicModel.maximumTuneLength) tokens per tune, got \(length)")
-        }
-        if let key, MIDIKeyName.signature(named: key) == nil {
-            throw ValidationError("--key must look like C, G, Bb, F#m or Am, got '\(key)'")
-        }
-        if let tempo, !(10...400).contains(tempo) { throw ValidationError("--tempo must be within 10...400, got \(tempo)") }
-        if let timeSignature, TimeSignature.metre(named: timeSignature, numerators: 1...32) == nil {
-            throw ValidationError("--time-signature must look like 4/4 or 6/8, got '\(timeSignature)'")
-        }
-        if let program, !(0...127).contains(program) { throw ValidationError("--program must be 0...127") }
+        _ = try request()
     }
 
-    /// The request these options describe (call after `validate()`).
-    var request: TuneRequest {
-        var request = TuneRequest()
-        request.temperature = temperature
-        request.length = length
-        request.key = key.flatMap(MIDIKeyName.signature(named:))
-        request.tempo = tempo
-        request.metre = timeSignature.flatMap { TimeSignature.metre(named: $0, numerators: 1...32) }
-        request.program = program
-        request.primer = primer.map { URL(fileURLWithPath: $0) }
-        request.form = form.flatMap(TuneForm.init)
-        request.barsPerPart = barsPerPart
-        return request
+    /// The request these options describe.
+    ///
+    /// - Throws: `ValidationError` naming the first option out of range or not understood.
+    func request() throws -> TuneRequest {
+        do {
+            return try TuneRequest(
+                temperature: temperature, length: length, key: key, tempo: tempo, timeSignature: timeSignature,
+                program: program, primer: primer, form: form, barsPerPart: barsPerPart)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 }

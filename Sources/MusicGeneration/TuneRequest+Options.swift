@@ -1,0 +1,45 @@
+import Foundation
+import MIDI
+
+/// Why the options of a tune request were refused: one line naming the option.
+public struct TuneRequestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The line, e.g. `--key must look like C, G, Bb, F#m or Am, got 'H'`.
+    public let description: String
+}
+
+extension TuneRequest {
+    /// A request from the options as typed (`seqgan generate`, `seqgan play RUN`): a key name
+    /// such as `Bb` or `F#m`, a time signature such as `6/8`, a form such as `AABB`, each value
+    /// checked against its range.
+    ///
+    /// - Throws: ``TuneRequestError`` naming the first option out of range or not understood.
+    public init(
+        temperature: Float, length: Int?, key: String?, tempo: Double?, timeSignature: String?, program: Int?,
+        primer: String?, form: String?, barsPerPart: Int
+    ) throws(TuneRequestError) {
+        func check(_ holds: Bool, _ message: @autoclosure () -> String) throws(TuneRequestError) {
+            if !holds { throw TuneRequestError(description: message()) }
+        }
+        if let form {
+            try check(TuneForm(form) != nil, "--form must be 1 to \(TuneForm.maximumParts) capital letters such as AABB, got '\(form)'")
+            try check(length == nil, "--form sets the tune's length; leave out --length")
+        }
+        try check((1...64).contains(barsPerPart), "--bars-per-part must be within 1...64, got \(barsPerPart)")
+        try check(temperature > 0 && temperature.isFinite, "--temperature must be positive")
+        if let length {
+            try check(length >= 1, "--length must be at least 1")
+            let maximum = MusicModel.maximumTuneLength
+            try check(length <= maximum, "--length must be at most \(maximum) tokens per tune, got \(length)")
+        }
+        let signature = key.flatMap(MIDIKeyName.signature(named:))
+        if let key { try check(signature != nil, "--key must look like C, G, Bb, F#m or Am, got '\(key)'") }
+        if let tempo { try check((10...400).contains(tempo), "--tempo must be within 10...400, got \(tempo)") }
+        let metre = timeSignature.flatMap { TimeSignature.metre(named: $0, numerators: 1...32) }
+        if let timeSignature { try check(metre != nil, "--time-signature must look like 4/4 or 6/8, got '\(timeSignature)'") }
+        if let program { try check((0...127).contains(program), "--program must be 0...127") }
+        self.init()
+        (self.temperature, self.length, self.key, self.tempo, self.metre) = (temperature, length, signature, tempo, metre)
+        (self.program, self.primer) = (program, primer.map { URL(fileURLWithPath: $0) })
+        (self.form, self.barsPerPart) = (form.flatMap(TuneForm.init), barsPerPart)
+    }
+}
