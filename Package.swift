@@ -90,7 +90,9 @@ let package = Package(
         // Reports of run folders: training curves of any run, the HTML page of a music run.
         .target(
             name: "RunReports",
-            dependencies: ["Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MIDI", "Audio", "NeuralNetwork"]),
+            dependencies: [
+                "Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MusicAnalysis", "MIDI", "Audio", "NeuralNetwork",
+            ]),
 
         // The command-line tool.
         .executableTarget(
@@ -132,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "TextGenerationTests",
             dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "TestSupport"]),
-        .testTarget(name: "SeqGANCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SeqGANCLITests", dependencies: ["MIDI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
