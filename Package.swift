@@ -35,7 +35,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   MIDI <- Reports                     (charts, piano rolls, HTML pages)
 ///   SeqGAN, MusicEncoding, MusicAnalysis, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
-///   Reports, MusicGeneration <- RunReports (training curves, a music run's HTML report)
+///   Reports, MusicGeneration, MusicAnalysis <- RunReports (training curves, a music run's HTML report)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -120,7 +120,9 @@ let package = Package(
             dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        .testTarget(name: "RunReportsTests", dependencies: ["RunReports", "Reports", "SeqGAN", "TestSupport"]),
+        .testTarget(
+            name: "RunReportsTests",
+            dependencies: ["RunReports", "Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MusicAnalysis", "MIDI", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(
