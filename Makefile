@@ -1,6 +1,6 @@
 # SeqGAN-Swift. `make demo` and `make test` work on a fresh Debian 12 machine with Swift 6.3.
 SWIFT ?= swift
-APT_PACKAGES := libopenblas-dev libsndfile1-dev libasound2-dev pkg-config
+APT_PACKAGES := libopenblas-dev libsndfile1-dev libasound2-dev pkg-config abcmidi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # BLAS threads are pinned so that runs are reproducible and do not fight our own threads.
 export OPENBLAS_NUM_THREADS ?= 1

@@ -27,7 +27,8 @@ let vectorSettings: [SwiftSetting] = {
 ///
 /// Module graph (dependencies point one way):
 ///   Randomness (seeded SplitMix64, used everywhere)
-///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN
+///   RunFiles (run folders: file names, atomic writes, the run's kind, the folder's lock)
+///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN   (NeuralNetwork and up on RunFiles)
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
 ///   MIDI, MusicEncoding <- MusicAnalysis (tune-level statistics, MGEval)
@@ -36,6 +37,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   SeqGAN, MusicEncoding, MusicAnalysis, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
 ///   Reports, MusicGeneration, MusicAnalysis <- RunReports (training curves, a music run's HTML report)
+///   SeqGAN, MusicGeneration, TextGeneration <- Training (what `seqgan train` does)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -59,13 +61,17 @@ let package = Package(
         // Seeded random numbers, shared by every module that makes random choices.
         .target(name: "Randomness"),
 
+        // Run folders: their files, atomic writes, the run's kind and the folder's lock.
+        .target(name: "RunFiles"),
+
         // Neural core: knows nothing of music or text.
         .target(
             name: "TensorCore", dependencies: ["COpenBLAS", "Randomness"],
             swiftSettings: vectorSettings),
-        .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: vectorSettings),
         .target(
-            name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics"],
+            name: "NeuralNetwork", dependencies: ["TensorCore", "RunFiles"], swiftSettings: vectorSettings),
+        .target(
+            name: "SeqGAN", dependencies: ["NeuralNetwork", "TensorCore", "Metrics", "RunFiles"],
             swiftSettings: vectorSettings),
 
         // Token-level evaluation and text corpora; charts for reports.
@@ -82,16 +88,22 @@ let package = Package(
         .target(name: "MusicAnalysis", dependencies: ["MIDI", "MusicEncoding"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
-        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio", "MusicAnalysis"]),
+        .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio", "MusicAnalysis", "RunFiles"]),
 
         // Text runs: lines of text trained by SeqGAN with end-token masking, decoded back to text.
-        .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore"]),
+        .target(name: "TextGeneration", dependencies: ["SeqGAN", "TextEncoding", "Metrics", "NeuralNetwork", "TensorCore", "RunFiles"]),
+
+        // What `seqgan train` does: a request of typed options becomes a run of its task.
+        .target(
+            name: "Training",
+            dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "MusicEncoding", "TextEncoding", "RunFiles"]),
 
         // Reports of run folders: training curves of any run, the HTML page of a music run.
         .target(
             name: "RunReports",
             dependencies: [
                 "Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MusicAnalysis", "MIDI", "Audio", "NeuralNetwork",
+                "RunFiles",
             ]),
 
         // The command-line tool.
@@ -100,6 +112,7 @@ let package = Package(
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
                 "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration", "MusicAnalysis",
+                "RunFiles", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -113,11 +126,12 @@ let package = Package(
         // Tests: one target per module, plus end-to-end tests of the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"]),
+        .testTarget(name: "RunFilesTests", dependencies: ["RunFiles", "TestSupport"]),
         .testTarget(
             name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore", "TestSupport"]),
         .testTarget(
             name: "SeqGANTests",
-            dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "TestSupport"]),
+            dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "RunFiles", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(
@@ -132,10 +146,11 @@ let package = Package(
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(
             name: "MusicGenerationTests",
-            dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "TestSupport"]),
+            dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "RunFiles", "TestSupport"]),
         .testTarget(
             name: "TextGenerationTests",
-            dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "TestSupport"]),
+            dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "RunFiles", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "SeqGAN", "RunFiles", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["MIDI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

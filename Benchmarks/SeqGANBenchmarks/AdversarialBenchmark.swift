@@ -42,7 +42,7 @@ enum AdversarialBenchmark {
             let batch = generator.sample(count: 64, using: &random)
             let start = ContinuousClock.now
             let rewards = RolloutRewards.compute(
-                for: batch, batch: 64, sequenceLength: 20, perPrefix: 16, rolloutPolicy: generator,
+                for: TokenBatch(tokens: batch, length: 20), perPrefix: 16, rolloutPolicy: generator,
                 scorer: scorer, seed: random.next())
             rolloutSeconds = BenchmarkSupport.seconds(ContinuousClock.now - start)
             trainer.policyGradientStep(sequences: batch, batchSize: 64, rewards: rewards)
@@ -77,7 +77,7 @@ enum AdversarialBenchmark {
         let round = BenchmarkSupport.medianSeconds(repeats: 1, warmUp: false) {
             let batch = generator.sample(count: 64, using: &random)
             let rewards = RolloutRewards.compute(
-                for: batch, batch: 64, sequenceLength: 20, perPrefix: 16, rolloutPolicy: generator,
+                for: TokenBatch(tokens: batch, length: 20), perPrefix: 16, rolloutPolicy: generator,
                 scorer: scorer, seed: random.next())
             trainer.policyGradientStep(sequences: batch, batchSize: 64, rewards: rewards)
             var done = 0

@@ -33,7 +33,7 @@ extension MusicModel {
             }
             var context = tune
             if context.last != GridScheme.bar { context.append(GridScheme.bar) }
-            var stream = SplitMix64(seed: seed, stream: 0xF0, UInt64(index))
+            var stream = SplitMix64(seed: seed, stream: .tuneFormPart, UInt64(index))
             let sampled = sampleTokens(
                 count: 1, length: context.count + budget, primer: context, temperature: temperature,
                 seed: stream.next())[0]

@@ -1,6 +1,7 @@
 import Foundation
 import MIDI
 import MusicEncoding
+import RunFiles
 import SeqGAN
 import TensorCore
 
@@ -16,8 +17,9 @@ public final class MusicModel {
 
     /// Loads `config.json`, `tokenizer.json` and the generator from `checkpoint.safetensors`.
     ///
-    /// - Throws: ``MusicRunError/notARun(path:)`` when `directory` is not a folder; errors
-    ///   naming the missing or unreadable file otherwise.
+    /// - Throws: ``MusicRunError/notARun(path:)`` when `directory` is not a folder;
+    ///   ``RunFolderError`` when the folder records another kind of run or misses a file a
+    ///   music run needs; errors naming the missing or unreadable file otherwise.
     public init(runDirectory directory: URL) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -28,6 +30,8 @@ public final class MusicModel {
             throw MusicRunError.unreadableRunFile(
                 path: checkpoint.path, reason: "no checkpoint: is this a run folder of `seqgan train`?")
         }
+        let folder = RunFolder(directory)
+        if folder.recordedKind != nil { try folder.check(.music) }
         config = try TrainingRun.savedConfig(in: directory)
         let settings = try MusicRun.savedSettings(in: directory)
         tokenizer = MusicTokenizer(settings: settings)

@@ -2,6 +2,7 @@ import Foundation
 import MIDI
 import MusicEncoding
 import NeuralNetwork
+import RunFiles
 import SeqGAN
 
 /// A music training run: the tunes under some files and folders, tokenized, split by tune,
@@ -53,20 +54,14 @@ public final class MusicRun {
         }
     }
 
-    /// The tokenizer settings file of a run folder.
-    public static func tokenizerURL(in directory: URL) -> URL {
-        directory.appendingPathComponent("tokenizer.json")
-    }
+    /// The tokenizer settings file of a run folder. Prefer ``RunFolder/url(of:)``.
+    public static func tokenizerURL(in directory: URL) -> URL { RunFolder(directory).url(of: .tokenizer) }
 
-    /// The sources file of a run folder.
-    public static func sourcesURL(in directory: URL) -> URL {
-        directory.appendingPathComponent("sources.json")
-    }
+    /// The sources file of a run folder. Prefer ``RunFolder/url(of:)``.
+    public static func sourcesURL(in directory: URL) -> URL { RunFolder(directory).url(of: .sources) }
 
-    /// The list of skipped files of a run folder.
-    public static func skippedURL(in directory: URL) -> URL {
-        directory.appendingPathComponent("skipped.txt")
-    }
+    /// The list of skipped files of a run folder. Prefer ``RunFolder/url(of:)``.
+    public static func skippedURL(in directory: URL) -> URL { RunFolder(directory).url(of: .skipped) }
 
     /// The tunes, split, with the files that were skipped.
     public let corpus: MusicCorpus
@@ -111,7 +106,7 @@ public final class MusicRun {
         // The discriminator is judged on as many fakes as there are held-out real windows, so
         // that its accuracy is not dominated by one class.
         let heldOut = corpus.validation.isEmpty ? corpus.sequences(.test).count : corpus.sequences(.validation).count
-        config.discriminatorEvaluationSamples = min(config.discriminatorEvaluationSamples, heldOut)
+        config.evaluation.discriminatorSamples = min(config.evaluation.discriminatorSamples, heldOut)
         self.corpus = corpus
         self.sources = sources
         self.adjustments = adjustments
@@ -124,14 +119,14 @@ public final class MusicRun {
     ///
     /// - Throws: ``MusicRunError/unreadableRunFile(path:reason:)``.
     public static func savedSettings(in directory: URL) throws -> TokenizerSettings {
-        try decode(TokenizerSettings.self, from: tokenizerURL(in: directory))
+        try decode(TokenizerSettings.self, from: RunFolder(directory).url(of: .tokenizer))
     }
 
     /// The sources saved in a run folder.
     ///
     /// - Throws: ``MusicRunError/unreadableRunFile(path:reason:)``.
     public static func savedSources(in directory: URL) throws -> Sources {
-        try decode(Sources.self, from: sourcesURL(in: directory))
+        try decode(Sources.self, from: RunFolder(directory).url(of: .sources))
     }
 
     /// Writes `tokenizer.json`, `sources.json` and `skipped.txt`, then runs the whole schedule
@@ -139,19 +134,23 @@ public final class MusicRun {
     ///
     /// - Returns: The log.
     /// - Throws: ``RunError/alreadyExists(path:)`` when the folder holds a run and `resume` is
-    ///   not set (nothing is overwritten); I/O and training errors.
+    ///   not set (nothing is overwritten); ``RunFolderError`` when another process trains in
+    ///   the folder, its files are not a music run's, or the tokenizer differs from the one the
+    ///   run was started with; I/O and training errors.
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
-        let directory = experiment.directory
-        if !resume && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path) {
-            throw RunError.alreadyExists(path: directory.path)
+        let folder = RunFolder(experiment.directory)
+        let lock = try folder.lock()
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try folder.prepare(
+                for: .music, resume: resume, settings: RunFolder.TaskSettings(corpus.settings, file: .tokenizer))
+        } catch RunFolderError.alreadyHoldsRun {
+            throw RunError.alreadyExists(path: folder.url.path)
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(encoder.encode(corpus.settings), to: MusicRun.tokenizerURL(in: directory))
-        try AtomicFile.write(encoder.encode(sources), to: MusicRun.sourcesURL(in: directory))
-        try AtomicFile.write(Self.skippedListText(corpus.skipped), to: MusicRun.skippedURL(in: directory))
+        try folder.writeJSON(corpus.settings, to: .tokenizer)
+        try folder.writeJSON(sources, to: .sources)
+        try folder.write(Self.skippedListText(corpus.skipped), to: .skipped)
         return try experiment.run(resume: resume, observer: observer)
     }
 

@@ -30,10 +30,10 @@ extension RunConfig {
         discriminator.learningRate = 1e-3
         config.discriminator = discriminator
         config.optimizer.batchSize = 32
-        config.rolloutsPerPrefix = 4
-        config.evaluationSamples = 256
-        config.discriminatorEvaluationSamples = 256
-        config.bleuOrder = 4
+        config.rewards.rolloutsPerPrefix = 4
+        config.evaluation.samples = 256
+        config.evaluation.discriminatorSamples = 256
+        config.evaluation.bleuOrder = 4
         return config
     }
 }

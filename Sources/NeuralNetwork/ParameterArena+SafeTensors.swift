@@ -27,3 +27,24 @@ extension ParameterArena {
         }
     }
 }
+
+extension ParameterLayout {
+    /// Checks that `file` holds every tensor of this layout with its shape, before any arena
+    /// is allocated for it (so that settings that disagree with a checkpoint are refused
+    /// without building the model).
+    ///
+    /// - Throws: ``SafeTensorsError/missingTensor(path:tensor:)`` or
+    ///   ``SafeTensorsError/shapeMismatch(path:tensor:expected:found:)`` naming `path` and
+    ///   the first tensor that does not fit.
+    public func check(against file: SafeTensors, prefix: String = "", path: String) throws {
+        for slot in slots {
+            guard let tensor = file.tensors[prefix + slot.name] else {
+                throw SafeTensorsError.missingTensor(path: path, tensor: prefix + slot.name)
+            }
+            guard tensor.shape == slot.shape else {
+                throw SafeTensorsError.shapeMismatch(
+                    path: path, tensor: prefix + slot.name, expected: slot.shape, found: tensor.shape)
+            }
+        }
+    }
+}

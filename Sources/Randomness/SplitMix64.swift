@@ -15,6 +15,12 @@ public struct SplitMix64: RandomNumberGenerator, Codable, Sendable, Equatable {
     /// (for example `(seed, round, batchIndex)`), so that parallel work gets the same
     /// numbers whatever the scheduling.
     public init(seed: UInt64, stream path: UInt64...) {
+        self.init(seed: seed, streamPath: path)
+    }
+
+    /// A generator derived from a seed and a path of indices, given as an array (see
+    /// ``init(seed:stream:)``).
+    public init(seed: UInt64, streamPath path: [UInt64]) {
         var mixed = SplitMix64.mix(seed &+ 0x632B_E59B_D9B4_E019)
         for component in path {
             mixed = SplitMix64.mix(mixed ^ SplitMix64.mix(component &+ 0x9E37_79B9_7F4A_7C15))

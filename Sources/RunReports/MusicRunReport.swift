@@ -6,6 +6,7 @@ import MusicEncoding
 import MusicGeneration
 import NeuralNetwork
 import Reports
+import RunFiles
 import SeqGAN
 
 /// The HTML report of a music run: training curves from `log.csv`, the metric table of
@@ -63,7 +64,7 @@ public struct MusicRunReport {
         guard try RunKind(of: directory) == .music else {
             throw ReportError.notAMusicRun(run: directory.relativePath)
         }
-        let rows = try RunLogRow.read(csv: directory.appendingPathComponent("log.csv"))
+        let rows = try RunLogRow.read(csv: RunFolder(directory).url(of: .log))
         let model = try MusicModel(runDirectory: directory)
         let corpus = try MusicRun.savedCorpus(in: directory)
         let evaluation = try MusicEvaluation(

@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import RunFiles
 import SeqGAN
 
 /// A metric of a run's `log.csv` against training progress: MLE epochs, then the rounds of
@@ -33,26 +34,21 @@ public struct TrainingCurve: Sendable {
 
     /// The curve of `metric` in `rows`; `nil` when no row has a value.
     public init?(_ metric: Metric, rows: [RunLogRow], name: String) {
-        let pretrainEpochs = rows.filter { Self.isPretraining($0.phase) }.map(\.epoch).max() ?? 0
-        let discriminatorSteps = rows.filter { Self.isDiscriminatorPretraining($0.phase) }.map(\.epoch).max() ?? 0
+        let pretrainEpochs = rows.filter { $0.phase == .pretraining }.map(\.epoch).max() ?? 0
+        let discriminatorSteps = rows.filter { $0.phase == .discriminatorPretraining }.map(\.epoch).max() ?? 0
         let points = rows.compactMap { row -> (x: Double, y: Double)? in
             guard let y = metric.value(row) else { return nil }
-            if Self.isPretraining(row.phase) { return (Double(row.epoch), y) }
-            if Self.isDiscriminatorPretraining(row.phase) {
+            if row.phase == .pretraining { return (Double(row.epoch), y) }
+            if row.phase == .discriminatorPretraining {
                 return (Double(pretrainEpochs) + Double(row.epoch) / Double(discriminatorSteps + 1), y)
             }
             return (Double(pretrainEpochs + row.epoch), y)
         }
         guard !points.isEmpty else { return nil }
-        let continued = rows.contains { !Self.isPretraining($0.phase) && !Self.isDiscriminatorPretraining($0.phase) }
+        let continued = rows.contains { $0.phase.isAfterPretraining }
         series = LineChart.Series(name: name, points: points)
         marker = continued ? (Double(pretrainEpochs), "rounds after \(pretrainEpochs) epochs") : nil
     }
-
-    /// Whether a log phase name is MLE pre-training.
-    private static func isPretraining(_ phase: String) -> Bool { phase == "pretrain" }
-    /// Whether a log phase name is discriminator pre-training.
-    private static func isDiscriminatorPretraining(_ phase: String) -> Bool { phase == "discriminator" }
 
     /// One chart of `metric` for several runs, each read from its `log.csv`, with the markers
     /// of every run (once per position).
@@ -63,7 +59,7 @@ public struct TrainingCurve: Sendable {
         var series: [LineChart.Series] = []
         var markers: [(x: Double, label: String)] = []
         for run in runs {
-            let rows = try RunLogRow.read(csv: run.appendingPathComponent("log.csv"))
+            let rows = try RunLogRow.read(csv: RunFolder(run).url(of: .log))
             guard let curve = TrainingCurve(metric, rows: rows, name: run.lastPathComponent) else {
                 throw ReportError.noValues(run: run.relativePath, metric: metric.rawValue)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import NeuralNetwork
+import RunFiles
 import TensorCore
 
 /// Training on a corpus of real sequences (music windows, text lines): the generator learns
@@ -19,9 +20,11 @@ public final class CorpusExperiment {
 
     /// Checks the splits against the settings.
     ///
-    /// - Throws: ``RunError/invalidConfig(_:)`` when a sequence has the wrong length or a
-    ///   token outside the vocabulary, or the test split is empty.
+    /// - Throws: ``RunError/invalidConfig(_:)`` for a setting out of range (see
+    ///   ``RunConfig/validate()``), a sequence of the wrong length or with a token outside the
+    ///   vocabulary, or an empty test split.
     public init(config: RunConfig, directory: URL, train: [[Int]], validation: [[Int]], test: [[Int]]) throws {
+        try config.validate()
         let t = config.generator.sequenceLength
         let v = config.generator.vocabularySize
         func flatten(_ split: [[Int]], _ name: String) throws -> [Int32] {
@@ -39,8 +42,6 @@ public final class CorpusExperiment {
         self.validation = try flatten(validation, "validation")
         self.test = try flatten(test, "test")
         guard !test.isEmpty else { throw RunError.invalidConfig("the test split is empty") }
-        var config = config
-        config.trainingSequences = train.count
         self.config = config
         self.directory = directory
     }
@@ -58,13 +59,13 @@ public final class CorpusExperiment {
         let references = stride(from: 0, to: test.count, by: t).map {
             CorpusExperiment.tokens(of: test[$0..<($0 + t)].map(Int.init), end: end)
         }
-        let bleu = try BLEUScorer(references: references, order: config.bleuOrder)
-        let perSampleURL = directory.appendingPathComponent("bleu_per_sample.txt")
+        let bleu = try BLEUScorer(references: references, order: config.evaluation.bleuOrder)
+        let perSampleURL = RunFolder(directory).url(of: .bleuPerSample)
         let data = RunData(training: train, trainingCount: train.count / t, heldOutReal: validation.isEmpty ? test : validation) {
             generator, index, row in
             row.nllTest = generator.negativeLogLikelihood(of: test, count: testCount).mean
-            var random = SplitMix64(seed: config.seed, stream: 0xB1E0, index)
-            let samples = generator.sample(count: config.evaluationSamples, using: &random)
+            var random = SplitMix64(seed: config.seed, stream: .corpusEvaluation, index)
+            let samples = generator.sample(count: config.evaluation.samples, using: &random)
             let hypotheses = stride(from: 0, to: samples.count, by: t).map {
                 CorpusExperiment.tokens(of: samples[$0..<($0 + t)].map(Int.init), end: end)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 
 /// The `evaluation/` folder of a run: what the latest `seqgan evaluate` measured, kept for
 /// `seqgan compare` (per-sample values, and the ``ReferenceRecord`` they were measured
@@ -12,7 +13,7 @@ public struct EvaluationFolder: Sendable {
 
     /// The evaluation folder of the run folder `run` (not created yet).
     public init(run: URL) {
-        url = run.appendingPathComponent("evaluation")
+        url = RunFolder(run).url(of: .evaluation)
     }
 
     /// The file of per-sample BLEU of the latest evaluation, whatever its order.

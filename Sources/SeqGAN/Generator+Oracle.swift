@@ -8,7 +8,7 @@ extension Generator {
         var config = GeneratorConfig(vocabularySize: vocabularySize, sequenceLength: sequenceLength)
         config.initialStandardDeviation = 1
         let oracle = Generator(config: config)
-        var random = SplitMix64(seed: seed, stream: 0x0AC1E)
+        var random = SplitMix64(seed: seed, stream: .randomOracle)
         oracle.initializeRandom(using: &random)
         return oracle
     }

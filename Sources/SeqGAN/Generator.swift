@@ -32,16 +32,32 @@ public final class Generator: @unchecked Sendable {
         }
         self.config = config
         var layout = ParameterLayout()
-        embedding = Embedding(
+        (embedding, lstm, output) = Generator.layers(for: config, layout: &layout)
+        arena = ParameterArena(layout: layout)
+    }
+
+    /// The layers of a generator of `config`, registered in `layout` (nothing is allocated).
+    static func layers(
+        for config: GeneratorConfig, layout: inout ParameterLayout
+    ) -> (Embedding, StackedLSTM, SoftmaxOutputLayer) {
+        let embedding = Embedding(
             name: "embedding", vocabularySize: config.vocabularySize,
             dimension: config.embeddingSize, layout: &layout)
-        lstm = StackedLSTM(
+        let lstm = StackedLSTM(
             name: "lstm", inputSize: config.embeddingSize, hiddenSize: config.hiddenSize,
             layerCount: config.layers, dropoutRate: config.dropout, layout: &layout)
-        output = SoftmaxOutputLayer(
+        let output = SoftmaxOutputLayer(
             name: "output", inputSize: config.hiddenSize, classCount: config.vocabularySize,
             layout: &layout)
-        arena = ParameterArena(layout: layout)
+        return (embedding, lstm, output)
+    }
+
+    /// The names and shapes of the parameters of a generator of `config`, without
+    /// allocating it.
+    public static func parameterLayout(for config: GeneratorConfig) -> ParameterLayout {
+        var layout = ParameterLayout()
+        _ = layers(for: config, layout: &layout)
+        return layout
     }
 
     /// Draws every parameter from N(0, `config.initialStandardDeviation`).

@@ -13,8 +13,9 @@ public enum RolloutRewards {
     ///   - perPrefix: `N`, completions per prefix (16 in the paper).
     ///   - scorer: Scores complete sequences (the discriminator, with dropout off).
     ///   - seed: Seeds the completions (derive it from the run's seed and round).
-
-    public static func compute(
+    ///
+    /// The kernel behind ``compute(for:perPrefix:rolloutPolicy:scorer:seed:)``.
+    static func compute(
         for sequences: UnsafePointer<Int32>, batch: Int, sequenceLength t: Int, perPrefix: Int,
         rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64
     ) -> [Float] {

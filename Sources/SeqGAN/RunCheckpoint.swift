@@ -13,8 +13,8 @@ struct RunCheckpoint {
 
     /// Where in the schedule the run is.
     struct Position: Codable, Equatable {
-        /// The phase in progress (`pretrain`, `discriminator`, or the mode's own).
-        var phase: String
+        /// The phase in progress.
+        var phase: Phase
         /// Units of that phase finished.
         var done: Int
     }
@@ -49,21 +49,53 @@ struct RunCheckpoint {
     static func progress(in file: SafeTensors, path: String) throws -> (Position, [RunLogRow]) {
         guard file.metadata["format"] == format,
             let positionText = file.metadata["position"],
-            let position = try? JSONDecoder().decode(Position.self, from: Data(positionText.utf8)),
-            let log = file.metadata["log"],
-            let rows = try? JSONDecoder().decode([RunLogRow].self, from: Data(log.utf8))
+            let log = file.metadata["log"]
         else {
             throw RunError.incompatibleCheckpoint(path: path, reason: "not a run checkpoint of this version")
         }
+        let position: Position
+        let rows: [RunLogRow]
+        do {
+            position = try JSONDecoder().decode(Position.self, from: Data(positionText.utf8))
+            rows = try JSONDecoder().decode([RunLogRow].self, from: Data(log.utf8))
+        } catch {
+            throw RunError.incompatibleCheckpoint(
+                path: path, reason: "unreadable position or log: \(RunCheckpoint.reason(error))")
+        }
+        guard position.done >= 0 else {
+            throw RunError.incompatibleCheckpoint(
+                path: path, reason: "position: \(position.done) units done in \(position.phase) is negative")
+        }
         return (position, rows)
+    }
+
+    /// The debug description of a decoding error (which names the bad value), else the
+    /// error's own description.
+    static func reason(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : "\(path): ") + context.debugDescription
+        case DecodingError.keyNotFound(let key, _): return "missing \(key.stringValue)"
+        default: return "\(error)"
+        }
     }
 
     /// Restores everything saved; returns the position and the log.
     static func load(
         from url: URL, trainer: GeneratorTrainer, discriminator: Discriminator?, rolloutCopy: Generator?
     ) throws -> (Position, [RunLogRow]) {
-        let path = url.path
-        let file = try SafeTensors(contentsOf: url)
+        try load(
+            from: SafeTensors(contentsOf: url), path: url.path, trainer: trainer, discriminator: discriminator,
+            rolloutCopy: rolloutCopy)
+    }
+
+    /// Restores everything saved in `file`, read from `path`; returns the position and the log.
+    static func load(
+        from file: SafeTensors, path: String, trainer: GeneratorTrainer, discriminator: Discriminator?,
+        rolloutCopy: Generator?
+    ) throws -> (Position, [RunLogRow]) {
         let (position, rows) = try progress(in: file, path: path)
         try trainer.generator.load(from: file, prefix: "generator.", path: path)
         try trainer.optimizer.load(from: file, prefix: "generatorAdam.", path: path)

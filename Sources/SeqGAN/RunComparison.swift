@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import RunFiles
 
 /// Whether one run's metric differs significantly from another's: a Welch t-test between the
 /// per-sample values of their latest evaluations.
@@ -63,7 +64,7 @@ public struct RunComparison: Sendable {
 
     /// The per-sample NLL-oracle file a synthetic run writes at each evaluation.
     private static func nllOracleFile(in run: URL) -> URL {
-        run.appendingPathComponent("nll_oracle_per_sample.txt")
+        RunFolder(run).url(of: .nllOraclePerSample)
     }
 
     /// The file of `metric`'s values in `run`.
@@ -83,7 +84,7 @@ public struct RunComparison: Sendable {
                 return url
             }
             // `seqgan evaluate` writes evaluation/; training writes the run folder's own file.
-            let training = run.appendingPathComponent("bleu_per_sample.txt")
+            let training = RunFolder(run).url(of: .bleuPerSample)
             for url in [evaluation.latestBLEU, training] where exists(url) { return url }
             throw .noPerSampleBLEU(run: name, order: nil)
         case .mse:

@@ -1,7 +1,8 @@
 import Foundation
+import RunFiles
 
-/// What a run folder holds, told by its files: `tokenizer.json` (music), `text.json` (text),
-/// or only a checkpoint (synthetic).
+/// What a run folder holds: the kind recorded in its `run.json`, or for folders written before
+/// the record, the kind its files tell (``RunFolder/kind``). Prefer `RunFolder`.
 public enum RunKind: Sendable, Equatable {
     /// Tunes, with the tokenizer that decodes them.
     case music
@@ -14,24 +15,15 @@ public enum RunKind: Sendable, Equatable {
     ///
     /// - Throws: ``RunKindError`` when `directory` does not exist or holds no run.
     public init(of directory: URL) throws(RunKindError) {
-        let files = FileManager.default
         var isDirectory: ObjCBool = false
-        guard files.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw .noSuchFolder(path: directory.relativePath) }
-        if files.fileExists(atPath: Self.marker(of: .music, in: directory).path) {
-            self = .music
-        } else if files.fileExists(atPath: Self.marker(of: .text, in: directory).path) {
-            self = .text
-        } else if files.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path) {
-            self = .synthetic
-        } else {
-            throw .noCheckpoint(path: directory.relativePath)
+        switch RunFolder(directory).kind {
+        case .music: self = .music
+        case .text: self = .text
+        case .synthetic: self = .synthetic
+        case nil: throw .noCheckpoint(path: directory.relativePath)
         }
-    }
-
-    /// The file only a run of `kind` holds.
-    private static func marker(of kind: RunKind, in directory: URL) -> URL {
-        directory.appendingPathComponent(kind == .music ? "tokenizer.json" : "text.json")
     }
 }
 

@@ -26,9 +26,13 @@ extension RunLogRow {
                 throw RunError.unreadableConfig(path: "\(url.path):\(index + 2)", reason: "malformed log row")
             }
             func value(_ name: String) -> Double? { column(name).flatMap { Double(cells[$0]) } }
-            var row = RunLogRow(
-                phase: column("phase").map { cells[$0] } ?? "pretrain", epoch: epoch,
-                seconds: value("seconds") ?? 0)
+            let phaseName = column("phase").map { cells[$0] } ?? Phase.pretraining.rawValue
+            guard let phase = Phase(rawValue: phaseName) else {
+                throw RunError.unreadableConfig(
+                    path: "\(url.path):\(index + 2)",
+                    reason: "unknown phase \"\(phaseName)\"; expected one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            var row = RunLogRow(phase: phase, epoch: epoch, seconds: value("seconds") ?? 0)
             row.trainNLL = value("train_nll")
             row.nllOracle = value("nll_oracle")
             row.nllTest = value("nll_test")

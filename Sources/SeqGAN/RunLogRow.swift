@@ -2,9 +2,9 @@ import Foundation
 
 /// One line of a run's `log.csv`: an evaluation, or an epoch or round without one.
 public struct RunLogRow: Codable, Sendable, Equatable {
-    /// `pretrain` (MLE), `discriminator` (D pre-training), or the mode's own phase
-    /// (`mle`, `ss`, `pgbleu`, `seqgan`).
-    public var phase: String
+    /// The phase the row belongs to (written by its raw name: `pretrain`, `discriminator`,
+    /// `mle`, `ss`, `pgbleu`, `seqgan`).
+    public var phase: Phase
     /// Epoch (pre-training), step (D pre-training) or round, counted from 1 within the phase
     /// (0: the untrained generator).
     public var epoch: Int
@@ -30,7 +30,7 @@ public struct RunLogRow: Codable, Sendable, Equatable {
     public var seconds: Double
 
     /// Creates a row.
-    public init(phase: String, epoch: Int, seconds: Double = 0) {
+    public init(phase: Phase, epoch: Int, seconds: Double = 0) {
         self.phase = phase
         self.epoch = epoch
         self.seconds = seconds
@@ -44,6 +44,6 @@ public struct RunLogRow: Codable, Sendable, Equatable {
     public var csvLine: String {
         func cell(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
         let cells = [trainNLL, nllOracle, nllTest, bleu, generatorLoss, discriminatorLoss, discriminatorAccuracy, rewardMean, rewardStd]
-        return "\(phase),\(epoch),\(cells.map(cell).joined(separator: ",")),\(String(format: "%.3f", seconds))"
+        return "\(phase.rawValue),\(epoch),\(cells.map(cell).joined(separator: ",")),\(String(format: "%.3f", seconds))"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 import TensorCore
 
 /// The paper's synthetic experiment: an oracle LSTM generates the training set; a generator
@@ -20,23 +21,17 @@ public final class SyntheticExperiment {
     ///
     /// - Throws: ``SafeTensorsError`` for a bad oracle file, ``RunError`` for bad settings.
     public init(config: RunConfig, directory: URL) throws {
-        guard config.epochs >= 0, config.rounds >= 0, config.evaluateEvery > 0,
-            config.trainingSequences > 0, config.evaluationSamples > 0,
-            config.optimizer.batchSize > 0, config.rolloutsPerPrefix > 0,
-            config.discriminatorEvaluationSamples > 0
-        else {
-            throw RunError.invalidConfig("epochs and rounds must not be negative; sizes and --eval-every must be positive")
-        }
-        guard config.trainingSequences >= config.optimizer.batchSize else {
+        try config.validate()
+        guard config.oracle.trainingSequences >= config.optimizer.batchSize else {
             throw RunError.invalidConfig("the training set is smaller than one batch")
         }
         let oracle: Generator
-        if let path = config.oraclePath {
+        if let path = config.oracle.path {
             oracle = try Generator(
                 oracleAt: URL(fileURLWithPath: path), sequenceLength: config.generator.sequenceLength)
         } else {
             oracle = Generator.randomOracle(
-                seed: config.oracleSeed, sequenceLength: config.generator.sequenceLength,
+                seed: config.oracle.seed, sequenceLength: config.generator.sequenceLength,
                 vocabularySize: config.generator.vocabularySize)
         }
         guard oracle.config.vocabularySize == config.generator.vocabularySize else {
@@ -55,24 +50,33 @@ public final class SyntheticExperiment {
     ///
     /// - Returns: The log.
     /// - Throws: ``RunError/alreadyExists(path:)`` when the folder holds a run and `resume`
-    ///   is not set; I/O errors naming the file.
+    ///   is not set; ``RunFolderError`` when another process trains in the folder or its files
+    ///   are not a synthetic run's; I/O errors naming the file.
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
-        var dataRandom = SplitMix64(seed: config.seed, stream: 0xDA7A)
-        let training = oracle.sample(count: config.trainingSequences, using: &dataRandom)
-        var heldOutRandom = SplitMix64(seed: config.seed, stream: 0x4E1D)
-        let heldOut = config.mode == .seqgan
-            ? oracle.sample(count: config.discriminatorEvaluationSamples, using: &heldOutRandom) : []
+        let folder = RunFolder(directory)
+        let lock = try folder.lock()
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try folder.prepare(for: .synthetic, resume: resume)
+        } catch RunFolderError.alreadyHoldsRun {
+            throw RunError.alreadyExists(path: directory.path)
+        }
+        var dataRandom = SplitMix64(seed: config.seed, stream: .oracleTrainingData)
+        let training = oracle.sample(count: config.oracle.trainingSequences, using: &dataRandom)
+        var heldOutRandom = SplitMix64(seed: config.seed, stream: .oracleHeldOut)
+        let heldOut = config.schedule.mode == .seqgan
+            ? oracle.sample(count: config.evaluation.discriminatorSamples, using: &heldOutRandom) : []
         let oracle = self.oracle
         let config = self.config
-        let perSampleURL = directory.appendingPathComponent("nll_oracle_per_sample.txt")
+        let perSampleURL = folder.url(of: .nllOraclePerSample)
         let workspace = Generator.Workspace(batchSize: 64, generator: oracle)
-        let data = RunData(training: training, trainingCount: config.trainingSequences, heldOutReal: heldOut) {
+        let data = RunData(training: training, trainingCount: config.oracle.trainingSequences, heldOutReal: heldOut) {
             generator, index, row in
-            var random = SplitMix64(seed: config.seed, stream: 0xE7A1, index)
-            let samples = generator.sample(count: config.evaluationSamples, using: &random)
+            var random = SplitMix64(seed: config.seed, stream: .oracleEvaluation, index)
+            let samples = generator.sample(count: config.evaluation.samples, using: &random)
             let values = samples.withUnsafeBufferPointer {
-                oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: config.evaluationSamples, workspace: workspace)
+                oracle.negativeLogLikelihoods(of: $0.baseAddress!, count: config.evaluation.samples, workspace: workspace)
             }
             try AtomicFile.write(values.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: perSampleURL)
             row.nllOracle = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
@@ -87,6 +91,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, LocalizedError 
     case invalidConfig(String)
     case unreadableConfig(path: String, reason: String)
     case incompatibleCheckpoint(path: String, reason: String)
+    /// The run has done more units of a phase than its settings now ask for.
+    case nothingLeft(path: String, phase: Phase, done: Int, asked: Int)
 
     public var description: String {
         switch self {
@@ -95,6 +101,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible, LocalizedError 
         case .invalidConfig(let reason): "invalid settings: \(reason)"
         case .unreadableConfig(let path, let reason): "\(path): cannot read run settings: \(reason)"
         case .incompatibleCheckpoint(let path, let reason): "\(path): \(reason)"
+        case .nothingLeft(let path, let phase, let done, let asked):
+            "\(path): nothing is left to do: \(done) \(phase.unitName(plural: done != 1)) of \(phase) are done, more than the \(asked) asked for; the run is unchanged (ask for \(done) or more to continue it)"
         }
     }
 

@@ -6,8 +6,8 @@ import Foundation
 public struct TrainingInterrupted: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// The run folder.
     public var directory: String
-    /// The phase of the last finished unit (`pretrain`, `discriminator`, or the mode's own).
-    public var phase: String
+    /// The phase of the last finished unit.
+    public var phase: Phase
     /// Units of that phase finished.
     public var done: Int
 

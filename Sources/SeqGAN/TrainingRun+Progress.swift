@@ -11,13 +11,10 @@ extension TrainingRun {
         let checkpoint = try existingCheckpoint(in: directory)
         let (position, _) = try RunCheckpoint.progress(
             in: SafeTensors(contentsOf: checkpoint), path: checkpoint.path)
-        let planned = try savedConfig(in: directory).epochs
-        guard isPretraining(position.phase), position.done < planned else { return nil }
+        let planned = try savedConfig(in: directory).schedule.epochs
+        guard position.phase == .pretraining, position.done < planned else { return nil }
         return "note: \(directory.relativePath) stopped in MLE pre-training after \(position.done) of "
             + "\(planned) epochs; sampling the generator as it is (`seqgan train --resume --out "
             + "\(directory.relativePath)` finishes the run)"
     }
-
-    /// Whether a checkpoint's phase name is MLE pre-training.
-    private static func isPretraining(_ phase: String) -> Bool { phase == "pretrain" }
 }

@@ -1,17 +1,21 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 
 extension TrainingRun {
     /// The generator of a run folder as its last checkpoint left it, shaped by the folder's
     /// `config.json`.
     ///
-    /// - Throws: ``RunError`` when the folder holds no run; ``SafeTensorsError`` naming the
-    ///   checkpoint when it does not fit the settings.
+    /// - Throws: ``RunError`` when the folder holds no run or its settings are out of range;
+    ///   ``SafeTensorsError`` naming the checkpoint and tensor when it does not fit the
+    ///   settings (checked before the generator is built).
     public static func trainedGenerator(in directory: URL) throws -> Generator {
         let checkpoint = try existingCheckpoint(in: directory)
-        let generator = Generator(config: try savedConfig(in: directory).generator)
-        try generator.load(
-            from: SafeTensors(contentsOf: checkpoint), prefix: "generator.", path: checkpoint.path)
+        let config = try savedConfig(in: directory).generator
+        let file = try SafeTensors(contentsOf: checkpoint)
+        try Generator.parameterLayout(for: config).check(against: file, prefix: "generator.", path: checkpoint.path)
+        let generator = Generator(config: config)
+        try generator.load(from: file, prefix: "generator.", path: checkpoint.path)
         return generator
     }
 
@@ -28,13 +32,13 @@ extension TrainingRun {
         let config = try savedConfig(in: directory)
         let file = try SafeTensors(contentsOf: checkpoint)
         let (position, _) = try RunCheckpoint.progress(in: file, path: checkpoint.path)
-        guard config.mode == .seqgan, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") })
+        guard config.schedule.mode == .seqgan, file.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") })
         else {
             throw RunError.incompatibleCheckpoint(
                 path: checkpoint.path,
-                reason: "no discriminator: the run was trained with --mode \(config.mode.rawValue)")
+                reason: "no discriminator: the run was trained with --mode \(config.schedule.mode.rawValue)")
         }
-        guard position.phase != "pretrain" else {
+        guard position.phase != .pretraining else {
             throw RunError.incompatibleCheckpoint(
                 path: checkpoint.path,
                 reason: "the discriminator has not been trained: the run stopped in MLE pre-training (after \(position.done) epochs); it is trained after pre-training, when the run has --rounds above 0")
@@ -44,7 +48,7 @@ extension TrainingRun {
             discriminatorConfig = try config.discriminatorForGenerator()
         } catch {
             throw RunError.unreadableConfig(
-                path: directory.appendingPathComponent("config.json").path, reason: "\(error)")
+                path: RunFolder(directory).url(of: .config).path, reason: "\(error)")
         }
         let discriminator = Discriminator(config: discriminatorConfig)
         try discriminator.load(from: file, prefix: "discriminator.", path: checkpoint.path)

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 import TensorCore
 
 /// What a run trains on and how its generator is judged.
@@ -28,18 +29,21 @@ public struct RunData {
 
 /// One execution of a training run: the models, the data and the place in the schedule.
 ///
-/// Phases, in order: `pretrain` (MLE epochs), `discriminator` (D pre-training, `seqgan`
-/// mode only), then `rounds` units of the mode's own phase. Every random stream is derived
+/// Phases (``Phase``), in order: MLE pre-training epochs, D pre-training (`seqgan` mode
+/// only), then `rounds` units of the mode's own phase. Every random stream is derived
 /// from the seed and the unit's place in the schedule, so a resumed run continues exactly.
 ///
-/// The run folder holds `config.json`, `train.txt`, `checkpoint.safetensors` (everything
-/// needed to continue, written atomically after every epoch, D pre-training step and round)
-/// and `log.csv`.
+/// The run folder (``RunFolder``) holds `config.json`, `train.txt`, `checkpoint.safetensors`
+/// (everything needed to continue, written atomically after every epoch, D pre-training step
+/// and round) and `log.csv`; the run holds the folder's lock while it exists.
 public final class TrainingRun {
     /// The run's settings.
     public let config: RunConfig
     /// The run folder.
     public let directory: URL
+    /// The run folder's files.
+    public let folder: RunFolder
+    let lock: RunFolderLock
     let observer: TrainingObserver?
     let runData: RunData
     var data: [Int32] { runData.training }
@@ -54,24 +58,34 @@ public final class TrainingRun {
     let scorer: SequenceScorer?
     /// The log so far.
     public private(set) var rows: [RunLogRow] = []
-    var position = RunCheckpoint.Position(phase: "pretrain", done: 0)
+    var position = RunCheckpoint.Position(phase: .pretraining, done: 0)
     let clock = ContinuousClock()
     let started: ContinuousClock.Instant
     var elapsedBefore = 0.0
 
-    /// The checkpoint file of a run folder.
+    /// The checkpoint file of a run folder. Prefer ``RunFolder/url(of:)``.
     public static func checkpointURL(in directory: URL) -> URL {
-        directory.appendingPathComponent("checkpoint.safetensors")
+        RunFolder(directory).url(of: .checkpoint)
     }
 
-    /// Reads the settings a run folder was started with.
+    /// Reads the settings a run folder was started with, checked by ``RunConfig/validate()``.
+    ///
+    /// - Throws: ``RunError/unreadableConfig(path:reason:)`` naming `config.json` and the
+    ///   field at fault.
     public static func savedConfig(in directory: URL) throws -> RunConfig {
-        let url = directory.appendingPathComponent("config.json")
+        let url = RunFolder(directory).url(of: .config)
+        let config: RunConfig
         do {
-            return try JSONDecoder().decode(RunConfig.self, from: Data(contentsOf: url))
+            config = try JSONDecoder().decode(RunConfig.self, from: Data(contentsOf: url))
         } catch {
-            throw RunError.unreadableConfig(path: url.path, reason: "\(error)")
+            throw RunError.unreadableConfig(path: url.path, reason: RunCheckpoint.reason(error))
         }
+        do {
+            try config.validate()
+        } catch let RunError.invalidConfig(reason) {
+            throw RunError.unreadableConfig(path: url.path, reason: reason)
+        }
+        return config
     }
 
     /// Prepares a run in `directory`, restoring its last checkpoint when `resume` is set.
@@ -82,6 +96,7 @@ public final class TrainingRun {
         config: RunConfig, directory: URL, data: RunData, resume: Bool,
         observer: TrainingObserver? = nil
     ) throws {
+        try config.validate()
         guard data.trainingCount >= config.optimizer.batchSize else {
             throw RunError.invalidConfig("\(data.trainingCount) training sequences are fewer than one batch of \(config.optimizer.batchSize)")
         }
@@ -89,31 +104,31 @@ public final class TrainingRun {
         self.directory = directory
         self.observer = observer
         runData = data
-        let fileManager = FileManager.default
-        let checkpoint = TrainingRun.checkpointURL(in: directory)
-        let hasCheckpoint = fileManager.fileExists(atPath: checkpoint.path)
+        let folder = RunFolder(directory)
+        self.folder = folder
+        lock = try folder.lock()
+        let checkpoint = folder.url(of: .checkpoint)
+        let hasCheckpoint = folder.hasCheckpoint
         if hasCheckpoint && !resume { throw RunError.alreadyExists(path: directory.path) }
-        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(encoder.encode(config), to: directory.appendingPathComponent("config.json"))
+        if hasCheckpoint { try folder.removeTemporaryFiles() }
         let t = config.generator.sequenceLength
-        let dataURL = directory.appendingPathComponent("train.txt")
-        if !fileManager.fileExists(atPath: dataURL.path) {
-            try AtomicFile.write(TokenSequenceFile.text(of: data.training, length: t), to: dataURL)
-        }
 
+        let checkpointFile = hasCheckpoint ? try SafeTensors(contentsOf: checkpoint) : nil
+        if let checkpointFile {
+            try Generator.parameterLayout(for: config.generator).check(
+                against: checkpointFile, prefix: "generator.", path: checkpoint.path)
+        }
         generator = Generator(config: config.generator)
-        var initRandom = SplitMix64(seed: config.seed, stream: 0x6E4)
+        var initRandom = SplitMix64(seed: config.seed, stream: .generatorInitialization)
         generator.initializeRandom(using: &initRandom)
-        var dropoutRandom = SplitMix64(seed: config.seed, stream: 0xD209)
+        var dropoutRandom = SplitMix64(seed: config.seed, stream: .generatorDropout)
         trainer = GeneratorTrainer(
             generator: generator, settings: config.optimizer, dropoutSeed: dropoutRandom.next())
 
-        let adversarial = config.rounds > 0 && (config.mode == .seqgan || config.mode == .pgbleu)
-        if config.mode == .seqgan {
+        let adversarial = config.schedule.rounds > 0 && (config.schedule.mode == .seqgan || config.schedule.mode == .pgbleu)
+        if config.schedule.mode == .seqgan {
             let discriminator = Discriminator(config: try config.discriminatorForGenerator())
-            var random = SplitMix64(seed: config.seed, stream: 0xD15C)
+            var random = SplitMix64(seed: config.seed, stream: .discriminatorInitialization)
             discriminator.initializeRandom(using: &random)
             self.discriminator = discriminator
             scorer = DiscriminatorScorer(discriminator: discriminator)
@@ -126,14 +141,31 @@ public final class TrainingRun {
         }
         rolloutCopy = adversarial ? Generator(config: config.generator) : nil
         started = clock.now
-        if hasCheckpoint {
+        if let checkpointFile {
             (position, rows) = try RunCheckpoint.load(
-                from: checkpoint, trainer: trainer, discriminator: discriminator,
+                from: checkpointFile, path: checkpoint.path, trainer: trainer, discriminator: discriminator,
                 rolloutCopy: rolloutCopy)
             elapsedBefore = rows.last?.seconds ?? 0
+            guard let phase = phases.first(where: { $0.phase == position.phase }) else {
+                if config.schedule.rounds == 0 && position.phase != .pretraining && Phase.allCases.contains(position.phase) {
+                    throw RunError.nothingLeft(path: directory.path, phase: position.phase, done: position.done, asked: 0)
+                }
+                throw RunError.incompatibleCheckpoint(
+                    path: checkpoint.path,
+                    reason: "position: phase \(position.phase) is not in this run's schedule (\(phases.map(\.phase.rawValue).joined(separator: ", ")))")
+            }
+            guard position.done <= phase.units else {
+                throw RunError.nothingLeft(
+                    path: directory.path, phase: position.phase, done: position.done, asked: phase.units)
+            }
             observer?.report("resuming \(directory.path) in phase \(position.phase) after \(position.done)")
         } else if let base = config.initFrom {
             try startFromPretrained(URL(fileURLWithPath: base))
+        }
+        // Written once everything read checks out, so that a refused resume changes nothing.
+        try folder.writeJSON(config, to: .config)
+        if !folder.contains(.trainingData) {
+            try folder.write(TokenSequenceFile.text(of: data.training, length: t), to: .trainingData)
         }
     }
 
@@ -147,7 +179,7 @@ public final class TrainingRun {
             throw RunError.incompatibleCheckpoint(path: url.path, reason: "no checkpoint to start from")
         }
         let (position, _) = try RunCheckpoint.progress(in: SafeTensors(contentsOf: url), path: url.path)
-        guard position == .init(phase: "pretrain", done: epochs) else {
+        guard position == .init(phase: .pretraining, done: epochs) else {
             throw RunError.incompatibleCheckpoint(
                 path: url.path,
                 reason: "the run to start from must have stopped after \(epochs) pre-training epochs (trained with --rounds 0); it is at \(position.phase) \(position.done)")
@@ -157,11 +189,11 @@ public final class TrainingRun {
     /// Takes the generator, its optimiser state and the pre-training log of `base` (see
     /// ``checkPretrained(_:epochs:)``); this run's wall time includes the base's pre-training.
     func startFromPretrained(_ base: URL) throws {
-        try TrainingRun.checkPretrained(base, epochs: config.epochs)
+        try TrainingRun.checkPretrained(base, epochs: config.schedule.epochs)
         (position, rows) = try RunCheckpoint.load(
             from: TrainingRun.checkpointURL(in: base), trainer: trainer, discriminator: nil, rolloutCopy: nil)
         elapsedBefore = rows.last?.seconds ?? 0
-        observer?.report("starting from the pre-trained generator of \(base.path) (\(config.epochs) epochs)")
+        observer?.report("starting from the pre-trained generator of \(base.path) (\(config.schedule.epochs) epochs)")
     }
 
     var elapsed: Double {
@@ -170,12 +202,12 @@ public final class TrainingRun {
     }
 
     /// The phases of this run with their lengths, in order.
-    var phases: [(name: String, units: Int)] {
-        var list = [("pretrain", config.epochs)]
-        if config.mode == .seqgan && config.rounds > 0 {
-            list.append(("discriminator", config.discriminatorPretrainSteps))
+    var phases: [(phase: Phase, units: Int)] {
+        var list: [(phase: Phase, units: Int)] = [(.pretraining, config.schedule.epochs)]
+        if config.schedule.mode == .seqgan && config.schedule.rounds > 0 {
+            list.append((.discriminatorPretraining, config.schedule.discriminatorPretrainSteps))
         }
-        if config.rounds > 0 { list.append((config.mode.rawValue, config.rounds)) }
+        if config.schedule.rounds > 0 { list.append((.training(config.schedule.mode), config.schedule.rounds)) }
         return list
     }
 
@@ -185,34 +217,37 @@ public final class TrainingRun {
     @discardableResult
     public func run() throws -> [RunLogRow] {
         if rows.isEmpty {
-            var row = RunLogRow(phase: "pretrain", epoch: 0)
+            var row = RunLogRow(phase: .pretraining, epoch: 0)
             try evaluate(into: &row, index: 0)
             observer?.report(summary(of: row) + " (untrained generator)")
             try record(row, position: position)
             try stopIfRequested()
         }
-        let order = phases.map(\.name)
+        let order = phases.map(\.phase)
         let current = order.firstIndex(of: position.phase) ?? order.count
+        if !rows.isEmpty, current == order.count - 1, position.done == phases[current].units {
+            observer?.report("nothing is left to do: \(directory.path) has finished its schedule (\(position.phase) \(position.done)); give more --epochs or --rounds to continue it")
+        }
         for (index, phase) in phases.enumerated() where index >= current {
             let first = index == current ? position.done + 1 : 1
             guard first <= phase.units else { continue }
             for unit in first...phase.units {
-                var row = RunLogRow(phase: phase.name, epoch: unit)
-                let evaluateNow = unit % config.evaluateEvery == 0 || unit == phase.units
-                switch phase.name {
-                case "pretrain": try mleEpoch(unit, stream: 0x5BF1, total: phase.units, into: &row)
-                case "discriminator": try discriminatorPretrainStep(unit, total: phase.units, into: &row)
-                case RunConfig.Mode.mle.rawValue: try mleEpoch(unit, stream: 0x5BF2, total: phase.units, into: &row)
-                case RunConfig.Mode.ss.rawValue: try scheduledSamplingEpoch(unit, total: phase.units, into: &row)
-                default: try adversarialRound(unit, total: phase.units, into: &row)
+                var row = RunLogRow(phase: phase.phase, epoch: unit)
+                let evaluateNow = unit % config.evaluation.every == 0 || unit == phase.units
+                switch phase.phase {
+                case .pretraining: try mleEpoch(unit, stream: .pretrainingOrder, total: phase.units, into: &row)
+                case .discriminatorPretraining: try discriminatorPretrainStep(unit, total: phase.units, into: &row)
+                case .training(.mle): try mleEpoch(unit, stream: .mleModeOrder, total: phase.units, into: &row)
+                case .training(.ss): try scheduledSamplingEpoch(unit, total: phase.units, into: &row)
+                case .training(.pgbleu), .training(.seqgan): try adversarialRound(unit, total: phase.units, into: &row)
                 }
-                if phase.name == "discriminator" {
+                if phase.phase == .discriminatorPretraining {
                     observer?.report(summary(of: row))
                 } else if evaluateNow {
                     try evaluate(into: &row, index: evaluationIndex(phase: index, unit: unit))
                     observer?.report(summary(of: row))
                 }
-                try record(row, position: .init(phase: phase.name, done: unit))
+                try record(row, position: .init(phase: phase.phase, done: unit))
                 try stopIfRequested()
             }
         }
@@ -247,11 +282,9 @@ public final class TrainingRun {
         rows.append(row)
         self.position = position
         try RunCheckpoint.save(
-            to: TrainingRun.checkpointURL(in: directory), config: config, position: position, rows: rows,
+            to: folder.url(of: .checkpoint), config: config, position: position, rows: rows,
             trainer: trainer, discriminator: discriminator, rolloutCopy: rolloutCopy)
-        try AtomicFile.write(
-            ([RunLogRow.csvHeader] + rows.map(\.csvLine)).joined(separator: "\n") + "\n",
-            to: directory.appendingPathComponent("log.csv"))
+        try folder.write(([RunLogRow.csvHeader] + rows.map(\.csvLine)).joined(separator: "\n") + "\n", to: .log)
     }
 
     /// The generator's metrics, and the discriminator on held-out real and fake data.
@@ -259,20 +292,20 @@ public final class TrainingRun {
         observer?.phaseStarted("evaluating", total: 1)
         try runData.evaluate(generator, index, &row)
         // The discriminator is only worth judging once it has been trained.
-        if row.phase != "pretrain" { evaluateDiscriminator(into: &row, index: index) }
+        if row.phase != .pretraining { evaluateDiscriminator(into: &row, index: index) }
         observer?.progressed(done: 1, total: 1, loss: nil)
     }
 
     func evaluateDiscriminator(into row: inout RunLogRow, index: UInt64) {
         guard let discriminator else { return }
-        var random = SplitMix64(seed: config.seed, stream: 0xD0E2, index)
-        let fake = generator.sample(count: config.discriminatorEvaluationSamples, using: &random)
+        var random = SplitMix64(seed: config.seed, stream: .discriminatorEvaluation, index)
+        let fake = generator.sample(count: config.evaluation.discriminatorSamples, using: &random)
         let result = discriminator.evaluate(real: heldOutReal, fake: fake)
         row.discriminatorLoss = result.loss
         row.discriminatorAccuracy = result.accuracy
     }
 
-    func mleEpoch(_ epoch: Int, stream: UInt64, total: Int, into row: inout RunLogRow) throws {
+    func mleEpoch(_ epoch: Int, stream: RandomStream, total: Int, into row: inout RunLogRow) throws {
         var random = SplitMix64(seed: config.seed, stream: stream, UInt64(epoch))
         observer?.phaseStarted("\(row.phase) epoch \(epoch)/\(total)", total: trainingCount / config.optimizer.batchSize)
         row.trainNLL = trainer.trainEpoch(data: data, count: trainingCount, using: &random) {
@@ -281,9 +314,9 @@ public final class TrainingRun {
     }
 
     func scheduledSamplingEpoch(_ epoch: Int, total: Int, into row: inout RunLogRow) throws {
-        let omega = max(0, 1 - config.scheduledSamplingDecay * Double(epoch))
-        var order = SplitMix64(seed: config.seed, stream: 0x55A1, UInt64(epoch))
-        var draws = SplitMix64(seed: config.seed, stream: 0x55A2, UInt64(epoch))
+        let omega = max(0, 1 - config.schedule.scheduledSamplingDecay * Double(epoch))
+        var order = SplitMix64(seed: config.seed, stream: .scheduledSamplingOrder, UInt64(epoch))
+        var draws = SplitMix64(seed: config.seed, stream: .scheduledSamplingDraws, UInt64(epoch))
         observer?.phaseStarted(String(format: "ss epoch %d/%d (ω %.3f)", epoch, total, omega), total: trainingCount / config.optimizer.batchSize)
         row.trainNLL = trainer.trainEpoch(
             data: data, count: trainingCount, using: &order,
@@ -296,25 +329,26 @@ public final class TrainingRun {
     func discriminatorPretrainStep(_ step: Int, total: Int, into row: inout RunLogRow) throws {
         guard let discriminator else { return }
         try trainDiscriminator(
-            discriminator, negatives: SplitMix64(seed: config.seed, stream: 0xD1, UInt64(step)),
-            order: SplitMix64(seed: config.seed, stream: 0xD2, UInt64(step)),
+            discriminator, negatives: SplitMix64(seed: config.seed, stream: .discriminatorPretrainingNegatives, UInt64(step)),
+            order: SplitMix64(seed: config.seed, stream: .discriminatorPretrainingOrder, UInt64(step)),
             label: "D pre-training \(step)/\(total)")
         evaluateDiscriminator(into: &row, index: UInt64(step) | 1 << 40)
     }
 
-    /// Fresh negatives from the generator, then `discriminatorEpochs` epochs over
-    /// real + fake.
+    /// Fresh negatives from the generator (``RunConfig/Schedule/discriminatorNegatives``, by
+    /// default as many as there are training sequences), then `discriminatorEpochs` epochs
+    /// over real + fake.
     func trainDiscriminator(
         _ discriminator: Discriminator, negatives sampleRandom: SplitMix64, order trainRandom: SplitMix64,
         label: String
     ) throws {
         var sampleRandom = sampleRandom
         var trainRandom = trainRandom
-        let negatives = generator.sample(count: trainingCount, using: &sampleRandom)
-        observer?.phaseStarted(label, total: config.discriminatorEpochs)
-        discriminator.trainEpochs(real: data, fake: negatives, epochs: config.discriminatorEpochs, using: &trainRandom) {
+        let negatives = generator.sample(count: config.schedule.discriminatorNegatives ?? trainingCount, using: &sampleRandom)
+        observer?.phaseStarted(label, total: config.schedule.discriminatorEpochs)
+        discriminator.trainEpochs(real: data, fake: negatives, epochs: config.schedule.discriminatorEpochs, using: &trainRandom) {
             epoch, index, count, loss, _ in
-            observer?.progressed(done: epoch * count + index + 1, total: config.discriminatorEpochs * count, loss: loss)
+            observer?.progressed(done: epoch * count + index + 1, total: config.schedule.discriminatorEpochs * count, loss: loss)
         }
     }
 
@@ -322,43 +356,41 @@ public final class TrainingRun {
         guard let scorer, let rolloutCopy else { return }
         let t = config.generator.sequenceLength
         let b = config.optimizer.batchSize
-        if config.rollout == .same || (round == 1 && position.phase != config.mode.rawValue) {
+        if config.rewards.rollout == .same || (round == 1 && position.phase != .training(config.schedule.mode)) {
             rolloutCopy.arena.copyValues(from: generator.arena)
         }
-        observer?.phaseStarted("\(config.mode.rawValue) round \(round)/\(total)", total: config.generatorSteps + config.discriminatorSteps)
+        observer?.phaseStarted("\(config.schedule.mode.rawValue) round \(round)/\(total)", total: config.schedule.generatorSteps + config.schedule.discriminatorSteps)
         var allRewards: [Float] = []
         var loss = 0.0
-        for step in 0..<config.generatorSteps {
-            var random = SplitMix64(seed: config.seed, stream: 0x6A, UInt64(round), UInt64(step))
+        for step in 0..<config.schedule.generatorSteps {
+            var random = SplitMix64(seed: config.seed, stream: .policyGradientBatch, UInt64(round), UInt64(step))
             let batch = generator.sample(count: b, using: &random)
-            let rewards = batch.withUnsafeBufferPointer {
-                RolloutRewards.compute(
-                    for: $0.baseAddress!, batch: b, sequenceLength: t, perPrefix: config.rolloutsPerPrefix,
-                    rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next())
-            }
+            let rewards = RolloutRewards.compute(
+                for: TokenBatch(tokens: batch, length: t), perPrefix: config.rewards.rolloutsPerPrefix,
+                rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next())
             loss += batch.withUnsafeBufferPointer {
                 trainer.policyGradientStep(
                     sequences: $0.baseAddress!, batchSize: b, rewards: rewards,
-                    reduction: config.pgLoss, baseline: config.baseline)
+                    reduction: config.rewards.pgLoss, baseline: config.rewards.baseline)
             }
             allRewards += rewards
-            observer?.progressed(done: step + 1, total: config.generatorSteps + config.discriminatorSteps, loss: loss)
+            observer?.progressed(done: step + 1, total: config.schedule.generatorSteps + config.schedule.discriminatorSteps, loss: loss)
         }
-        if config.rollout == .ema {
-            let rate = config.rolloutRate
+        if config.rewards.rollout == .ema {
+            let rate = config.rewards.rolloutRate
             let beta = rolloutCopy.arena.values.base
             let theta = generator.arena.values.base
             for i in 0..<rolloutCopy.arena.values.count { beta[i] = rate * beta[i] + (1 - rate) * theta[i] }
         }
         if let discriminator {
-            for step in 0..<config.discriminatorSteps {
+            for step in 0..<config.schedule.discriminatorSteps {
                 try trainDiscriminator(
-                    discriminator, negatives: SplitMix64(seed: config.seed, stream: 0xD3, UInt64(round), UInt64(step)),
-                    order: SplitMix64(seed: config.seed, stream: 0xD4, UInt64(round), UInt64(step)),
-                    label: "d-step \(step + 1)/\(config.discriminatorSteps) of round \(round)")
+                    discriminator, negatives: SplitMix64(seed: config.seed, stream: .roundDiscriminatorNegatives, UInt64(round), UInt64(step)),
+                    order: SplitMix64(seed: config.seed, stream: .roundDiscriminatorOrder, UInt64(round), UInt64(step)),
+                    label: "d-step \(step + 1)/\(config.schedule.discriminatorSteps) of round \(round)")
             }
         }
-        row.generatorLoss = loss / Double(config.generatorSteps)
+        row.generatorLoss = loss / Double(config.schedule.generatorSteps)
         let mean = allRewards.reduce(0.0) { $0 + Double($1) } / Double(allRewards.count)
         row.rewardMean = mean
         row.rewardStd = (allRewards.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(allRewards.count)).squareRoot()

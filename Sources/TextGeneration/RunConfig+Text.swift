@@ -34,10 +34,10 @@ extension RunConfig {
             * vocabularySize * 4
         config.discriminator.projectionTables = tableBytes <= projectionTableBudget
         config.optimizer.batchSize = 64
-        config.rolloutsPerPrefix = 16
-        config.evaluationSamples = 1000
-        config.discriminatorEvaluationSamples = 1000
-        config.bleuOrder = tokens == .char ? 2 : 3
+        config.rewards.rolloutsPerPrefix = 16
+        config.evaluation.samples = 1000
+        config.evaluation.discriminatorSamples = 1000
+        config.evaluation.bleuOrder = tokens == .char ? 2 : 3
         return config
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import SeqGAN
 import TensorCore
 import TextEncoding
@@ -28,6 +29,8 @@ public final class TextModel {
                 path: checkpoint.path,
                 reason: "no checkpoint: has `seqgan train` finished an epoch?")
         }
+        let folder = RunFolder(directory)
+        if folder.recordedKind != nil { try folder.check(.text) }
         config = try TrainingRun.savedConfig(in: directory)
         settings = try TextRun.savedSettings(in: directory)
         vocabulary = try TextRun.savedVocabulary(in: directory)

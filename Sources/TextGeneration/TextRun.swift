@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetwork
+import RunFiles
 import SeqGAN
 import TextEncoding
 
@@ -13,20 +14,14 @@ import TextEncoding
 /// built from the training split), from which `--resume`, `seqgan generate` and
 /// `seqgan evaluate` rebuild everything.
 public final class TextRun {
-    /// The settings file of a run folder.
-    public static func settingsURL(in directory: URL) -> URL {
-        directory.appendingPathComponent("text.json")
-    }
+    /// The settings file of a run folder. Prefer ``RunFolder/url(of:)``.
+    public static func settingsURL(in directory: URL) -> URL { RunFolder(directory).url(of: .textSettings) }
 
-    /// The vocabulary file of a run folder.
-    public static func vocabularyURL(in directory: URL) -> URL {
-        directory.appendingPathComponent("vocabulary.json")
-    }
+    /// The vocabulary file of a run folder. Prefer ``RunFolder/url(of:)``.
+    public static func vocabularyURL(in directory: URL) -> URL { RunFolder(directory).url(of: .vocabulary) }
 
-    /// Whether `directory` holds a text run's settings.
-    public static func isTextRun(_ directory: URL) -> Bool {
-        FileManager.default.fileExists(atPath: settingsURL(in: directory).path)
-    }
+    /// Whether `directory` holds a text run. Prefer ``RunFolder/kind``.
+    public static func isTextRun(_ directory: URL) -> Bool { RunFolder(directory).kind == .text }
 
     /// The settings, with `length` resolved.
     public let settings: TextSettings
@@ -79,7 +74,7 @@ public final class TextRun {
             config.discriminator.batchSize = min(config.discriminator.batchSize, train.count)
         }
         let heldOut = validation.count > 0 ? validation.count : test.count
-        config.discriminatorEvaluationSamples = min(config.discriminatorEvaluationSamples, heldOut)
+        config.evaluation.discriminatorSamples = min(config.evaluation.discriminatorSamples, heldOut)
         self.settings = settings
         self.corpus = corpus
         self.vocabulary = vocabulary
@@ -122,20 +117,22 @@ public final class TextRun {
     ///
     /// - Returns: The log.
     /// - Throws: ``RunError/alreadyExists(path:)`` when the folder holds a run and `resume` is
-    ///   not set (nothing is overwritten); I/O and training errors.
+    ///   not set (nothing is overwritten); ``RunFolderError`` when another process trains in
+    ///   the folder, its files are not a text run's, or the text settings differ from those the
+    ///   run was started with; I/O and training errors.
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
-        let directory = experiment.directory
-        if !resume
-            && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
-        {
-            throw RunError.alreadyExists(path: directory.path)
+        let folder = RunFolder(experiment.directory)
+        let lock = try folder.lock()
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try folder.prepare(
+                for: .text, resume: resume, settings: RunFolder.TaskSettings(settings, file: .textSettings))
+        } catch RunFolderError.alreadyHoldsRun {
+            throw RunError.alreadyExists(path: folder.url.path)
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(encoder.encode(settings), to: TextRun.settingsURL(in: directory))
-        try AtomicFile.write(encoder.encode(vocabulary), to: TextRun.vocabularyURL(in: directory))
+        try folder.writeJSON(settings, to: .textSettings, escapingSlashes: false)
+        try folder.writeJSON(vocabulary, to: .vocabulary, escapingSlashes: false)
         return try experiment.run(resume: resume, observer: observer)
     }
 
@@ -143,14 +140,14 @@ public final class TextRun {
     ///
     /// - Throws: ``TextRunError/unreadableRunFile(path:reason:)``.
     public static func savedSettings(in directory: URL) throws -> TextSettings {
-        try decode(TextSettings.self, from: settingsURL(in: directory))
+        try decode(TextSettings.self, from: RunFolder(directory).url(of: .textSettings))
     }
 
     /// The vocabulary saved in a run folder.
     ///
     /// - Throws: ``TextRunError/unreadableRunFile(path:reason:)``.
     public static func savedVocabulary(in directory: URL) throws -> Vocabulary {
-        try decode(Vocabulary.self, from: vocabularyURL(in: directory))
+        try decode(Vocabulary.self, from: RunFolder(directory).url(of: .vocabulary))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {

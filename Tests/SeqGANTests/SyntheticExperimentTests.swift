@@ -78,7 +78,7 @@ struct SyntheticExperimentTests {
     func modes(mode: RunConfig.Mode) throws {
         let directory = try TestPaths.makeTemporaryDirectory("mode-\(mode)")
         let rows = try SyntheticExperiment(config: Self.adversarialConfig(mode: mode, rounds: 2), directory: directory).run(resume: false)
-        let own = rows.filter { $0.phase == mode.rawValue }
+        let own = rows.filter { $0.phase == .training(mode) }
         #expect(own.count == 2)
         #expect(own.last?.nllOracle != nil)
         switch mode {

@@ -12,7 +12,7 @@ struct OracleCommand: ParsableCommand {
 
     /// Where the oracle comes from: a file, or a fresh N(0, 1) draw from a seed.
     struct Source: ParsableArguments {
-        @Option(help: "The oracle as safetensors (e.g. ../shared/oracle/seqgan-oracle.safetensors). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
+        @Option(help: "The oracle LSTM as safetensors (the paper's: see the README for where to get it). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
         var oracle: String?
 
         @Option(parsing: .unconditional, help: "Seed of the fresh oracle drawn when --oracle is not given. (default: 88)", transform: parseSeed)

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RunFiles
+import Training
 import SeqGAN
 import TextEncoding
 import TextGeneration
@@ -49,58 +51,28 @@ struct TextTrainingOptions: ParsableArguments {
 }
 
 extension TrainCommand {
-    /// `seqgan train FILE.txt --task text`: reads, splits and encodes the text, reports it and trains.
-    func runText() throws {
-        let name = URL(fileURLWithPath: inputs.first ?? "text").deletingPathExtension()
-            .lastPathComponent
-        let directory = URL(
-            fileURLWithPath: out ?? initFrom.map(forkFolder(of:)) ?? "runs/" + (name.isEmpty ? "text" : name))
-        let resuming =
-            resume
-            && FileManager.default.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path)
-        let run: TextRun
-        if resuming {
-            let config = try resumedConfig(in: directory)
-            run = try TextRun(
-                settings: TextRun.savedSettings(in: directory), directory: directory,
-                vocabulary: TextRun.savedVocabulary(in: directory)
-            ) { _, _ in config }
-        } else if let initFrom {
-            let base = URL(fileURLWithPath: initFrom)
-            let config = try forkedConfig(from: initFrom)
-            run = try TextRun(
-                settings: TextRun.savedSettings(in: base), directory: directory,
-                vocabulary: TextRun.savedVocabulary(in: base)
-            ) { _, _ in config }
-        } else {
-            guard !inputs.isEmpty else { throw TextCommandError.noInput }
-            let settings = TextSettings(
-                tokens: text.tokens, length: text.length, windows: text.windows,
-                windowStride: stride,
-                minimumCount: text.minCount, format: text.format, inputs: inputs, test: text.test,
-                splitSeed: seed ?? 1)
-            run = try TextRun(settings: settings, directory: directory) { vocabularySize, length in
-                var config = RunConfig.text(
-                    vocabularySize: vocabularySize, length: length, tokens: settings.tokens)
-                applyOptions(to: &config)
-                return config
+    /// Prints the final scores: NLL-oracle (synthetic), or the last NLL-test and BLEU of a
+    /// corpus run, with the wall time and what to do next.
+    func printTrained(_ prepared: PreparedTraining, rows: [RunLogRow]) {
+        let directory = prepared.directory
+        if case .synthetic = prepared {
+            if let last = rows.last(where: { $0.nllOracle != nil }), let nll = last.nllOracle {
+                print(String(format: "final NLL-oracle %.4f after %@ %d (%.1f s); log: %@", nll, last.phase.rawValue, last.epoch, last.seconds, RunFolder(directory).url(of: .log).path))
             }
+            return
         }
-        report(run)
-        let rows = try run.run(resume: resuming, observer: ProgressBar())
-        printTrained(directory, rows: rows, bleuOrder: run.experiment.config.bleuOrder)
-        print("write samples with: seqgan generate \(directory.path) -n 20 -o samples.txt")
-    }
-
-    /// Prints the last NLL-test and BLEU of a corpus run and its wall time.
-    func printTrained(_ directory: URL, rows: [RunLogRow], bleuOrder: Int) {
         let last = rows.last(where: { $0.nllTest != nil })
         let scores = [
             last?.nllTest.map { String(format: "NLL-test %.4f", $0) },
-            last?.bleu.map { String(format: "BLEU-%d %.4f", bleuOrder, $0) },
+            last?.bleu.map { String(format: "BLEU-%d %.4f", prepared.config.evaluation.bleuOrder, $0) },
         ].compactMap { $0 }.joined(separator: ", ")
         let seconds = String(format: "%.1f", rows.last?.seconds ?? 0)
         print("trained \(directory.path)\(scores.isEmpty ? "" : ": \(scores)") (\(seconds) s)")
+        if case .music = prepared {
+            print("make tunes with: seqgan generate \(directory.path) -n 8 -o tunes --wav")
+        } else {
+            print("write samples with: seqgan generate \(directory.path) -n 20 -o samples.txt")
+        }
     }
 
     /// Prints what was read: the files and their formats, the splits, the vocabulary and the model.
@@ -119,7 +91,7 @@ extension TrainCommand {
         )
         let config = run.experiment.config
         print(
-            "model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.mode.rawValue) after \(config.epochs) MLE epochs, \(config.rounds) rounds"
+            "model: generator E \(config.generator.embeddingSize), H \(config.generator.hiddenSize); \(config.schedule.mode.rawValue) after \(config.schedule.epochs) MLE epochs, \(config.schedule.rounds) rounds"
         )
         for line in run.adjustments { print("note: \(line)") }
         fflush(nil)

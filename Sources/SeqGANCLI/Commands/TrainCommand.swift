@@ -4,8 +4,11 @@ import Foundation
 import MusicEncoding
 import SeqGAN
 import TensorCore
+import Training
 
 extension RunConfig.Preset: ExpressibleByArgument {}
+extension RunConfig.Mode: ExpressibleByArgument {}
+extension TrainRequest.Task: ExpressibleByArgument {}
 extension RunConfig.RolloutPolicy: ExpressibleByArgument {}
 extension PolicyGradientReduction: ExpressibleByArgument {}
 extension PolicyGradientBaseline: ExpressibleByArgument {}
@@ -52,15 +55,16 @@ struct TrainCommand: ParsableCommand {
             (after every epoch, step and round), nll_oracle_per_sample.txt. A run that was \
             stopped continues with --resume and ends with the same numbers.
 
-              seqgan train --task synthetic --oracle ../shared/oracle/seqgan-oracle.safetensors \\
+              seqgan train --task synthetic --oracle seqgan-oracle.safetensors \\
                   --mode mle --epochs 120 --out runs/mle
-              seqgan train --task synthetic --oracle ../shared/oracle/seqgan-oracle.safetensors \\
+              seqgan train --task synthetic --oracle seqgan-oracle.safetensors \\
                   --mode seqgan --preset fast --out runs/seqgan
+
+            seqgan-oracle.safetensors is the paper's oracle LSTM as safetensors; the README says \
+            where to get it.
             """)
 
-    enum Task: String, ExpressibleByArgument, CaseIterable {
-        case synthetic, music, text
-    }
+    typealias Task = TrainRequest.Task
 
     @Argument(help: ArgumentHelp("MIDI (.mid, .midi) or ABC (.abc) files, or folders searched recursively (music task); or text files (.txt, text task).", valueName: "folder-or-files"))
     var inputs: [String] = []
@@ -92,14 +96,14 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Text options")
     var text: TextTrainingOptions
 
-    @Option(help: "The oracle as safetensors. Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
+    @Option(help: "The oracle LSTM as safetensors (the paper's: see the README for where to get it). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
     var oracle: String?
 
     @Option(help: "Seed of the fresh oracle when --oracle is not given.")
     var oracleSeed: UInt64 = 88
 
     @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music and text).")
-    var mode: String?
+    var mode: RunConfig.Mode?
 
     @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
     var preset: RunConfig.Preset?
@@ -169,9 +173,6 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         if scheme == .tune { throw ValidationError("--scheme tune writes token files (seqgan midi tokens); training uses grid or paper") }
-        if let mode, RunConfig.Mode(rawValue: mode) == nil {
-            throw ValidationError("unknown --mode \(mode); expected one of: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         guard (epochs ?? 0) >= 0, (rounds ?? 0) >= 0 else {
             throw ValidationError("--epochs and --rounds must not be negative")
         }
@@ -199,12 +200,15 @@ struct TrainCommand: ParsableCommand {
         BLAS.threadCount = 1
         // Ctrl-C stops at the next checkpoint instead of killing the run.
         InterruptSignal.install()
+        let prepared = try request.prepare()
         do {
-            switch resolvedTask() {
-            case .music: try runMusic()
-            case .text: try runText()
-            case .synthetic: try runSynthetic()
+            switch prepared {
+            case .music(let run, _): report(run)
+            case .text(let run, _): report(run)
+            case .synthetic: break
             }
+            let rows = try prepared.run(observer: ProgressBar())
+            printTrained(prepared, rows: rows)
         } catch let stop as TrainingInterrupted {
             print("interrupted: \(stop.directory) is saved after \(stop.phase) \(stop.done); continue with:")
             print("  seqgan train --resume --out \(stop.directory)")
@@ -212,83 +216,52 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    /// `seqgan train --task synthetic`: the paper's oracle experiment.
-    func runSynthetic() throws {
-        guard let out else { throw ValidationError("missing --out: the run folder to create") }
-        let directory = URL(fileURLWithPath: out)
-        var config: RunConfig
-        let checkpoint = directory.appendingPathComponent("checkpoint.safetensors")
-        if resume && FileManager.default.fileExists(atPath: checkpoint.path) {
-            config = try resumedConfig(in: directory)
-        } else if let initFrom {
-            config = try forkedConfig(from: initFrom)
-        } else {
-            config = RunConfig()
-            applyOptions(to: &config)
-            config.trainingSequences = trainSize
-            config.oraclePath = oracle
-            config.oracleSeed = oracleSeed
-        }
-        let experiment = try SyntheticExperiment(config: config, directory: directory)
-        let rows = try experiment.run(resume: resume, observer: ProgressBar())
-        if let last = rows.last(where: { $0.nllOracle != nil }), let nll = last.nllOracle {
-            print(String(format: "final NLL-oracle %.4f after %@ %d (%.1f s); log: %@", nll, last.phase, last.epoch, last.seconds, experiment.directory.appendingPathComponent("log.csv").path))
-        }
-    }
-
-    /// The saved settings of the run in `directory`, extended by `--epochs` and `--rounds`.
-    func resumedConfig(in directory: URL) throws -> RunConfig {
-        var config = try TrainingRun.savedConfig(in: directory)
-        if let epochs { config.epochs = epochs }
-        if let rounds { config.rounds = rounds }
-        return config
-    }
-
-    /// The default folder of a run started with `--init-from BASE`: `BASE-<mode>`.
-    func forkFolder(of base: String) -> String {
-        URL(fileURLWithPath: base).standardizedFileURL.path + "-\(mode ?? "seqgan")"
-    }
-
-    /// The settings of a run that starts from the pre-trained generator of `base`: the base's
-    /// data, model sizes, seed and pre-training, with this command's schedule options.
-    func forkedConfig(from base: String) throws -> RunConfig {
-        let baseURL = URL(fileURLWithPath: base).standardizedFileURL
-        let baseConfig = try TrainingRun.savedConfig(in: baseURL)
-        if let epochs, epochs != baseConfig.epochs {
-            throw ValidationError("--epochs \(epochs) differs from the \(baseConfig.epochs) pre-training epochs of \(base)")
-        }
-        if let seed, seed != baseConfig.seed {
-            throw ValidationError("--seed \(seed) differs from the seed \(baseConfig.seed) of \(base), which made its data")
-        }
-        try TrainingRun.checkPretrained(baseURL, epochs: baseConfig.epochs)
-        var config = baseConfig
-        applyOptions(to: &config)
-        config.epochs = baseConfig.epochs
-        config.initFrom = baseURL.path
-        return config
-    }
-
-    /// Applies the preset, then every schedule and optimiser option given on the command line,
-    /// over the defaults already in `config`.
-    func applyOptions(to config: inout RunConfig) {
-        if let preset { config.apply(preset) }
-        if let mode { config.mode = RunConfig.Mode(rawValue: mode)! }
-        if let seed { config.seed = seed }
-        if let epochs { config.epochs = epochs }
-        if let rounds { config.rounds = rounds }
-        if let dPretrainSteps { config.discriminatorPretrainSteps = dPretrainSteps }
-        if let dEpochs { config.discriminatorEpochs = dEpochs }
-        if let gSteps { config.generatorSteps = gSteps }
-        if let dSteps { config.discriminatorSteps = dSteps }
-        if let rollouts { config.rolloutsPerPrefix = rollouts }
-        config.rollout = rollout
-        config.rolloutRate = rolloutRate
-        config.pgLoss = pgLoss
-        config.baseline = baseline
-        if let evalEvery { config.evaluateEvery = evalEvery }
-        if let evalSamples { config.evaluationSamples = evalSamples }
-        if let batchSize { config.optimizer.batchSize = batchSize }
-        config.optimizer.learningRate = learningRate
-        if let pgLearningRate { config.optimizer.policyGradientLearningRate = pgLearningRate }
+    /// The options as a library request.
+    var request: TrainRequest {
+        var request = TrainRequest()
+        request.task = task
+        request.inputs = inputs
+        request.out = out
+        request.resume = resume
+        request.initFrom = initFrom
+        request.oracle = oracle
+        request.oracleSeed = oracleSeed
+        request.trainSize = trainSize
+        request.music.scheme = scheme
+        request.music.window = window
+        request.music.stride = stride
+        request.music.track = track
+        request.music.splits = splits
+        request.music.noSplits = noSplits
+        request.music.strict = strict
+        request.text.tokens = text.tokens
+        request.text.length = text.length
+        request.text.windows = text.windows
+        request.text.stride = stride
+        request.text.minimumCount = text.minCount
+        request.text.test = text.test
+        request.text.format = text.format
+        var overrides = TrainRequest.Overrides()
+        overrides.preset = preset
+        overrides.mode = mode
+        overrides.seed = seed
+        overrides.epochs = epochs
+        overrides.rounds = rounds
+        overrides.discriminatorPretrainSteps = dPretrainSteps
+        overrides.discriminatorEpochs = dEpochs
+        overrides.generatorSteps = gSteps
+        overrides.discriminatorSteps = dSteps
+        overrides.rolloutsPerPrefix = rollouts
+        overrides.rollout = rollout
+        overrides.rolloutRate = rolloutRate
+        overrides.pgLoss = pgLoss
+        overrides.baseline = baseline
+        overrides.evaluateEvery = evalEvery
+        overrides.evaluationSamples = evalSamples
+        overrides.batchSize = batchSize
+        overrides.learningRate = learningRate
+        overrides.policyGradientLearningRate = pgLearningRate
+        request.overrides = overrides
+        return request
     }
 }

@@ -24,6 +24,11 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether `name` is that of a temporary file of an atomic write (`.NAME.tmp-...`).
+    public static func isTemporaryName(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".tmp-")
+    }
+
     /// Writes `text` as UTF-8 to `url` atomically.
     public static func write(_ text: String, to url: URL) throws {
         try write(Data(text.utf8), to: url)
