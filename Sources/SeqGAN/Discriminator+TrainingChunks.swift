@@ -15,16 +15,21 @@ import TensorCore
 /// transform and gate halves and only along the rows of their results, at multiples of
 /// ``blasRowBlock`` rows: each element keeps the place it has in the product over the whole
 /// half (cutting the columns, or rows at other multiples, changes the last bits). The one sum
-/// of partial results,
-/// the feature gradient's transform-half and gate-half parts, goes through a slot per part
-/// and is added in a fixed order.
+/// of partial results, the feature gradient's transform-half and gate-half parts, goes through
+/// a slot per part and is added in a fixed order.
 extension Discriminator {
     /// Chunks of rows in the row-wise steps.
     static let rowChunkCount = 8
-    /// Rows per chunk of a highway product's result: a multiple of the register tile height
-    /// of OpenBLAS's single-precision kernels (12 on Haswell; 4 on others), so that each
-    /// element is computed as in the uncut product.
+    /// Chunks of a product's result start at multiples of this many rows: the register tile
+    /// height of OpenBLAS's single-precision Haswell kernel (a multiple of the others'), so that
+    /// each element is computed as in the uncut product.
     static let blasRowBlock = 12
+    /// Batch rows per chunk of the highway's projection and input gradient, a multiple of
+    /// ``blasRowBlock``. Each such chunk streams a whole half of the weights (12 MB at the
+    /// paper's sizes) from memory, so the blocks are large: at batch 64, two per half (36 and
+    /// 28 rows), four chunks per product. Blocks of 12 rows cost a quarter more CPU time per
+    /// epoch in that traffic.
+    static let highwayRowBlock = 36
     /// Chunks of the `F` rows of each half of the highway weight gradient.
     static let featureChunkCount = 8
     /// Chunks of every bank's filters in the convolutions' weight gradients.
@@ -42,12 +47,12 @@ extension Discriminator {
         return boundary(index)..<boundary(index + 1)
     }
 
-    /// Chunks of ``blasRowBlock`` rows in a batch of `count`.
-    static func blasRowChunkCount(_ count: Int) -> Int { (count + blasRowBlock - 1) / blasRowBlock }
+    /// Chunks of ``highwayRowBlock`` rows in a batch of `count`.
+    static func blasRowChunkCount(_ count: Int) -> Int { (count + highwayRowBlock - 1) / highwayRowBlock }
 
     /// Rows `chunk` of ``blasRowChunkCount(_:)``.
     static func blasRows(_ chunk: Int, count: Int) -> Range<Int> {
-        (chunk * blasRowBlock)..<min(count, (chunk + 1) * blasRowBlock)
+        (chunk * highwayRowBlock)..<min(count, (chunk + 1) * highwayRowBlock)
     }
 
     /// Half `half` (0: transform, 1: gate) of the highway's `2F` columns.
