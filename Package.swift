@@ -37,7 +37,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   SeqGAN, MusicEncoding, MusicAnalysis, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
 ///   SeqGAN <- SyntheticGeneration       (the paper's synthetic task: oracles, NLL-oracle)
-///   Reports, MusicGeneration <- RunReports (training curves, a music run's HTML report)
+///   Reports, MusicGeneration, MusicAnalysis <- RunReports (training curves, a music run's HTML report)
 ///   SeqGAN, MusicGeneration, TextGeneration, SyntheticGeneration <- Training (what `seqgan train` does)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
@@ -105,7 +105,10 @@ let package = Package(
         // Reports of run folders: training curves of any run, the HTML page of a music run.
         .target(
             name: "RunReports",
-            dependencies: ["Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MIDI", "Audio", "NeuralNetwork", "RunFiles"]),
+            dependencies: [
+                "Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MusicAnalysis", "MIDI", "Audio", "NeuralNetwork",
+                "RunFiles",
+            ]),
 
         // The command-line tool.
         .executableTarget(
@@ -138,7 +141,9 @@ let package = Package(
             dependencies: ["SyntheticGeneration", "SeqGAN", "NeuralNetwork", "TensorCore", "RunFiles", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        .testTarget(name: "RunReportsTests", dependencies: ["RunReports", "Reports", "SeqGAN", "TestSupport"]),
+        .testTarget(
+            name: "RunReportsTests",
+            dependencies: ["RunReports", "Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MusicAnalysis", "MIDI", "TestSupport"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding", "TestSupport"]),
         .testTarget(name: "MIDITests", dependencies: ["MIDI", "Randomness", "TestSupport"]),
         .testTarget(

@@ -7,11 +7,14 @@ import TensorCore
 /// with the PyTorch reference (`Benchmarks/peers/torch_seqgan.py g_step|round|d_epoch`).
 ///
 ///     seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only]
-///                              [--score-rows N]
+///                              [--no-round] [--score-rows N] [--load CORES]
 ///
 /// `--g-step-only` times the generator step alone (ours and the peer's), for quick comparisons,
 /// and the roll-out sampling on its own. `--score-rows` sets the scoring workspace's rows
-/// (default: the training runs' `DiscriminatorScorer.defaultBatchSize`).
+/// (default: the training runs' `DiscriminatorScorer.defaultBatchSize`). `--no-round` times
+/// the generator step and the discriminator epoch (`--repeats` each, median) and skips the
+/// round. `--load CORES` runs a busy process pinned to each of the first CORES cores while
+/// ours and the peer run, to show how each copes with a core taken by another process.
 ///
 /// A round is 1 g-step + 5 x (10,000 fresh negatives + 3 discriminator epochs over 20,000
 /// sequences); `--round-d-epochs` times fewer discriminator epochs and scales them up
@@ -22,6 +25,9 @@ enum AdversarialBenchmark {
         let roundEpochs = BenchmarkSupport.positiveInteger("--round-d-epochs", in: arguments, default: 15)
         let withPeer = !arguments.contains("--no-peer")
         let gStepOnly = arguments.contains("--g-step-only")
+        let withRound = !arguments.contains("--no-round")
+        let load = BenchmarkSupport.Load(arguments: arguments)
+        defer { load.stop() }
         BLAS.threadCount = 1
         print("== adversarial (V 5000, T 20, batch 64, N 16; repeats \(repeats), median)")
         var random = SplitMix64(seed: 5)
@@ -67,8 +73,20 @@ enum AdversarialBenchmark {
         // As in the peer, the negatives are drawn before the epoch's timer starts; the round
         // below times its draws, and the scaling adds `negatives` for the draws it skips.
         let fake = generator.sample(count: 10_000, using: &random)
-        let dEpoch = BenchmarkSupport.medianSeconds(repeats: 1) {
+        var dEpochCPU: [Double] = []
+        let dEpoch = BenchmarkSupport.medianSeconds(repeats: withRound ? 1 : repeats) {
+            let cpuStart = BenchmarkSupport.processorSeconds()
             discriminator.trainEpochs(real: real, fake: fake, epochs: 1, using: &random)
+            dEpochCPU.append(BenchmarkSupport.processorSeconds() - cpuStart)
+        }
+        guard withRound else {
+            let peer = withPeer ? GeneratorBenchmark.torchTimings(phases: ["g_step", "d_epoch"], repeats: repeats) : [:]
+            BenchmarkSupport.row("generator step with 16x19x64 roll-outs", ours: gStep, peer: peer["g_step"])
+            print(String(format: "  CPU time per step (all threads, median): %.2f s", BenchmarkSupport.median(Array(gStepCPU.dropFirst()))))
+            BenchmarkSupport.row("discriminator epoch (10,000 real + 10,000 fake)", ours: dEpoch, peer: peer["d_epoch"])
+            print(String(format: "  CPU time per epoch (all threads, median): %.2f s", BenchmarkSupport.median(Array(dEpochCPU.dropFirst()))))
+            print(String(format: "peak memory: %.1f MiB", BenchmarkSupport.peakMemoryMiB))
+            return
         }
         let negatives = BenchmarkSupport.medianSeconds(repeats: 1, warmUp: false) {
             _ = generator.sample(count: 10_000, using: &random)

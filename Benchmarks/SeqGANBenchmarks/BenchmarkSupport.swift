@@ -78,6 +78,45 @@ enum BenchmarkSupport {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Busy processes that load the machine while a benchmark runs (`--load N`): one shell
+    /// loop per core `0..<N`, each pinned to its core with `taskset` (unpinned when `taskset`
+    /// is missing), so that the benchmark and its peer share those cores with another process.
+    final class Load {
+        private var spinners: [Process] = []
+
+        /// Starts the busy processes given by `--load N` in `arguments` (none without it).
+        init(arguments: [String]) {
+            let cores = BenchmarkSupport.option("--load", in: arguments) == nil
+                ? 0 : BenchmarkSupport.positiveInteger("--load", in: arguments, default: 1)
+            let pinned = FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset")
+            for core in 0..<cores {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: pinned ? "/usr/bin/taskset" : "/bin/sh")
+                process.arguments = (pinned ? ["-c", String(core), "/bin/sh"] : []) + ["-c", "while :; do :; done"]
+                do {
+                    try process.run()
+                    spinners.append(process)
+                } catch {
+                    FileHandle.standardError.write(Data("seqgan-bench: cannot start a busy process: \(error)\n".utf8))
+                }
+            }
+            if !spinners.isEmpty {
+                print("under load: \(spinners.count) busy process(es)\(pinned ? " pinned to CPU 0..<\(spinners.count)" : "")")
+            }
+        }
+
+        /// Stops the busy processes.
+        func stop() {
+            for process in spinners where process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            spinners = []
+        }
+
+        deinit { stop() }
+    }
+
     /// Prints one result row: a label, our value, and the peer's with the ratio when known.
     static func row(_ label: String, ours: Double, peer: Double?, unit: String = "s") {
         var line = String(format: "%-44@ ours %9.3f %@", label as NSString, ours, unit)

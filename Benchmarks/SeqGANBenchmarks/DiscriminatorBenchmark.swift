@@ -4,13 +4,14 @@ import SeqGAN
 import TensorCore
 
 /// `seqgan-bench discriminator [--epochs N] [--count N] [--score-count N] [--workspace ROWS]
-/// [--seed S] [--peer-threads N] [--no-peer]`:
+/// [--seed S] [--peer-threads N] [--no-peer] [--load CORES]`:
 /// times the discriminator at the paper's sizes (V 5000, T 20, 1,720 feature maps): training
 /// epochs over 10,000 real + 10,000 generated sequences (batch 64, dropout on), and scoring
 /// one generator step's roll-outs (19 x 16 x 64 = 19,456 sequences, dropout off).
 ///
 /// The data are uniform random tokens; the work does not depend on them. BLAS runs
-/// single-threaded inside the discriminator's two fixed partitions.
+/// single-threaded inside each chunk of work the discriminator's threads take. `--load CORES`
+/// runs a busy process pinned to each of the first CORES cores meanwhile.
 ///
 /// Unless `--no-peer` is given, the same work is then run by the PyTorch peer
 /// `Benchmarks/peers/discriminator_torch.py` and the ratios (peer time / our time) are printed.
@@ -36,6 +37,7 @@ enum DiscriminatorBenchmark {
             case "--seed": seed = UInt64(value) ?? seed
             case "--count": count = Int(value) ?? count
             case "--peer-threads": peerThreads = Int(value) ?? peerThreads
+            case "--load": break
             case "--no-peer":
                 runPeer = false
                 index -= 1
@@ -43,6 +45,8 @@ enum DiscriminatorBenchmark {
             }
             index += 2
         }
+        let load = BenchmarkSupport.Load(arguments: arguments)
+        defer { load.stop() }
         BLAS.threadCount = 1
         let config = DiscriminatorConfig()
         let t = config.sequenceLength

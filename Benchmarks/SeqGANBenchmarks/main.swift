@@ -10,8 +10,8 @@ let rest = Array(arguments.dropFirst())
 let usage = [
     "generator": "seqgan-bench generator [--repeats 3] [--oracle FILE] [--no-peer] [--mle-only]",
     "stacked-lstm": "seqgan-bench stacked-lstm [--layers 2] [--hidden 256] [--embedding 64] [--vocabulary 100] [--batch 32] [--length 256] [--dropout 0.2] [--train-steps 4] [--repeats 3] [--no-peer]",
-    "discriminator": "seqgan-bench discriminator [--epochs N] [--count N] [--score-count N] [--workspace ROWS] [--seed S] [--peer-threads N] [--no-peer]",
-    "adversarial": "seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only] [--score-rows N]",
+    "discriminator": "seqgan-bench discriminator [--epochs N] [--count N] [--score-count N] [--workspace ROWS] [--seed S] [--peer-threads N] [--no-peer] [--load CORES]",
+    "adversarial": "seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only] [--no-round] [--score-rows N] [--load CORES]",
     "midi": "seqgan-bench midi [--shared DIR] [--repeat N] [--no-peer]",
     "audio": "seqgan-bench audio [--runs N] [--seconds S]",
     "bleu": "seqgan-bench bleu [--nltk-hypotheses K] [--runs R]",
@@ -19,6 +19,7 @@ let usage = [
 if arguments.contains("--help") || arguments.contains("-h") || area == "help" {
     print("usage: seqgan-bench [generator|stacked-lstm|discriminator|adversarial|midi|audio|bleu|all] [options]")
     print("Each area times our code and, where there is one, its peer in the same run.")
+    print("--load CORES runs a busy process pinned to each of the first CORES cores meanwhile.")
     for name in ["generator", "stacked-lstm", "discriminator", "adversarial", "midi", "audio", "bleu"]
     where usage[area] == nil || name == area {
         print("  " + usage[name]!)

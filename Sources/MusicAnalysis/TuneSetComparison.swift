@@ -33,15 +33,14 @@ public struct TuneSetComparison: Sendable, Codable {
         mgeval = MGEval(generated: generated, real: real, rule: rule)
     }
 
-    /// The comparison as aligned plain text: one line per feature with the real and the
-    /// generated mean ± standard deviation (shares of yes/no features in percent) and the
-    /// MGEval overlap, then the mean overlap and the lowest.
+    /// The comparison as rows of four cells: a header row (empty, real, generated, "MGEval
+    /// overlap"), then one row per feature (histogram features have only their overlap), the
+    /// mean overlap and the lowest; ``tableText(generatedName:realName:)`` aligns them.
     ///
     /// - Parameters:
     ///   - generatedName: Heading of the generated column.
     ///   - realName: Heading of the real column.
-    public func tableText(generatedName: String = "generated", realName: String = "real") -> String
-    {
+    public func tableRows(generatedName: String = "generated", realName: String = "real") -> [[String]] {
         func cell(_ entry: TuneSetSummary.Entry?) -> String {
             guard let entry, let mean = entry.mean else { return "-" }
             if entry.feature.kind == .yesNo { return String(format: "%.1f%%", mean * 100) }
@@ -75,6 +74,19 @@ public struct TuneSetComparison: Sendable, Codable {
                 String(format: "%.3f", overlap),
             ])
         }
+        return rows
+    }
+
+    /// The comparison as aligned plain text: one line per feature with the real and the
+    /// generated mean ± standard deviation (shares of yes/no features in percent) and the
+    /// MGEval overlap, then the mean overlap and the lowest.
+    ///
+    /// - Parameters:
+    ///   - generatedName: Heading of the generated column.
+    ///   - realName: Heading of the real column.
+    public func tableText(generatedName: String = "generated", realName: String = "real") -> String
+    {
+        let rows = tableRows(generatedName: generatedName, realName: realName)
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             var line = row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)

@@ -93,10 +93,12 @@ public enum RepeatFolder {
     ///   - notes: The notes, in any order.
     ///   - metres: Where each metre takes effect, in quarter notes, by time; 4/4 before the
     ///     first. A metre change inside a bar ends that bar early.
-    /// - Returns: Bars from time 0 to the bar holding the last onset; every bar has its
-    ///   metre's full length except one cut short by a metre change.
+    /// - Returns: Bars from time 0 to the bar holding the last onset, and on to the bar where
+    ///   the last note ends when it is held over bar lines (so that a score can tie it); every
+    ///   bar has its metre's full length except one cut short by a metre change.
     public static func bars(of notes: [TuneNote], metres: [(onset: Double, metre: Metre)]) -> [TuneBar] {
         guard let lastOnset = notes.map(\.onset).max() else { return [] }
+        let lastEnd = notes.map { $0.onset + $0.duration }.max() ?? lastOnset
         var changes = metres.filter { $0.onset >= 0 }.sorted { $0.onset < $1.onset }
         if changes.first.map({ $0.onset > 0 }) ?? true { changes.insert((0, Metre(4, 4)), at: 0) }
         var starts: [(start: Double, length: Double, change: Metre?)] = []
@@ -107,7 +109,7 @@ public enum RepeatFolder {
             var position = change.onset
             var mark: Metre? = change.metre != previous ? change.metre : nil
             previous = change.metre
-            while position < until && position <= lastOnset + 1e-9 {
+            while position < until && (position <= lastOnset + 1e-9 || position < lastEnd - 1e-9) {
                 let length = min(change.metre.barQuarters, until - position)
                 starts.append((position, length, mark))
                 mark = nil

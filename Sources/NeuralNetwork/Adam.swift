@@ -37,10 +37,14 @@ public final class Adam: @unchecked Sendable {
 
     /// Applies one update to `arena.values` from `arena.gradients`.
     ///
-    /// - Parameter partitions: The flat parameter range is cut into this many equal parts,
-    ///   updated in parallel (each element's update is independent, so the result does not
-    ///   depend on the number).
-    public func update(_ arena: ParameterArena, partitions: Int = 1) {
+    /// - Parameters:
+    ///   - partitions: The flat parameter range is cut into this many equal chunks, which
+    ///     `schedule` hands to the threads (each element's update is independent, so the
+    ///     result depends neither on the number of chunks nor on which thread runs which).
+    ///   - schedule: Hands the chunks to threads.
+    public func update(
+        _ arena: ParameterArena, partitions: Int = 1, schedule: ChunkSchedule = ChunkSchedule()
+    ) {
         precondition(arena.values.count == firstMoments.count, "Adam sized for another arena")
         step += 1
         let t = Double(step)
@@ -49,7 +53,7 @@ public final class Adam: @unchecked Sendable {
                 / (1 - Foundation.pow(Double(beta1), t)))
         let count = arena.values.count
         let share = (count + partitions - 1) / partitions
-        parallelFor(partitions) { p in
+        schedule.run(partitions) { p, _ in
             let range = min(count, p * share)..<min(count, (p + 1) * share)
             apply(correction: correction, to: arena, range: range)
         }

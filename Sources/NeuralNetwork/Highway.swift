@@ -148,16 +148,23 @@ public struct Highway: Sendable {
     /// to the weight and bias gradients in `gradients` (arena-shaped), or with `overwrite`
     /// writes them there (so that a model need not zero these large slots first). Disjoint
     /// column ranges write disjoint memory.
+    ///
+    /// With `features` (a range of `0..<I`), only those rows of the weight gradient are
+    /// formed, and the bias gradient only when the range starts at 0: the results of a split
+    /// of the features add up to the whole, in disjoint memory.
     public func accumulateParameterGradients(
-        input: UnsafePointer<Float>, rows: Int, columns: Range<Int>,
+        input: UnsafePointer<Float>, rows: Int, columns: Range<Int>, features: Range<Int>? = nil,
         gradients: UnsafeMutablePointer<Float>, overwrite: Bool = false, cache: Cache
     ) {
         let width = 2 * size
+        let features = features ?? 0..<size
         let dz = cache.preactivationGradient.base + columns.lowerBound
         BLAS.gemm(
-            transposeA: true, m: size, n: columns.count, k: rows, a: input, lda: size, b: dz,
-            ldb: width, beta: overwrite ? 0 : 1, c: gradients + weights.offset + columns.lowerBound,
+            transposeA: true, m: features.count, n: columns.count, k: rows,
+            a: input + features.lowerBound, lda: size, b: dz, ldb: width, beta: overwrite ? 0 : 1,
+            c: gradients + weights.offset + features.lowerBound * width + columns.lowerBound,
             ldc: width)
+        guard features.lowerBound == 0 else { return }
         let db = gradients + bias.offset + columns.lowerBound
         if overwrite { db.update(repeating: 0, count: columns.count) }
         for row in 0..<rows {

@@ -1,6 +1,7 @@
 import Audio
 import Foundation
 import MIDI
+import MusicAnalysis
 import MusicEncoding
 import MusicGeneration
 import NeuralNetwork
@@ -9,8 +10,10 @@ import RunFiles
 import SeqGAN
 
 /// The HTML report of a music run: training curves from `log.csv`, the metric table of
-/// `seqgan evaluate` (the same numbers for the same samples, temperature and seed), and piano
-/// rolls of generated tunes next to as many real test tunes, each with an audio player.
+/// `seqgan evaluate` (the same numbers for the same samples, temperature and seed), the
+/// tune-level table of `seqgan evaluate --tunes N` (structure, form, rhythm, pitch and MGEval
+/// of whole generated tunes against the test tunes), and piano rolls of whole generated tunes
+/// next to as many whole real test tunes, each with an audio player and its ABC text.
 ///
 /// The page is self-contained (inline CSS and SVG); the audio (Ogg Vorbis, or WAV where
 /// libsndfile has no Vorbis) and MIDI files go to a folder beside it, `NAME_files/`.
@@ -21,6 +24,8 @@ public struct MusicRunReport {
         var midi: MIDIFile
         var audioFile: String
         var midiFile: String
+        /// The tune as ABC (``TuneABC``).
+        var abc: String
     }
 
     /// How the report samples and renders.
@@ -29,6 +34,9 @@ public struct MusicRunReport {
         public var samples = 2000
         /// Generated tunes shown, and as many real test tunes.
         public var tunes = 4
+        /// Whole tunes generated for the tune-level table (as `seqgan evaluate --tunes`); 0
+        /// leaves the table out.
+        public var measuredTunes = 50
         /// Sampling temperature of the table and the tunes.
         public var temperature: Float = 1
         /// Seed of the sampling and of the renderer.
@@ -36,7 +44,7 @@ public struct MusicRunReport {
         /// The instrument of the audio.
         public var instrument: Instrument = .piano
 
-        /// The defaults: 2000 windows, 4 tunes, temperature 1, seed 1, piano.
+        /// The defaults: 2000 windows, 4 tunes shown, 50 measured, temperature 1, seed 1, piano.
         public init() {}
     }
 
@@ -75,10 +83,16 @@ public struct MusicRunReport {
                 model.tune(from: tokens, options: DecodeOptions()), name: "generated-\(index + 1)",
                 title: "Generated tune \(index + 1)", into: files, synthesizer)
         }
+        // Whole real tunes: every token, not the opening the generated tunes are as long as.
         let real = try corpus.test.prefix(settings.tunes).enumerated().map { index, tune in
-            let midi = model.tokenizer.decode(Array(tune.encoded.tokens.prefix(length)), options: tune.encoded.decodeOptions)
+            let midi = model.tokenizer.decode(tune.encoded.tokens, options: tune.encoded.decodeOptions)
             return try Self.writeTune(midi, name: "real-\(index + 1)", title: tune.name, into: files, synthesizer)
         }
+        let wholeTunes = settings.measuredTunes > 0
+            ? TuneLevelEvaluation.compare(
+                model: model, corpus: corpus, tuneCount: settings.measuredTunes, temperature: settings.temperature,
+                seed: settings.seed)
+            : nil
 
         var report = HTMLReport(
             title: "Music report: \(directory.lastPathComponent)",
@@ -87,6 +101,12 @@ public struct MusicRunReport {
         report.sections = [
             Self.trainingSection(rows, name: directory.lastPathComponent),
             Self.metricSection(evaluation),
+        ]
+        if let wholeTunes {
+            report.sections.append(
+                Self.tuneLevelSection(wholeTunes, temperature: settings.temperature, seed: settings.seed))
+        }
+        report.sections += [
             Self.tuneSection(generated: generated, real: real, filesName: filesName),
         ]
         try AtomicFile.write(report.html(), to: page)
@@ -109,7 +129,9 @@ public struct MusicRunReport {
             audioName = name + ".wav"
             try AudioFile.write(audio, to: folder.appendingPathComponent(audioName))
         }
-        return Tune(title: title, midi: midi, audioFile: audioName, midiFile: name + ".mid")
+        return Tune(
+            title: title, midi: midi, audioFile: audioName, midiFile: name + ".mid",
+            abc: TuneABC.text(of: midi, title: title))
     }
 
     /// The tiles under the heading: data, model, schedule and final scores.
@@ -174,6 +196,22 @@ public struct MusicRunReport {
                 notes: table.map { $0.better.isEmpty ? "" : "\($0.better) is better" }))
     }
 
+    /// The tune-level table of `seqgan evaluate --tunes N`: whole generated tunes against the
+    /// test tunes.
+    static func tuneLevelSection(_ comparison: TuneSetComparison, temperature: Float, seed: UInt64) -> HTMLReport.Section {
+        let rows = comparison.tableRows(generatedName: "generated tunes", realName: "real: test tunes")
+        return HTMLReport.Section(
+            title: "Whole tunes",
+            introduction: "\(comparison.generated.tuneCount) whole tunes generated at temperature \(temperature) (seed \(seed)) "
+                + "beside the \(comparison.real.tuneCount) real test tunes (the same numbers as `seqgan evaluate --tunes \(comparison.generated.tuneCount)`): "
+                + "mean ± standard deviation per tune (shares in percent), and the MGEval overlap of each feature's distances "
+                + "between sets with the distances within the real tunes (1 = indistinguishable).",
+            html: HTMLReport.table(header: rows[0], rows: Array(rows.dropFirst())))
+    }
+
+    /// The style of a tune's ABC text: long lines wrap inside the card, long tunes scroll.
+    static let abcStyle = "white-space: pre-wrap; overflow-wrap: anywhere; max-height: 24em; overflow-y: auto"
+
     /// Piano rolls and players: generated tunes on the left, real test tunes on the right.
     static func tuneSection(generated: [Tune], real: [Tune], filesName: String) -> HTMLReport.Section {
         // One time scale for every roll, so that lengths compare at a glance.
@@ -184,6 +222,7 @@ public struct MusicRunReport {
             roll.color = color
             let links = HTMLReport.audioPlayer(source: "\(filesName)/\(tune.audioFile)", type: tune.audioFile.hasSuffix(".ogg") ? "audio/ogg" : "audio/wav")
                 + "\n<a class=\"midi\" href=\"\(HTMLReport.escape("\(filesName)/\(tune.midiFile)"))\">MIDI</a>"
+                + "\n<details class=\"abc\"><summary>ABC</summary><pre style=\"\(Self.abcStyle)\">\(HTMLReport.escape(tune.abc))</pre></details>"
             return HTMLReport.card(title: tune.title, detail: TuneSummary(tune.midi).description, svg: roll.svg(), extra: links)
         }
         var html = "<div class=\"tunes\">\n<h3 class=\"column\">Generated by the model</h3>\n<h3 class=\"column\">Real test tunes</h3>\n"
@@ -195,7 +234,7 @@ public struct MusicRunReport {
         }
         return HTMLReport.Section(
             title: "Tunes",
-            introduction: "Generated tunes (4 training windows long, written in C at 120 BPM) next to the openings of real test tunes of the same token length, in their own key and tempo.",
+            introduction: "Whole tunes, drawn on one time scale: generated tunes as `seqgan generate` writes them (4 training windows long, in C at 120 BPM) next to whole real test tunes from their first note to their last, in their own key and tempo. Each has its ABC text (repeated parts folded into repeat signs) under its player.",
             html: html + "</div>")
     }
 }

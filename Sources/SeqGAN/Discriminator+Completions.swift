@@ -74,8 +74,8 @@ extension Discriminator {
         if workspace.prefixMaxima.count < total { workspace.prefixMaxima = FloatBuffer(count: total) }
         let maxima = workspace.prefixMaxima
         let tables = UnsafePointer(projectionTables.base)
-        parallelFor(Discriminator.partitionCount) { p in
-            let rows = (p * batch / Discriminator.partitionCount)..<((p + 1) * batch / Discriminator.partitionCount)
+        schedule.run(Discriminator.rowChunkCount) { chunk, _ in
+            let rows = Discriminator.part(chunk, of: Discriminator.rowChunkCount, in: batch)
             guard !rows.isEmpty else { return }
             for (bank, convolution) in convolutions.enumerated() {
                 convolution.runningMaxima(

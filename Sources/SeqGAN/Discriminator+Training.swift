@@ -28,7 +28,7 @@ extension Discriminator {
             let predicted: Int32 = workspace.logits[2 * n + 1] > workspace.logits[2 * n] ? 1 : 0
             if predicted == labels[n] { correct += 1 }
         }
-        optimizer.update(arena, partitions: Discriminator.partitionCount)
+        optimizer.update(arena, partitions: Discriminator.optimizerChunkCount, schedule: schedule)
         parametersDidChange()
         return (loss, Double(correct) / Double(count))
     }
@@ -36,6 +36,9 @@ extension Discriminator {
     /// Sets `arena.gradients` to the gradient of the loss of a batch and returns the loss
     /// (mean cross-entropy plus the L2 penalty); leaves the batch's logits in
     /// `workspace.logits`.
+    ///
+    /// Each step's work is cut into chunks (see `Discriminator+TrainingChunks.swift`) that
+    /// ``schedule`` hands to the threads; the steps run one after another.
     ///
     /// - Parameter applyDropout: Multiply the highway output by `workspace.mask` (which the
     ///   caller has drawn); otherwise dropout is off.
@@ -45,61 +48,40 @@ extension Discriminator {
     ) -> Double {
         let t = config.sequenceLength
         let e = config.embeddingSize
-        let f = featureCount
         let parameters = UnsafePointer(arena.values.base)
         let gradients = arena.gradients.base
-        let parts = Discriminator.partitionCount
-        let features = UnsafePointer(workspace.features.base)
-        let outputGradient = workspace.droppedGradient.base
+        let rowChunks = Discriminator.rowChunkCount
+        func rows(_ chunk: Int) -> Range<Int> { Discriminator.part(chunk, of: rowChunks, in: count) }
         let highwayOutput = applyDropout ? workspace.dropped : workspace.highway.output
 
-        // Forward. The embedding (small) serially; then the convolution banks shared out
-        // between the partitions, each over the whole batch (taller products); the slots
-        // whose gradients are accumulated are zeroed alongside (the highway gradient is
-        // overwritten, so its 6 million values need no zeroing).
+        // Forward. The embedding (small) serially, then copied time-major for the
+        // convolutions (one tall product per window offset).
         embedding.forward(
             tokens: sequences, count: count * t, parameters: parameters,
             into: workspace.embedded.base)
-        // The convolutions run on a time-major copy (one tall product per window offset).
         for row in 0..<count {
             for step in 0..<t {
                 (workspace.timeMajorEmbedded.base + (step * count + row) * e).update(
                     from: workspace.embedded.base + (row * t + step) * e, count: e)
             }
         }
-        let zeroed = [0..<highway.weights.offset, output.weights.offset..<arena.gradients.count]
-        parallelFor(parts) { p in
-            let range = zeroed[p % zeroed.count]
-            (gradients + range.lowerBound).update(repeating: 0, count: range.count)
-            for bank in bankPartitions[p] {
-                convolutions[bank].forward(
-                    timeMajorInput: workspace.timeMajorEmbedded.base, steps: t, batch: count,
-                    parameters: parameters, output: workspace.features.base + featureOffsets[bank],
-                    argmax: workspace.argmax + featureOffsets[bank], outputStride: f,
-                    scratch: workspace.convolutionScratch[p].base)
-            }
+        schedule.run(convolutionChunkCount, maximumWorkers: workspace.convolutionScratch.count) {
+            chunk, worker in
+            convolveChunk(
+                chunk, count: count, parameters: parameters, workspace: workspace,
+                scratch: workspace.convolutionScratch[worker].base)
         }
-        parallelFor(parts) { p in
-            highway.project(
-                input: features, rows: 0..<count, columns: highwayBlock(p), parameters: parameters,
-                cache: workspace.highway)
+        schedule.run(Discriminator.projectionChunkCount(count)) { chunk, _ in
+            projectHighwayChunk(chunk, count: count, parameters: parameters, workspace: workspace)
         }
-        parallelFor(parts) { p in
-            let rows = workspace.rows(p, count: count)
-            guard !rows.isEmpty else { return }
-            highway.activate(input: features, rows: rows, cache: workspace.highway)
-            if applyDropout {
-                let first = rows.lowerBound * f
-                dropout.apply(
-                    mask: workspace.mask.base + first, to: workspace.highway.output.base + first,
-                    count: rows.count * f, into: workspace.dropped.base + first)
-            }
+        schedule.run(rowChunks) { chunk, _ in
+            activateHighway(rows: rows(chunk), workspace: workspace, applyDropout: applyDropout)
         }
 
         // The output layer over the whole batch (two classes: small).
         let crossEntropy = output.crossEntropy(
             input: highwayOutput.base, targets: labels, rows: count,
-            uniformWeight: 1 / Float(count), inputGradient: outputGradient,
+            uniformWeight: 1 / Float(count), inputGradient: workspace.droppedGradient.base,
             gradients: gradients, parameters: parameters, workspace: workspace.outputWorkspace)
         output.logits(
             input: highwayOutput.base, rows: count, parameters: parameters,
@@ -108,81 +90,21 @@ extension Discriminator {
             of: [output.weights, output.bias], coefficient: config.l2Coefficient,
             parameters: parameters, gradients: gradients)
 
-        // Back through dropout and the highway nonlinearities, by rows.
-        parallelFor(parts) { p in
-            let rows = workspace.rows(p, count: count)
-            guard !rows.isEmpty else { return }
-            if applyDropout {
-                let first = rows.lowerBound * f
-                dropout.apply(
-                    mask: workspace.mask.base + first, to: outputGradient + first,
-                    count: rows.count * f, into: outputGradient + first)
-            }
-            highway.backpropagateActivations(
-                input: features, outputGradient: outputGradient, rows: rows,
-                cache: workspace.highway)
+        // Backward.
+        schedule.run(rowChunks) { chunk, _ in
+            backpropagateHighwayActivations(
+                rows: rows(chunk), workspace: workspace, applyDropout: applyDropout)
         }
-
-        // Highway weights and the highway input gradient by column block (each partition
-        // reads half of the weights; the first adds the carry term).
-        parallelFor(parts) { p in
-            highway.accumulateParameterGradients(
-                input: features, rows: count, columns: highwayBlock(p), gradients: gradients,
-                overwrite: true, cache: workspace.highway)
-            highway.inputGradient(
-                outputGradient: outputGradient, rows: 0..<count, columns: highwayBlock(p),
-                includingCarry: p == 0, parameters: parameters, cache: workspace.highway,
-                into: p == 0 ? workspace.featureGradient.base : workspace.partialFeatureGradients[p - 1].base)
+        schedule.run(Discriminator.highwayGradientChunkCount(count)) { chunk, _ in
+            highwayGradientChunk(chunk, count: count, parameters: parameters, workspace: workspace)
         }
-
-        // The parts of the feature gradient summed, and the convolution input gradients, by rows.
-        parallelFor(parts) { p in
-            let rows = workspace.rows(p, count: count)
-            guard !rows.isEmpty else { return }
-            let first = rows.lowerBound * f
-            for part in workspace.partialFeatureGradients {
-                VectorMath.add(
-                    part.base + first, to: workspace.featureGradient.base + first,
-                    count: rows.count * f)
-            }
-            let embeddedGradient = workspace.embeddedGradient.base + rows.lowerBound * t * e
-            embeddedGradient.update(repeating: 0, count: rows.count * t * e)
-            for (bank, convolution) in convolutions.enumerated() {
-                let column = first + featureOffsets[bank]
-                convolution.accumulateInputGradient(
-                    steps: t, batch: rows.count,
-                    outputGradient: workspace.featureGradient.base + column,
-                    output: features + column, argmax: workspace.argmax + column, outputStride: f,
-                    parameters: parameters, inputGradient: embeddedGradient)
-            }
+        schedule.run(rowChunks) { chunk, _ in
+            backpropagateConvolutionInputs(rows: rows(chunk), workspace: workspace)
         }
-
-        // Convolution weights by filter halves; the embedding rows.
-        parallelFor(parts) { p in
-            for (bank, convolution) in convolutions.enumerated() {
-                let column = featureOffsets[bank]
-                let filters = convolution.filterCount
-                convolution.accumulateParameterGradients(
-                    input: workspace.embedded.base, steps: t, batch: count,
-                    outputGradient: workspace.featureGradient.base + column,
-                    output: features + column, argmax: workspace.argmax + column, outputStride: f,
-                    filters: (p * filters / parts)..<((p + 1) * filters / parts),
-                    gradients: gradients)
-            }
-            if p == parts - 1 {
-                embedding.backward(
-                    tokens: sequences, count: count * t,
-                    outputGradient: workspace.embeddedGradient.base, gradients: gradients)
-            }
+        schedule.run(Discriminator.parameterGradientChunkCount) { chunk, _ in
+            parameterGradientChunk(chunk, sequences: sequences, count: count, workspace: workspace)
         }
         return crossEntropy + penalty
-    }
-
-    /// The highway columns partition `p` computes: the transform block, then the gate block.
-    func highwayBlock(_ p: Int) -> Range<Int> {
-        let width = 2 * highway.size
-        let parts = Discriminator.partitionCount
-        return (p * width / parts)..<((p + 1) * width / parts)
     }
 
     /// Trains for `epochs` epochs on `real` and `fake` sequences (the released code's

@@ -9,21 +9,23 @@ import TensorCore
 ///
 /// Class 1 is "real" and class 0 "generated" (the released code's one-hot `[0, 1]` = real).
 ///
-/// The work of a batch is split over two fixed partitions (never over "the number of cores",
-/// so results do not depend on scheduling), with BLAS single-threaded inside each. Each stage
-/// is split along the axis that makes the two partitions write disjoint memory, so that the
-/// parameter gradients go straight into ``ParameterArena/gradients`` with no per-partition
-/// copies to reduce (the arena holds about 7 million parameters at the paper's sizes; reducing
-/// two copies of it per step would cost more than the convolutions): the convolution banks
-/// (balanced by arithmetic) over the whole batch; the highway products, weight gradient and
-/// input gradient by column block (transform, gate), so each partition reads half of the
-/// weights; elementwise work and the convolutions' input gradients by batch rows; the
-/// convolutions' weight gradients by filter halves.
+/// The work of a batch is cut into chunks that never depend on the number of cores, which
+/// ``schedule`` hands to the threads as they come free (BLAS single-threaded inside each), so
+/// results do not depend on scheduling and a core slowed by another process takes fewer
+/// chunks instead of stalling the step. Each step is cut along the axis that makes its chunks
+/// write disjoint memory, so that the parameter gradients go straight into
+/// ``ParameterArena/gradients`` with no per-chunk copies to reduce (the arena holds about 7
+/// million parameters at the paper's sizes; reducing copies of it per step would cost more
+/// than the convolutions): the convolution banks (costliest first) over the whole batch; the
+/// highway products by transform and gate half and blocks of the rows of their results (batch
+/// rows, or input features for the weight gradient), the input gradient's halves summed
+/// afterwards; elementwise work and the convolutions' input gradients by batch rows; the
+/// convolutions' weight gradients by filter blocks. See `Discriminator+TrainingChunks.swift`.
 ///
 /// Scoring (``probabilityReal(of:count:into:workspace:)``, ``evaluate(real:fake:workspaceSize:)``)
 /// runs the convolutions by lookup in per-token projection tables, rebuilt when the
-/// parameters change, and splits the sequences into chunks that alternate between the
-/// partitions.
+/// parameters change, and splits the sequences into chunks of a workspace slot's rows that
+/// the threads take as they come free.
 public final class Discriminator: @unchecked Sendable {
     /// The model's shape and training settings.
     public let config: DiscriminatorConfig
@@ -37,14 +39,24 @@ public final class Discriminator: @unchecked Sendable {
     let featureOffsets: [Int]
     /// `F`, the total number of feature maps (the highway width).
     let featureCount: Int
-    /// The banks each partition convolves in training, balanced by arithmetic.
-    let bankPartitions: [[Int]]
+    /// The banks in the order training hands them out, costliest first.
+    let bankOrder: [Int]
     let highway: Highway
     let dropout: Dropout
     let output: SoftmaxOutputLayer
 
-    /// Work is split into this many partitions.
-    static let partitionCount = 2
+    /// A scoring workspace's row slots: a scoring chunk fills one slot, so at most this many
+    /// threads score at once.
+    static let slotCount = 2
+    /// Chunks of the parameters in an Adam update.
+    static let optimizerChunkCount = 32
+    /// Chunks of each half of the vocabulary when the projection tables are rebuilt (each
+    /// half cut at multiples of ``blasRowBlock`` tokens, so that the tables are bit for bit
+    /// those built by halves).
+    static let tableChunksPerHalf = 8
+    /// Hands chunks of work to threads; results do not depend on it (tests vary it). Set it
+    /// before the first training step or workspace, whose scratch slots follow its threads.
+    var schedule = ChunkSchedule()
     /// The index of the "real" class.
     public static let realClass: Int32 = 1
 
@@ -98,7 +110,7 @@ public final class Discriminator: @unchecked Sendable {
             }
             return tableOffset
         }
-        bankPartitions = Discriminator.balance(config.filterBanks, steps: config.sequenceLength)
+        bankOrder = Discriminator.costliestFirst(config.filterBanks, steps: config.sequenceLength)
         highway = Highway(
             name: "highway", size: total, gateBias: config.highwayGateBias, layout: &layout)
         dropout = Dropout(keepProbability: config.dropoutKeepProbability)
@@ -108,18 +120,11 @@ public final class Discriminator: @unchecked Sendable {
         optimizer = Adam(parameterCount: arena.values.count, learningRate: config.learningRate)
     }
 
-    /// Shares out the banks between the partitions: the costliest first, each to the
-    /// partition with the least work so far (cost: positions x window x filters).
-    static func balance(_ banks: [DiscriminatorConfig.FilterBank], steps: Int) -> [[Int]] {
-        var result = [[Int]](repeating: [], count: partitionCount)
-        var load = [Int](repeating: 0, count: partitionCount)
+    /// The banks' indices, the costliest first (cost: positions x window x filters), so that
+    /// threads taking them in turn end close together.
+    static func costliestFirst(_ banks: [DiscriminatorConfig.FilterBank], steps: Int) -> [Int] {
         let costs = banks.map { (steps - $0.window + 1) * $0.window * $0.count }
-        for bank in banks.indices.sorted(by: { (costs[$0], $1) > (costs[$1], $0) }) {
-            let lightest = load.indices.min { load[$0] < load[$1] }!
-            result[lightest].append(bank)
-            load[lightest] += costs[bank]
-        }
-        return result
+        return banks.indices.sorted { (costs[$0], $1) > (costs[$1], $0) }
     }
 
     /// Initialises the parameters as the released code does: embedding uniform in
@@ -165,9 +170,11 @@ public final class Discriminator: @unchecked Sendable {
         let embeddings = parameters + embedding.table.offset
         let tables = projectionTables.base
         let v = config.vocabularySize
-        parallelFor(Discriminator.partitionCount) { p in
-            let parts = Discriminator.partitionCount
-            let tokens = (p * v / parts)..<((p + 1) * v / parts)
+        let perHalf = Discriminator.tableChunksPerHalf
+        schedule.run(2 * perHalf) { chunk, _ in
+            let half = Discriminator.part(chunk / perHalf, of: 2, in: v)
+            let block = Discriminator.blasPart(chunk % perHalf, of: perHalf, in: half.count)
+            let tokens = (half.lowerBound + block.lowerBound)..<(half.lowerBound + block.upperBound)
             for (bank, convolution) in convolutions.enumerated() {
                 convolution.fillProjectionTable(
                     embeddings: embeddings, tokens: tokens, parameters: parameters,
@@ -178,11 +185,11 @@ public final class Discriminator: @unchecked Sendable {
     }
 
     /// Scratch space for batches of up to `batchSize` sequences, allocated once and reused.
-    /// Partition `p` works in rows `p * share ..< (p + 1) * share`.
+    /// In scoring, the thread in slot `s` works in rows `s * share ..< (s + 1) * share`.
     public final class Workspace: @unchecked Sendable {
         /// The largest batch it holds.
         public let batchSize: Int
-        /// Rows per partition.
+        /// Rows per scoring slot.
         let share: Int
         /// `[B, T, E]` embedded tokens, and their gradient.
         let embedded: FloatBuffer
@@ -192,8 +199,9 @@ public final class Discriminator: @unchecked Sendable {
         /// `[B, F]` pooled features (the highway input), and their gradient.
         let features: FloatBuffer
         let featureGradient: FloatBuffer
-        /// The feature gradient's parts through the highway columns of partitions 1...
-        let partialFeatureGradients: [FloatBuffer]
+        /// `[B, F]`: the feature gradient's part through the highway's gate columns (the
+        /// transform part goes to `featureGradient`, and this is added to it).
+        let gateFeatureGradient: FloatBuffer
         /// `[B, F]` position of each feature's maximum.
         let argmax: UnsafeMutablePointer<Int32>
         let highway: Highway.Cache
@@ -205,7 +213,8 @@ public final class Discriminator: @unchecked Sendable {
         /// `[B, 2]` logits.
         let logits: FloatBuffer
         let outputWorkspace: SoftmaxOutputLayer.Workspace
-        /// One convolution scratch area per partition.
+        /// One convolution scratch area per thread of the discriminator's schedule (at least
+        /// one per scoring slot).
         let convolutionScratch: [FloatBuffer]
         /// The running maxima of sampled sequences' windows when scoring roll-out completions
         /// (see `scoreCompletions`), grown on first use and then reused.
@@ -217,8 +226,7 @@ public final class Discriminator: @unchecked Sendable {
             let config = discriminator.config
             let f = discriminator.featureCount
             self.batchSize = batchSize
-            let share =
-                (batchSize + Discriminator.partitionCount - 1) / Discriminator.partitionCount
+            let share = (batchSize + Discriminator.slotCount - 1) / Discriminator.slotCount
             self.share = share
             let tokens = batchSize * config.sequenceLength * config.embeddingSize
             embedded = FloatBuffer(count: tokens)
@@ -226,9 +234,7 @@ public final class Discriminator: @unchecked Sendable {
             embeddedGradient = FloatBuffer(count: tokens)
             features = FloatBuffer(count: batchSize * f)
             featureGradient = FloatBuffer(count: batchSize * f)
-            partialFeatureGradients = (1..<Discriminator.partitionCount).map { _ in
-                FloatBuffer(count: batchSize * f)
-            }
+            gateFeatureGradient = FloatBuffer(count: batchSize * f)
             argmax = .allocate(capacity: batchSize * f)
             argmax.initialize(repeating: 0, count: batchSize * f)
             highway = Highway.Cache(capacity: batchSize, size: f)
@@ -242,17 +248,13 @@ public final class Discriminator: @unchecked Sendable {
                     $0.scratchCount(batch: batchSize),
                     $0.timeMajorScratchCount(steps: config.sequenceLength, batch: batchSize))
             }.max()!
-            convolutionScratch = (0..<Discriminator.partitionCount).map { _ in
+            let workers = max(Discriminator.slotCount, discriminator.schedule.threads)
+            convolutionScratch = (0..<workers).map { _ in
                 FloatBuffer(count: scratch)
             }
         }
 
         deinit { argmax.deallocate() }
-
-        /// The rows of a batch of `count` that partition `p` handles.
-        func rows(_ p: Int, count: Int) -> Range<Int> {
-            min(count, p * share)..<min(count, (p + 1) * share)
-        }
     }
 
     /// Runs the convolutions (from the projection tables, or as products on the embedded
@@ -309,8 +311,8 @@ public final class Discriminator: @unchecked Sendable {
             cache: workspace.highway)
     }
 
-    /// Runs the model without dropout on `count` sequences, in chunks of one partition's
-    /// share of `workspace`, the chunks alternating between the two partitions, and hands each
+    /// Runs the model without dropout on `count` sequences, in chunks of one slot's share of
+    /// `workspace` that the threads (one per slot) take as they come free, and hands each
     /// chunk's `[n, 2]` logits to `consume` with the chunk's range of sequences.
     ///
     /// The convolutions use the projection tables (rebuilt first if the parameters changed),
@@ -331,22 +333,18 @@ public final class Discriminator: @unchecked Sendable {
         let chunk = workspace.share
         let chunkCount = (count + chunk - 1) / chunk
         let parameters = UnsafePointer(arena.values.base)
-        parallelFor(min(Discriminator.partitionCount, chunkCount)) { p in
-            var c = p
-            while c < chunkCount {
-                let range = (c * chunk)..<min(count, (c + 1) * chunk)
-                let rows = (p * chunk)..<(p * chunk + range.count)
-                scoreFeatures(
-                    tokens: sequences + range.lowerBound * t, rows: rows, parameters: parameters,
-                    workspace: workspace, scratch: workspace.convolutionScratch[p].base,
-                    sharedPrefix: sharedPrefix.map { shared in { shared(range.lowerBound + $0, $1) } })
-                let logits = workspace.logits.base + rows.lowerBound * 2
-                output.logits(
-                    input: workspace.highway.output.base + rows.lowerBound * f, rows: rows.count,
-                    parameters: parameters, into: logits)
-                consume(range, logits)
-                c += Discriminator.partitionCount
-            }
+        schedule.run(chunkCount, maximumWorkers: Discriminator.slotCount) { c, slot in
+            let range = (c * chunk)..<min(count, (c + 1) * chunk)
+            let rows = (slot * chunk)..<(slot * chunk + range.count)
+            scoreFeatures(
+                tokens: sequences + range.lowerBound * t, rows: rows, parameters: parameters,
+                workspace: workspace, scratch: workspace.convolutionScratch[slot].base,
+                sharedPrefix: sharedPrefix.map { shared in { shared(range.lowerBound + $0, $1) } })
+            let logits = workspace.logits.base + rows.lowerBound * 2
+            output.logits(
+                input: workspace.highway.output.base + rows.lowerBound * f, rows: rows.count,
+                parameters: parameters, into: logits)
+            consume(range, logits)
         }
     }
 
@@ -355,7 +353,7 @@ public final class Discriminator: @unchecked Sendable {
     ///
     /// The convolutions run by lookup in projection tables (`V x sum(w F)` floats, 250 MB at
     /// the paper's sizes; see ``DiscriminatorConfig/projectionTables``) that are rebuilt on
-    /// the first call after the parameters change; the chunks of `workspace` alternate between the two partitions. Not to be called from
+    /// the first call after the parameters change; the threads take chunks of a `workspace` slot's rows as they come free. Not to be called from
     /// several threads at once.
     ///
     /// - Parameters:

@@ -41,6 +41,13 @@ public enum BLAS {
             Int32(lda), x, 1, beta, y, 1)
     }
 
+    /// OpenBLAS's build and the kernels it chose for this CPU, e.g.
+    /// `OpenBLAS 0.3.21 DYNAMIC_ARCH ... Haswell/Haswell` (`openblas_get_config`,
+    /// `openblas_get_corename`). The last bits of a product depend on the kernels.
+    public static var kernelDescription: String {
+        String(cString: openblas_get_config()) + "/" + String(cString: openblas_get_corename())
+    }
+
     /// The number of threads OpenBLAS uses inside one call (`openblas_get_num_threads`).
     public static var threadCount: Int {
         get { Int(openblas_get_num_threads()) }

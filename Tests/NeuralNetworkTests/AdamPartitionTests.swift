@@ -6,7 +6,9 @@ import TensorCore
 @Suite("Adam over partitions")
 struct AdamPartitionTests {
     /// Three steps of Adam on 101 parameters (16-lane blocks and a tail) with `partitions`.
-    func run(partitions: Int) -> (values: [Float], first: [Float], second: [Float]) {
+    func run(
+        partitions: Int, schedule: ChunkSchedule = ChunkSchedule()
+    ) -> (values: [Float], first: [Float], second: [Float]) {
         var layout = ParameterLayout()
         _ = layout.add("w", shape: [101])
         let arena = ParameterArena(layout: layout)
@@ -14,16 +16,20 @@ struct AdamPartitionTests {
         let adam = Adam(parameterCount: arena.values.count, learningRate: 0.01)
         for step in 0..<3 {
             fillNormal(arena.gradients.base, count: arena.gradients.count, scale: 1, seed: 62 + UInt64(step))
-            adam.update(arena, partitions: partitions)
+            adam.update(arena, partitions: partitions, schedule: schedule)
         }
         return (arena.values.array, adam.firstMoments.array, adam.secondMoments.array)
     }
 
-    @Test("the vectorised, partitioned update is bit-identical for any split and matches the formula")
+    @Test("the vectorised, chunked update is bit-identical for any split, thread count and order and matches the formula")
     func partitionsAgree() {
         let one = run(partitions: 1)
         for partitions in [2, 3, 7] {
             let split = run(partitions: partitions)
+            #expect(split.values == one.values && split.first == one.first && split.second == one.second)
+        }
+        for schedule in [ChunkSchedule(threads: 1, order: .shuffled(seed: 4)), ChunkSchedule(threads: 4, order: .shuffled(seed: 6))] {
+            let split = run(partitions: 7, schedule: schedule)
             #expect(split.values == one.values && split.first == one.first && split.second == one.second)
         }
         // Reference in Double.

@@ -46,7 +46,7 @@ struct HighwayTests {
         }
     }
 
-    @Test("weight, bias and input gradients match finite differences, split by rows and columns")
+    @Test("weight, bias and input gradients match finite differences, split by rows, columns and input features")
     func gradients() {
         let (layer, arena) = makeLayer(gateBias: -0.5)
         let input = FloatBuffer(count: rows * size)
@@ -65,9 +65,14 @@ struct HighwayTests {
             layer.backpropagateActivations(
                 input: input.base, outputGradient: lossWeights.base, rows: part, cache: cache)
         }
+        // The weight gradient by column blocks and blocks of input features (the bias
+        // gradient comes with the block that starts at feature 0).
         for columns in [0..<4, 4..<(2 * size)] {
-            layer.accumulateParameterGradients(
-                input: input.base, rows: rows, columns: columns, gradients: arena.gradients.base, cache: cache)
+            for features in [0..<2, 2..<size] {
+                layer.accumulateParameterGradients(
+                    input: input.base, rows: rows, columns: columns, features: features,
+                    gradients: arena.gradients.base, cache: cache)
+            }
         }
         for part in [0..<1, 1..<rows] {
             layer.inputGradient(

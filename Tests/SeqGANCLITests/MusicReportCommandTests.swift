@@ -22,6 +22,9 @@ struct MusicReportCommandTests {
         // Charts (NLL-test, BLEU, training NLL) and 2 + 2 piano rolls, all inline.
         #expect(html.components(separatedBy: "<svg").count - 1 >= 3 + 4)
         #expect(html.components(separatedBy: "class=\"piano-roll\"").count - 1 == 4)
+        // Whole tunes: each with its ABC, and the tune-level table (--measured-tunes, 50 by default).
+        #expect(html.components(separatedBy: "<details class=\"abc\">").count - 1 == 4)
+        #expect(html.contains("MGEval overlap: mean"))
         // Self-contained: no script, stylesheet or image from elsewhere.
         #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("<img"))
         let sources = Self.attributeValues("src", in: html)

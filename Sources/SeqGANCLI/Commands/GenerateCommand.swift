@@ -26,6 +26,14 @@ struct GenerateCommand: ParsableCommand {
               seqgan generate runs/folk -n 8 --temperature 0.9 --key G -o tunes --wav
               seqgan generate runs/folk -n 4 --primer first-bars.mid -o continued
 
+            With --abc, each tune is also written as an ABC 2.1 tune beside its MIDI file \
+            (tune-01.abc, ...: titled "Tune 1", ..., in the key and metre written, parts that \
+            repeat folded into |: :| with first and second endings). With -o ending in .abc, \
+            all the tunes go into that one ABC tune book instead (X:1, X:2, ...).
+
+              seqgan generate runs/folk -n 8 --form AABB -o tunes --abc
+              seqgan generate runs/folk -n 20 -o tunes.abc
+
             For a text run (trained with --task text), -o is a text file that receives -n \
             samples, one per line, tokens separated by spaces; --temperature and --seed apply.
 
@@ -41,7 +49,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customShort("n"), parsing: .unconditional, help: "How many tunes (or text samples) to generate.")
     var count: Int = 8
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ... (for a text run: the text file to write).", valueName: "out-dir"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder that receives tune-01.mid, tune-02.mid, ..., or an ABC tune book (.abc) of all the tunes (for a text run: the text file to write).", valueName: "out-dir"))
     var output: String
 
     @Option(parsing: .unconditional, help: "Seed of the sampling (and of the renderer's noise). (default: 1)", transform: parseSeed)
@@ -49,6 +57,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Flag(help: "Also render each tune to a WAV file beside its MIDI file.")
     var wav = false
+
+    @Flag(help: "Also write each tune as an ABC tune beside its MIDI file (tune-01.abc, ...).")
+    var abc = false
 
     @Option(help: ArgumentHelp("The instrument of the WAV files: \(choices(Instrument.self)).", valueName: "name"))
     var instrument: Instrument = .piano
@@ -65,6 +76,7 @@ struct GenerateCommand: ParsableCommand {
         let kind = try RunKind(of: folder)
         if kind != .music {
             try require(!wav, "--wav renders tunes; \(runFolder.path) is a \(kind) run")
+            try require(!abc, "--abc writes tunes; \(runFolder.path) is a \(kind) run")
             try require(generation.length == nil, kind == .text
                 ? "--length is for music runs; a text sample ends at its end token (at most T tokens)"
                 : "--length is for music runs; a synthetic run samples T tokens")
@@ -73,10 +85,16 @@ struct GenerateCommand: ParsableCommand {
         let (temperature, out) = (generation.temperature, URL(fileURLWithPath: output))
         let plural = count == 1 ? "" : "s"
         switch kind {
+        case .music where output.lowercased().hasSuffix(".abc"):
+            guard !wav else { throw ValidationError("--wav renders into a folder of tunes; -o \(output) names an ABC tune book") }
+            let summaries = try MusicModel(runDirectory: folder).writeTuneBook(
+                count: count, request: try generation.request(), seed: seed, to: out)
+            for (index, summary) in summaries.enumerated() { print("X:\(index + 1): \(summary)") }
+            print("\(out.path): ABC tune book of \(count) tune\(plural)")
         case .music:
             let tunes = try MusicModel(runDirectory: folder).writeTunes(
                 count: count, request: try generation.request(), seed: seed, to: out,
-                audio: wav ? RenderSettings(instrument: instrument, seed: seed) : nil)
+                audio: wav ? RenderSettings(instrument: instrument, seed: seed) : nil, abc: abc)
             tunes.forEach { print($0.line) }
         case .text:
             let lines = try TextModel(runDirectory: folder).writeSamples(

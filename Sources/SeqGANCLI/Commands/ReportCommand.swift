@@ -17,8 +17,10 @@ struct ReportCommand: ParsableCommand {
 
             -o FILE.html (one music run): a page with the training curves, the metric table of \
             `seqgan evaluate` (same --samples, --seed and --temperature give the same numbers), \
-            and piano rolls of --tunes generated tunes next to as many real test tunes, each \
-            with an audio player. The audio (Ogg Vorbis, or WAV where libsndfile has no Vorbis) \
+            the tune-level table of `seqgan evaluate --tunes N` for N = --measured-tunes whole \
+            generated tunes against the test tunes (0 leaves it out), and piano rolls of --tunes \
+            whole generated tunes next to as many whole real test tunes, each with an audio \
+            player and its ABC text. The audio (Ogg Vorbis, or WAV where libsndfile has no Vorbis) \
             and MIDI files go to a folder beside the page, FILE_files/; the page needs nothing \
             else.
 
@@ -41,6 +43,9 @@ struct ReportCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "HTML: generated tunes shown, and as many real test tunes.")
     var tunes: Int = 4
 
+    @Option(parsing: .unconditional, help: "HTML: whole tunes generated for the tune-level table (structure, form, rhythm, pitch, MGEval) against the test tunes; 0 leaves the table out.")
+    var measuredTunes: Int = 50
+
     @Option(help: ArgumentHelp("HTML: the instrument of the audio: \(choices(Instrument.self)).", valueName: "name"))
     var instrument: Instrument = .piano
 
@@ -54,6 +59,9 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("an HTML report is of one music run; got \(runs.count) run folders")
         }
         guard (1...32).contains(tunes) else { throw ValidationError("--tunes must be within 1...32") }
+        guard (0...10_000).contains(measuredTunes) else {
+            throw ValidationError("--measured-tunes must be within 0...10000, got \(measuredTunes)")
+        }
     }
 
     func run() throws {
@@ -65,7 +73,7 @@ struct ReportCommand: ParsableCommand {
         BLAS.threadCount = 1
         var settings = MusicRunReport.Settings()
         (settings.samples, settings.temperature, settings.seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        (settings.tunes, settings.instrument) = (tunes, instrument)
+        (settings.tunes, settings.instrument, settings.measuredTunes) = (tunes, instrument, measuredTunes)
         let report = try MusicRunReport(
             run: URL(fileURLWithPath: runs[0]), page: URL(fileURLWithPath: output), settings: settings)
         print("wrote \(output) (\(report.tuneCount) tunes with audio in \(report.files.path)/)")
