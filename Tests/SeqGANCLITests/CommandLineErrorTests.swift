@@ -17,6 +17,11 @@ struct CommandLineErrorTests {
             (["evaluate", "run", "--samples", "-3"], "--samples must be positive"),
             (["oracle", "sample", "-o", "out", "-n", "-2"], "-n must be positive"),
             (["export", "in.mid", "-o", "out.wav", "--channels", "-1"], "--channels must be 1 (mono) or 2"),
+            (["train", "--task", "synthetic", "--out", "run", "--epochs", "-1"], "--epochs and --rounds must not be negative"),
+            (["train", "--task", "synthetic", "--out", "run", "--seed", "-5"], "a seed is a whole number from 0 to"),
+            (["train", "--task", "synthetic", "--out", "run", "--batch-size", "-32"], "--batch-size must be positive"),
+            (["train", "--task", "synthetic", "--out", "run", "--learning-rate", "-1"], "optimizer.learningRate must be"),
+            (["train", "in.txt", "--task", "text", "--out", "run", "--min-count", "-2"], "--min-count must be at least 1"),
         ])
     func negativeNumbers(arguments: [String], message: String) throws {
         let result = try runSeqGAN(arguments)

@@ -75,13 +75,13 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Music: token scheme, grid (16th-note grid in C major / A minor, the default) or paper (the pitch every 0.4 s, as in the paper).")
     var scheme: TokenScheme = .grid
 
-    @Option(help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
+    @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
     var window: Int?
 
-    @Option(help: "Music, and text with --windows: tokens between the starts of consecutive windows (default half the window).")
+    @Option(parsing: .unconditional, help: "Music, and text with --windows: tokens between the starts of consecutive windows (default half the window).")
     var stride: Int?
 
-    @Option(help: "Music: the melody track index (default: chosen automatically).")
+    @Option(parsing: .unconditional, help: "Music: the melody track index (default: chosen automatically).")
     var track: Int?
 
     @Option(help: "Music: a folder with train.txt, valid.txt and test.txt listing each split's files (default: a splits/ folder inside or beside the input folder, else a seeded 80/10/10 split by tune).")
@@ -99,7 +99,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The oracle LSTM as safetensors (the paper's: see the README for where to get it). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
     var oracle: String?
 
-    @Option(help: "Seed of the fresh oracle when --oracle is not given.")
+    @Option(parsing: .unconditional, help: "Seed of the fresh oracle when --oracle is not given. (default: 88)", transform: parseSeed)
     var oracleSeed: UInt64 = 88
 
     @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music and text).")
@@ -108,31 +108,31 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
     var preset: RunConfig.Preset?
 
-    @Option(help: "Epochs of MLE pre-training (default 120 synthetic, 50 music and text).")
+    @Option(parsing: .unconditional, help: "Epochs of MLE pre-training (default 120 synthetic, 50 music and text).")
     var epochs: Int?
 
-    @Option(help: "Rounds after pre-training: adversarial rounds, or MLE/SS epochs (default 0 synthetic, 30 music and text; paper preset 200, fast preset 20).")
+    @Option(parsing: .unconditional, help: "Rounds after pre-training: adversarial rounds, or MLE/SS epochs (default 0 synthetic, 30 music and text; paper preset 200, fast preset 20).")
     var rounds: Int?
 
-    @Option(help: "Discriminator pre-training: this many times {fresh negatives; --d-epochs epochs}.")
+    @Option(parsing: .unconditional, help: "Discriminator pre-training: this many times {fresh negatives; --d-epochs epochs}.")
     var dPretrainSteps: Int?
 
-    @Option(help: "Epochs over real + fake each time the discriminator is trained (k).")
+    @Option(parsing: .unconditional, help: "Epochs over real + fake each time the discriminator is trained (k).")
     var dEpochs: Int?
 
-    @Option(help: "Generator updates per adversarial round.")
+    @Option(parsing: .unconditional, help: "Generator updates per adversarial round.")
     var gSteps: Int?
 
-    @Option(help: "Discriminator updates per adversarial round, each on fresh negatives.")
+    @Option(parsing: .unconditional, help: "Discriminator updates per adversarial round, each on fresh negatives.")
     var dSteps: Int?
 
-    @Option(help: "Monte Carlo completions per prefix (N).")
+    @Option(parsing: .unconditional, help: "Monte Carlo completions per prefix (N).")
     var rollouts: Int?
 
     @Option(help: "Roll-out policy: same (G_beta = G_theta after each round, the paper) or ema.")
     var rollout: RunConfig.RolloutPolicy = .same
 
-    @Option(help: "With --rollout ema: beta <- rate * beta + (1 - rate) * theta after each round.")
+    @Option(parsing: .unconditional, help: "With --rollout ema: beta <- rate * beta + (1 - rate) * theta after each round.")
     var rolloutRate: Float = 0.8
 
     @Option(help: "Policy-gradient loss: sum over batch and time (the released code) or mean.")
@@ -144,7 +144,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The run folder to create (or continue with --resume); music and text default: runs/<name of the first input>.")
     var out: String?
 
-    @Option(help: "Seed of every random choice (data, initialisation, order, samples) (default 1; with --init-from, the base run's).")
+    @Option(parsing: .unconditional, help: "Seed of every random choice (data, initialisation, order, samples) (default 1; with --init-from, the base run's).", transform: parseSeed)
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Start from the pre-trained generator of RUN, a run trained with --rounds 0, instead of pre-training again; its data, sizes, seed and epochs are kept, the schedule options given here apply to what follows.", valueName: "run"))
@@ -153,22 +153,22 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Continue the run in --out from its last checkpoint (its saved settings are used; --epochs and --rounds may extend it).")
     var resume = false
 
-    @Option(help: "Evaluate every this many epochs or rounds: NLL-oracle (synthetic), or NLL-test and BLEU on the test split (music, text) (default 5 synthetic, 10 music and text).")
+    @Option(parsing: .unconditional, help: "Evaluate every this many epochs or rounds: NLL-oracle (synthetic), or NLL-test and BLEU on the test split (music, text) (default 5 synthetic, 10 music and text).")
     var evalEvery: Int?
 
-    @Option(help: "Generator samples per evaluation (default 10000 synthetic, 256 music, 1000 text).")
+    @Option(parsing: .unconditional, help: "Generator samples per evaluation (default 10000 synthetic, 256 music, 1000 text).")
     var evalSamples: Int?
 
-    @Option(help: "Oracle samples in the training set.")
+    @Option(parsing: .unconditional, help: "Oracle samples in the training set.")
     var trainSize: Int = 10_000
 
-    @Option(help: "Sequences per update (default 64 synthetic and text, 32 music).")
+    @Option(parsing: .unconditional, help: "Sequences per update (default 64 synthetic and text, 32 music).")
     var batchSize: Int?
 
-    @Option(help: "Adam learning rate.")
+    @Option(parsing: .unconditional, help: "Adam learning rate.")
     var learningRate: Float = 0.01
 
-    @Option(help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.001 for music, 0.005 for text).")
+    @Option(parsing: .unconditional, help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.001 for music, 0.005 for text).")
     var pgLearningRate: Float?
 
     func validate() throws {

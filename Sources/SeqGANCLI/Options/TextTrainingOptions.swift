@@ -15,6 +15,7 @@ struct TextTrainingOptions: ParsableArguments {
     var tokens: Tokenizer = .char
 
     @Option(
+        parsing: .unconditional,
         help:
             "Text: T, tokens per training row including the end token; shorter sequences are padded after their end token (default: long enough for 95% of the training sequences; 21 for the quatrains)."
     )
@@ -26,7 +27,7 @@ struct TextTrainingOptions: ParsableArguments {
     )
     var windows = false
 
-    @Option(help: "Text: tokens seen fewer times than this in the training sequences become <unk>.")
+    @Option(parsing: .unconditional, help: "Text: tokens seen fewer times than this in the training sequences become <unk>.")
     var minCount: Int = 1
 
     @Option(
