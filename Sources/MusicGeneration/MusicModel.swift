@@ -25,7 +25,7 @@ public final class MusicModel {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
             isDirectory.boolValue
         else { throw MusicRunError.notARun(path: directory.path) }
-        let checkpoint = TrainingRun.checkpointURL(in: directory)
+        let checkpoint = RunFolder(directory).url(of: .checkpoint)
         guard FileManager.default.fileExists(atPath: checkpoint.path) else {
             throw MusicRunError.unreadableRunFile(
                 path: checkpoint.path, reason: "no checkpoint: is this a run folder of `seqgan train`?")

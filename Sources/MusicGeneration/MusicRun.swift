@@ -54,15 +54,6 @@ public final class MusicRun {
         }
     }
 
-    /// The tokenizer settings file of a run folder. Prefer ``RunFolder/url(of:)``.
-    public static func tokenizerURL(in directory: URL) -> URL { RunFolder(directory).url(of: .tokenizer) }
-
-    /// The sources file of a run folder. Prefer ``RunFolder/url(of:)``.
-    public static func sourcesURL(in directory: URL) -> URL { RunFolder(directory).url(of: .sources) }
-
-    /// The list of skipped files of a run folder. Prefer ``RunFolder/url(of:)``.
-    public static func skippedURL(in directory: URL) -> URL { RunFolder(directory).url(of: .skipped) }
-
     /// The tunes, split, with the files that were skipped.
     public let corpus: MusicCorpus
     /// Where the tunes come from.
@@ -165,8 +156,8 @@ public final class MusicRun {
     /// - Returns: The file's path, or `nil` when it was not written.
     static func writeSkippedList(_ skipped: [MusicCorpus.SkippedFile], in directory: URL) -> String? {
         let manager = FileManager.default
-        guard !manager.fileExists(atPath: TrainingRun.checkpointURL(in: directory).path) else { return nil }
-        let url = skippedURL(in: directory)
+        guard !manager.fileExists(atPath: RunFolder(directory).url(of: .checkpoint).path) else { return nil }
+        let url = RunFolder(directory).url(of: .skipped)
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
             try AtomicFile.write(skippedListText(skipped), to: url)

@@ -141,12 +141,12 @@ public struct MusicRunReport {
             ("tunes (train / valid / test)", "\(corpus.train.count) / \(corpus.validation.count) / \(corpus.test.count)"),
             ("tokens", "\(corpus.settings.scheme.rawValue) scheme, V \(model.tokenizer.vocabularySize), T \(config.generator.sequenceLength)"),
             ("generator", "E \(config.generator.embeddingSize), H \(config.generator.hiddenSize)"),
-            ("schedule", "\(config.epochs) MLE epochs + \(config.rounds) \(config.mode.rawValue) rounds"),
+            ("schedule", "\(config.schedule.epochs) MLE epochs + \(config.schedule.rounds) \(config.schedule.mode.rawValue) rounds"),
         ]
         if let last = rows.last { facts.append(("training time", String(format: "%.1f s", last.seconds))) }
         if let last = rows.last(where: { $0.nllTest != nil }), let nll = last.nllTest {
             facts.append(("final NLL-test", String(format: "%.4f", nll)))
-            if let bleu = last.bleu { facts.append(("final BLEU-\(config.bleuOrder) (training log)", String(format: "%.4f", bleu))) }
+            if let bleu = last.bleu { facts.append(("final BLEU-\(config.evaluation.bleuOrder) (training log)", String(format: "%.4f", bleu))) }
         }
         return facts
     }

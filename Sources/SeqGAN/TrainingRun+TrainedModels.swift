@@ -56,7 +56,7 @@ extension TrainingRun {
     }
 
     static func existingCheckpoint(in directory: URL) throws -> URL {
-        let checkpoint = checkpointURL(in: directory)
+        let checkpoint = RunFolder(directory).url(of: .checkpoint)
         guard FileManager.default.fileExists(atPath: checkpoint.path) else {
             throw RunError.incompatibleCheckpoint(
                 path: checkpoint.path, reason: "no checkpoint: is \(directory.path) a run folder written by `seqgan train`?")

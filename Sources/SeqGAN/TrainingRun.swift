@@ -63,11 +63,6 @@ public final class TrainingRun {
     let started: ContinuousClock.Instant
     var elapsedBefore = 0.0
 
-    /// The checkpoint file of a run folder. Prefer ``RunFolder/url(of:)``.
-    public static func checkpointURL(in directory: URL) -> URL {
-        RunFolder(directory).url(of: .checkpoint)
-    }
-
     /// Reads the settings a run folder was started with, checked by ``RunConfig/validate()``.
     ///
     /// - Throws: ``RunError/unreadableConfig(path:reason:)`` naming `config.json` and the
@@ -174,7 +169,7 @@ public final class TrainingRun {
     ///
     /// - Throws: ``RunError/incompatibleCheckpoint(path:reason:)`` naming the base checkpoint.
     public static func checkPretrained(_ base: URL, epochs: Int) throws {
-        let url = checkpointURL(in: base)
+        let url = RunFolder(base).url(of: .checkpoint)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw RunError.incompatibleCheckpoint(path: url.path, reason: "no checkpoint to start from")
         }
@@ -191,7 +186,7 @@ public final class TrainingRun {
     func startFromPretrained(_ base: URL) throws {
         try TrainingRun.checkPretrained(base, epochs: config.schedule.epochs)
         (position, rows) = try RunCheckpoint.load(
-            from: TrainingRun.checkpointURL(in: base), trainer: trainer, discriminator: nil, rolloutCopy: nil)
+            from: RunFolder(base).url(of: .checkpoint), trainer: trainer, discriminator: nil, rolloutCopy: nil)
         elapsedBefore = rows.last?.seconds ?? 0
         observer?.report("starting from the pre-trained generator of \(base.path) (\(config.schedule.epochs) epochs)")
     }

@@ -22,8 +22,8 @@ public final class TextModel {
     /// - Throws: ``TextRunError/notARun(path:)`` when `directory` holds no text run; errors
     ///   naming the missing or unreadable file otherwise.
     public init(runDirectory directory: URL) throws {
-        guard TextRun.isTextRun(directory) else { throw TextRunError.notARun(path: directory.path) }
-        let checkpoint = TrainingRun.checkpointURL(in: directory)
+        guard RunFolder(directory).kind == .text else { throw TextRunError.notARun(path: directory.path) }
+        let checkpoint = RunFolder(directory).url(of: .checkpoint)
         guard FileManager.default.fileExists(atPath: checkpoint.path) else {
             throw TextRunError.unreadableRunFile(
                 path: checkpoint.path,

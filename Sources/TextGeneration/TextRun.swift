@@ -14,15 +14,6 @@ import TextEncoding
 /// built from the training split), from which `--resume`, `seqgan generate` and
 /// `seqgan evaluate` rebuild everything.
 public final class TextRun {
-    /// The settings file of a run folder. Prefer ``RunFolder/url(of:)``.
-    public static func settingsURL(in directory: URL) -> URL { RunFolder(directory).url(of: .textSettings) }
-
-    /// The vocabulary file of a run folder. Prefer ``RunFolder/url(of:)``.
-    public static func vocabularyURL(in directory: URL) -> URL { RunFolder(directory).url(of: .vocabulary) }
-
-    /// Whether `directory` holds a text run. Prefer ``RunFolder/kind``.
-    public static func isTextRun(_ directory: URL) -> Bool { RunFolder(directory).kind == .text }
-
     /// The settings, with `length` resolved.
     public let settings: TextSettings
     /// The sequences, split.

@@ -16,7 +16,7 @@ struct MusicGenerationTests {
         #expect(grid.generator.vocabularySize == 64)
         #expect(grid.generator.sequenceLength == 64)
         #expect(grid.discriminator.vocabularySize == 64 && grid.discriminator.sequenceLength == 64)
-        #expect(grid.mode == .seqgan)
+        #expect(grid.schedule.mode == .seqgan)
         #expect(grid.optimizer.policyGradientLearningRate == 1e-3)
         let short = RunConfig.music(settings: TokenizerSettings(scheme: .grid, windowLength: 10))
         #expect(short.discriminator.filterBanks.map(\.window) == [1, 2, 3, 4, 6, 8])
@@ -42,7 +42,7 @@ struct MusicGenerationTests {
         let trainWindows = corpus.sequences(.train).count
         #expect(run.experiment.config.optimizer.batchSize == trainWindows)
         #expect(run.adjustments.count == 1)
-        #expect(run.experiment.config.discriminatorEvaluationSamples == corpus.sequences(.validation).count)
+        #expect(run.experiment.config.evaluation.discriminatorSamples == corpus.sequences(.validation).count)
         #expect(run.experiment.train.count == trainWindows * 64)
     }
 

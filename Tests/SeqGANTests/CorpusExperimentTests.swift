@@ -14,19 +14,19 @@ struct CorpusExperimentTests {
         var config = RunConfig()
         config.generator = GeneratorConfig(vocabularySize: 20, embeddingSize: 8, hiddenSize: 16, sequenceLength: 8)
         config.optimizer.batchSize = 16
-        config.mode = mode
-        config.epochs = 6
-        config.rounds = mode == .mle ? 0 : 2
-        config.evaluateEvery = 3
-        config.evaluationSamples = 64
+        config.schedule.mode = mode
+        config.schedule.epochs = 6
+        config.schedule.rounds = mode == .mle ? 0 : 2
+        config.evaluation.every = 3
+        config.evaluation.samples = 64
         config.discriminator = DiscriminatorConfig(vocabularySize: 20, sequenceLength: 8)
         config.discriminator.embeddingSize = 8
         config.discriminator.filterBanks = [.init(window: 2, count: 4), .init(window: 4, count: 4)]
-        config.discriminatorPretrainSteps = 1
-        config.discriminatorEpochs = 1
-        config.discriminatorSteps = 1
-        config.rolloutsPerPrefix = 2
-        config.discriminatorEvaluationSamples = 32
+        config.schedule.discriminatorPretrainSteps = 1
+        config.schedule.discriminatorEpochs = 1
+        config.schedule.discriminatorSteps = 1
+        config.rewards.rolloutsPerPrefix = 2
+        config.evaluation.discriminatorSamples = 32
         return config
     }
 
@@ -55,7 +55,7 @@ struct CorpusExperimentTests {
         #expect(whole.filter { $0.phase == "seqgan" }.count == 2)
         #expect(whole.last?.discriminatorAccuracy != nil)
         var shorter = Self.config(mode: .seqgan)
-        shorter.rounds = 1
+        shorter.schedule.rounds = 1
         let b = try TestPaths.makeTemporaryDirectory("corpus-b")
         try CorpusExperiment(
             config: shorter, directory: b, train: Self.sequences(64, offset: 0),

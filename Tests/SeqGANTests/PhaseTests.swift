@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import NeuralNetwork
 import Testing
 @testable import SeqGAN
@@ -46,7 +47,7 @@ struct PhaseTests {
 
     /// Rewrites the `position` of the checkpoint in `directory`.
     static func setPosition(_ json: String, in directory: URL) throws {
-        let url = TrainingRun.checkpointURL(in: directory)
+        let url = RunFolder(directory).url(of: .checkpoint)
         var file = try SafeTensors(contentsOf: url)
         file.metadata["position"] = json
         try file.write(to: url)
@@ -60,28 +61,28 @@ struct PhaseTests {
         let config = SyntheticExperimentTests.smallConfig(epochs: 2)
         try SyntheticExperiment(config: config, directory: directory).run(resume: false)
         try Self.setPosition(position, in: directory)
-        let before = try Data(contentsOf: TrainingRun.checkpointURL(in: directory))
+        let before = try Data(contentsOf: RunFolder(directory).url(of: .checkpoint))
         var resumed = SyntheticExperimentTests.smallConfig(epochs: 4)
-        resumed.rounds = 2
+        resumed.schedule.rounds = 2
         #expect {
             try SyntheticExperiment(config: resumed, directory: directory).run(resume: true)
         } throws: { error in
             let text = "\(error)"
             return text.contains("checkpoint.safetensors") && text.contains("position")
         }
-        #expect(try Data(contentsOf: TrainingRun.checkpointURL(in: directory)) == before)
+        #expect(try Data(contentsOf: RunFolder(directory).url(of: .checkpoint)) == before)
     }
 
     @Test("resuming with fewer epochs than are done says that nothing is left to do, and changes nothing")
     func fewerEpochsThanDone() throws {
         let directory = try TestPaths.makeTemporaryDirectory("phase-fewer")
         try SyntheticExperiment(config: SyntheticExperimentTests.smallConfig(epochs: 3), directory: directory).run(resume: false)
-        let before = try Data(contentsOf: TrainingRun.checkpointURL(in: directory))
+        let before = try Data(contentsOf: RunFolder(directory).url(of: .checkpoint))
         #expect(throws: RunError.nothingLeft(path: directory.path, phase: .pretraining, done: 3, asked: 2)) {
             try SyntheticExperiment(config: SyntheticExperimentTests.smallConfig(epochs: 2), directory: directory).run(resume: true)
         }
         let message = "\(RunError.nothingLeft(path: directory.path, phase: .pretraining, done: 3, asked: 2))"
         #expect(message.contains("nothing is left to do") && message.contains("3 epochs of pretrain are done"))
-        #expect(try Data(contentsOf: TrainingRun.checkpointURL(in: directory)) == before)
+        #expect(try Data(contentsOf: RunFolder(directory).url(of: .checkpoint)) == before)
     }
 }

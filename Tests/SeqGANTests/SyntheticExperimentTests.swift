@@ -11,10 +11,10 @@ struct SyntheticExperimentTests {
         var config = RunConfig()
         config.generator = GeneratorConfig(vocabularySize: 60, embeddingSize: 8, hiddenSize: 8, sequenceLength: 8)
         config.optimizer.batchSize = 16
-        config.trainingSequences = 128
-        config.evaluationSamples = 100
-        config.evaluateEvery = 2
-        config.epochs = epochs
+        config.oracle.trainingSequences = 128
+        config.evaluation.samples = 100
+        config.evaluation.every = 2
+        config.schedule.epochs = epochs
         config.seed = 5
         return config
     }
@@ -42,25 +42,25 @@ struct SyntheticExperimentTests {
     /// A tiny adversarial run of `mode`.
     static func adversarialConfig(mode: RunConfig.Mode, rounds: Int) -> RunConfig {
         var config = smallConfig(epochs: 2)
-        config.mode = mode
-        config.rounds = rounds
+        config.schedule.mode = mode
+        config.schedule.rounds = rounds
         config.discriminator = DiscriminatorConfig(vocabularySize: 60, sequenceLength: 8)
         config.discriminator.embeddingSize = 8
         config.discriminator.filterBanks = [.init(window: 2, count: 6), .init(window: 3, count: 5)]
-        config.discriminatorPretrainSteps = 2
-        config.discriminatorEpochs = 1
-        config.discriminatorSteps = 1
-        config.rolloutsPerPrefix = 3
-        config.discriminatorEvaluationSamples = 50
+        config.schedule.discriminatorPretrainSteps = 2
+        config.schedule.discriminatorEpochs = 1
+        config.schedule.discriminatorSteps = 1
+        config.rewards.rolloutsPerPrefix = 3
+        config.evaluation.discriminatorSamples = 50
         return config
     }
 
     @Test("a SeqGAN run stopped after 2 rounds and resumed to 4 equals an uninterrupted run", arguments: [RunConfig.RolloutPolicy.same, .ema])
     func adversarialResume(rollout: RunConfig.RolloutPolicy) throws {
         var whole = Self.adversarialConfig(mode: .seqgan, rounds: 4)
-        whole.rollout = rollout
+        whole.rewards.rollout = rollout
         var parted = Self.adversarialConfig(mode: .seqgan, rounds: 2)
-        parted.rollout = rollout
+        parted.rewards.rollout = rollout
         let a = try TestPaths.makeTemporaryDirectory("adv-whole")
         let rowsWhole = try SyntheticExperiment(config: whole, directory: a).run(resume: false)
         let b = try TestPaths.makeTemporaryDirectory("adv-parted")

@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import NeuralNetwork
 import Testing
 @testable import SeqGAN
@@ -13,7 +14,7 @@ struct TrainedModelsTests {
         let config = SyntheticExperimentTests.adversarialConfig(mode: .seqgan, rounds: 1)
         try SyntheticExperiment(config: config, directory: directory).run(resume: false)
         let loaded = try TrainingRun.trainedDiscriminator(in: directory)
-        let file = try SafeTensors(contentsOf: TrainingRun.checkpointURL(in: directory))
+        let file = try SafeTensors(contentsOf: RunFolder(directory).url(of: .checkpoint))
         let saved = file.tensors.filter { $0.key.hasPrefix("discriminator.") && !$0.key.hasPrefix("discriminatorAdam.") }
         #expect(!saved.isEmpty)
         #expect(loaded.tensors(prefix: "discriminator.") == saved)
@@ -22,7 +23,7 @@ struct TrainedModelsTests {
         try SyntheticExperiment(
             config: SyntheticExperimentTests.adversarialConfig(mode: .seqgan, rounds: 0), directory: untrained
         ).run(resume: false)
-        let initial = try SafeTensors(contentsOf: TrainingRun.checkpointURL(in: untrained)).tensors
+        let initial = try SafeTensors(contentsOf: RunFolder(untrained).url(of: .checkpoint)).tensors
             .filter { $0.key.hasPrefix("discriminator.") && !$0.key.hasPrefix("discriminatorAdam.") }
         #expect(initial.keys.sorted() == saved.keys.sorted())
         #expect(initial != saved)

@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import TestSupport
 import Testing
 
@@ -43,7 +44,7 @@ struct TrainingInterruptionTests {
             guard let stop = error as? TrainingInterrupted else { return false }
             return stop.directory == directory.path && !stop.description.isEmpty
         }
-        let checkpoint = TrainingRun.checkpointURL(in: directory)
+        let checkpoint = RunFolder(directory).url(of: .checkpoint)
         #expect(FileManager.default.fileExists(atPath: checkpoint.path))
         let partial = try Self.log(directory)
         #expect(partial.count < whole.count)

@@ -24,9 +24,9 @@ struct TextRunTests {
 
     func tinyConfig(vocabularySize: Int, length: Int) -> RunConfig {
         var config = RunConfig.text(vocabularySize: vocabularySize, length: length, tokens: .char)
-        config.epochs = 1
-        config.rounds = 0
-        config.evaluationSamples = 16
+        config.schedule.epochs = 1
+        config.schedule.rounds = 0
+        config.evaluation.samples = 16
         config.optimizer.batchSize = 8
         return config
     }
