@@ -88,17 +88,12 @@ public final class Discriminator: @unchecked Sendable {
         }
         self.config = config
         var layout = ParameterLayout()
-        embedding = Embedding(
-            name: "embedding", vocabularySize: config.vocabularySize,
-            dimension: config.embeddingSize, layout: &layout)
+        (embedding, convolutions, highway, output) = Discriminator.layers(for: config, layout: &layout)
         var offsets: [Int] = []
         var total = 0
-        convolutions = config.filterBanks.enumerated().map { index, bank in
+        for bank in config.filterBanks {
             offsets.append(total)
             total += bank.count
-            return Convolution1D(
-                name: "convolution\(index)", window: bank.window, inputWidth: config.embeddingSize,
-                filterCount: bank.count, layout: &layout)
         }
         featureOffsets = offsets
         featureCount = total
@@ -111,13 +106,38 @@ public final class Discriminator: @unchecked Sendable {
             return tableOffset
         }
         bankOrder = Discriminator.costliestFirst(config.filterBanks, steps: config.sequenceLength)
-        highway = Highway(
-            name: "highway", size: total, gateBias: config.highwayGateBias, layout: &layout)
         dropout = Dropout(keepProbability: config.dropoutKeepProbability)
-        output = SoftmaxOutputLayer(
-            name: "output", inputSize: total, classCount: 2, layout: &layout)
         arena = ParameterArena(layout: layout)
         optimizer = Adam(parameterCount: arena.values.count, learningRate: config.learningRate)
+    }
+
+    /// The layers of a discriminator of `config`, registered in `layout` in the order of its
+    /// parameters (nothing is allocated).
+    static func layers(
+        for config: DiscriminatorConfig, layout: inout ParameterLayout
+    ) -> (Embedding, [Convolution1D], Highway, SoftmaxOutputLayer) {
+        let embedding = Embedding(
+            name: "embedding", vocabularySize: config.vocabularySize,
+            dimension: config.embeddingSize, layout: &layout)
+        let convolutions = config.filterBanks.enumerated().map { index, bank in
+            Convolution1D(
+                name: "convolution\(index)", window: bank.window, inputWidth: config.embeddingSize,
+                filterCount: bank.count, layout: &layout)
+        }
+        let features = config.filterBanks.reduce(0) { $0 + $1.count }
+        let highway = Highway(
+            name: "highway", size: features, gateBias: config.highwayGateBias, layout: &layout)
+        let output = SoftmaxOutputLayer(
+            name: "output", inputSize: features, classCount: 2, layout: &layout)
+        return (embedding, convolutions, highway, output)
+    }
+
+    /// The names and shapes of the parameters of a discriminator of `config`, without
+    /// allocating it.
+    public static func parameterLayout(for config: DiscriminatorConfig) -> ParameterLayout {
+        var layout = ParameterLayout()
+        _ = layers(for: config, layout: &layout)
+        return layout
     }
 
     /// The banks' indices, the costliest first (cost: positions x window x filters), so that

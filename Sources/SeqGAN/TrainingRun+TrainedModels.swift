@@ -50,6 +50,8 @@ extension TrainingRun {
             throw RunError.unreadableConfig(
                 path: RunFolder(directory).url(of: .config).path, reason: "\(error)")
         }
+        try Discriminator.parameterLayout(for: discriminatorConfig).check(
+            against: file, prefix: "discriminator.", path: checkpoint.path)
         let discriminator = Discriminator(config: discriminatorConfig)
         try discriminator.load(from: file, prefix: "discriminator.", path: checkpoint.path)
         return discriminator

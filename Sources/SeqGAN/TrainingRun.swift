@@ -122,7 +122,12 @@ public final class TrainingRun {
 
         let adversarial = config.schedule.rounds > 0 && (config.schedule.mode == .seqgan || config.schedule.mode == .pgbleu)
         if config.schedule.mode == .seqgan {
-            let discriminator = Discriminator(config: try config.discriminatorForGenerator())
+            let discriminatorConfig = try config.discriminatorForGenerator()
+            if let checkpointFile, checkpointFile.tensors.keys.contains(where: { $0.hasPrefix("discriminator.") }) {
+                try Discriminator.parameterLayout(for: discriminatorConfig).check(
+                    against: checkpointFile, prefix: "discriminator.", path: checkpoint.path)
+            }
+            let discriminator = Discriminator(config: discriminatorConfig)
             var random = SplitMix64(seed: config.seed, stream: .discriminatorInitialization)
             discriminator.initializeRandom(using: &random)
             self.discriminator = discriminator

@@ -114,4 +114,36 @@ struct RunConfigValidationTests {
                 && expected == [8, 64] && found == [8, 32]
         }
     }
+
+    @Test("a discriminator shape that disagrees with the checkpoint is refused naming the tensor, by discriminate and by resume")
+    func discriminatorShapeCheckedAgainstCheckpoint() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("edited-discriminator")
+        var config = SyntheticExperimentTests.smallConfig(epochs: 1)
+        config.schedule.mode = .seqgan
+        config.schedule.rounds = 1
+        config.schedule.discriminatorPretrainSteps = 1
+        config.schedule.discriminatorEpochs = 1
+        config.rewards.rolloutsPerPrefix = 2
+        config.evaluation.discriminatorSamples = 16
+        config.discriminator.embeddingSize = 8
+        config.discriminator.filterBanks = [.init(window: 2, count: 4), .init(window: 3, count: 4)]
+        try SyntheticExperiment(config: config, directory: directory).run(resume: false)
+        let url = directory.appendingPathComponent("config.json")
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        var discriminator = object["discriminator"] as! [String: Any]
+        discriminator["embeddingSize"] = 16
+        object["discriminator"] = discriminator
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        let checkpoint = try Data(contentsOf: directory.appendingPathComponent("checkpoint.safetensors"))
+        func isMismatch(_ error: any Error) -> Bool {
+            guard case SafeTensorsError.shapeMismatch(let path, let tensor, let expected, let found) = error else { return false }
+            return path.hasSuffix("checkpoint.safetensors") && tensor.hasPrefix("discriminator.embedding")
+                && expected.contains(16) && found.contains(8)
+        }
+        #expect(performing: { try TrainingRun.trainedDiscriminator(in: directory) }, throws: isMismatch)
+        var resumed = try TrainingRun.savedConfig(in: directory)
+        resumed.schedule.rounds = 2
+        #expect(performing: { try SyntheticExperiment(config: resumed, directory: directory).run(resume: true) }, throws: isMismatch)
+        #expect(try Data(contentsOf: directory.appendingPathComponent("checkpoint.safetensors")) == checkpoint)
+    }
 }
