@@ -131,14 +131,9 @@ public final class MusicRun {
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
         let folder = RunFolder(experiment.directory)
-        let lock = try folder.lock()
+        let lock = try folder.lockForTraining(
+            .music, resume: resume, settings: RunFolder.TaskSettings(corpus.settings, file: .tokenizer))
         defer { withExtendedLifetime(lock) {} }
-        do {
-            try folder.prepare(
-                for: .music, resume: resume, settings: RunFolder.TaskSettings(corpus.settings, file: .tokenizer))
-        } catch RunFolderError.alreadyHoldsRun {
-            throw RunError.alreadyExists(path: folder.url.path)
-        }
         try folder.writeJSON(corpus.settings, to: .tokenizer)
         try folder.writeJSON(sources, to: .sources)
         try folder.write(Self.skippedListText(corpus.skipped), to: .skipped)

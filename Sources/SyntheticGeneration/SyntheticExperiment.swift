@@ -50,13 +50,8 @@ public final class SyntheticExperiment {
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
         let folder = RunFolder(directory)
-        let lock = try folder.lock()
+        let lock = try folder.lockForTraining(.synthetic, resume: resume)
         defer { withExtendedLifetime(lock) {} }
-        do {
-            try folder.prepare(for: .synthetic, resume: resume)
-        } catch RunFolderError.alreadyHoldsRun {
-            throw RunError.alreadyExists(path: directory.path)
-        }
         var dataRandom = SplitMix64(seed: config.seed, stream: .oracleTrainingData)
         let training = oracle.sample(count: config.oracle.trainingSequences, using: &dataRandom)
         var heldOutRandom = SplitMix64(seed: config.seed, stream: .oracleHeldOut)

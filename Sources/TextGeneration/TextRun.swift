@@ -114,14 +114,9 @@ public final class TextRun {
     @discardableResult
     public func run(resume: Bool, observer: TrainingObserver? = nil) throws -> [RunLogRow] {
         let folder = RunFolder(experiment.directory)
-        let lock = try folder.lock()
+        let lock = try folder.lockForTraining(
+            .text, resume: resume, settings: RunFolder.TaskSettings(settings, file: .textSettings))
         defer { withExtendedLifetime(lock) {} }
-        do {
-            try folder.prepare(
-                for: .text, resume: resume, settings: RunFolder.TaskSettings(settings, file: .textSettings))
-        } catch RunFolderError.alreadyHoldsRun {
-            throw RunError.alreadyExists(path: folder.url.path)
-        }
         try folder.writeJSON(settings, to: .textSettings, escapingSlashes: false)
         try folder.writeJSON(vocabulary, to: .vocabulary, escapingSlashes: false)
         return try experiment.run(resume: resume, observer: observer)
