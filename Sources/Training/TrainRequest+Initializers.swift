@@ -47,7 +47,8 @@ extension TrainRequest.Overrides {
         discriminatorPretrainSteps: Int?, discriminatorEpochs: Int?, generatorSteps: Int?, discriminatorSteps: Int?,
         rolloutsPerPrefix: Int?, rollout: RunConfig.RolloutPolicy, rolloutRate: Float, pgLoss: PolicyGradientReduction,
         baseline: PolicyGradientBaseline, evaluateEvery: Int?, evaluationSamples: Int?, batchSize: Int?,
-        learningRate: Float, policyGradientLearningRate: Float?
+        learningRate: Float, policyGradientLearningRate: Float?, embeddingSize: Int? = nil, hiddenSize: Int? = nil,
+        layers: Int? = nil, dropout: Float? = nil
     ) {
         self.init()
         (self.preset, self.mode, self.seed, self.epochs, self.rounds) = (preset, mode, seed, epochs, rounds)
@@ -57,5 +58,6 @@ extension TrainRequest.Overrides {
         (self.pgLoss, self.baseline) = (pgLoss, baseline)
         (self.evaluateEvery, self.evaluationSamples, self.batchSize) = (evaluateEvery, evaluationSamples, batchSize)
         (self.learningRate, self.policyGradientLearningRate) = (learningRate, policyGradientLearningRate)
+        (self.embeddingSize, self.hiddenSize, self.layers, self.dropout) = (embeddingSize, hiddenSize, layers, dropout)
     }
 }

@@ -76,6 +76,10 @@ extension TrainRequest {
             throw TrainRequestError.differsFromBase(
                 option: "--seed", given: "\(seed)", base: "seed \(baseConfig.seed)", path: "\(base), which made its data")
         }
+        if overrides.setsGeneratorShape {
+            throw TrainRequestError.invalidOption(
+                "--init-from keeps the generator of \(base): leave out --embedding-size, --hidden-size, --layers and --dropout")
+        }
         try TrainingRun.checkPretrained(baseURL, epochs: baseConfig.schedule.epochs)
         var config = baseConfig
         overrides.apply(to: &config)

@@ -22,6 +22,7 @@ extension TrainRequest {
         try check(
             (given.evaluateEvery ?? 1) > 0 && (given.evaluationSamples ?? 1) > 0 && trainSize > 0 && (given.batchSize ?? 1) > 0,
             "--eval-every, --eval-samples, --train-size and --batch-size must be positive")
+        try check(!(resume && given.setsGeneratorShape), "--resume keeps the run's generator: leave out --embedding-size, --hidden-size, --layers and --dropout")
         try check((music.window ?? 2) >= 2, "--window must be at least 2")
         try check((music.stride ?? 1) >= 1, "--stride must be at least 1")
         if task == .synthetic, let first = inputs.first { throw .invalidOption("--task synthetic takes no input files (got \(first))") }

@@ -39,6 +39,16 @@ public struct TrainRequest: Sendable {
         public var batchSize: Int?
         public var learningRate: Float = 0.01
         public var policyGradientLearningRate: Float?
+        /// The generator's shape (`nil`: the task's default); fixed for the life of a run.
+        public var embeddingSize: Int?
+        public var hiddenSize: Int?
+        public var layers: Int?
+        public var dropout: Float?
+
+        /// Whether any of the generator's sizes is given.
+        public var setsGeneratorShape: Bool {
+            embeddingSize != nil || hiddenSize != nil || layers != nil || dropout != nil
+        }
 
         /// No setting given.
         public init() {}
@@ -64,6 +74,10 @@ public struct TrainRequest: Sendable {
             if let batchSize { config.optimizer.batchSize = batchSize }
             config.optimizer.learningRate = learningRate
             if let policyGradientLearningRate { config.optimizer.policyGradientLearningRate = policyGradientLearningRate }
+            if let embeddingSize { config.generator.embeddingSize = embeddingSize }
+            if let hiddenSize { config.generator.hiddenSize = hiddenSize }
+            if let layers { config.generator.layers = layers }
+            if let dropout { config.generator.dropout = dropout }
         }
     }
 

@@ -136,4 +136,29 @@ struct SyntheticCommandTests {
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("oracle"))
     }
+
+    @Test("--embedding-size, --hidden-size, --layers and --dropout shape the generator; --resume refuses to change them")
+    func generatorShapeOptions() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("generator-shape")
+        let out = directory.appendingPathComponent("run").path
+        let train = try runSeqGAN(
+            ["train"] + Self.small + [
+                "--epochs", "1", "--out", out, "--embedding-size", "16", "--hidden-size", "24", "--layers", "2",
+                "--dropout", "0.25",
+            ])
+        #expect(train.status == 0, "\(train.standardError)")
+        let config = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("config.json"))) as! [String: Any]
+        let generator = try #require(config["generator"] as? [String: Any])
+        #expect(generator["embeddingSize"] as? Int == 16)
+        #expect(generator["hiddenSize"] as? Int == 24)
+        #expect(generator["layers"] as? Int == 2)
+        #expect((generator["dropout"] as? Double).map { abs($0 - 0.25) < 1e-6 } == true)
+        let resumed = try runSeqGAN(["train", "--resume", "--out", out, "--epochs", "2", "--layers", "3"])
+        #expect(resumed.status != 0)
+        #expect(resumed.standardError.contains("--resume keeps the run's generator"), "\(resumed.standardError)")
+        let negative = try runSeqGAN(["train"] + Self.small + ["--out", out + "-2", "--hidden-size", "-4"])
+        #expect(negative.status != 0)
+        #expect(negative.standardError.contains("generator.hiddenSize must be in"), "\(negative.standardError)")
+    }
 }

@@ -165,6 +165,18 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Sequences per update (default 64 synthetic and text, 32 music).")
     var batchSize: Int?
 
+    @Option(parsing: .unconditional, help: "Generator: token embedding size E (default 32).")
+    var embeddingSize: Int?
+
+    @Option(parsing: .unconditional, help: "Generator: LSTM units per layer H (default 32 synthetic and text and paper-scheme music, 64 grid music).")
+    var hiddenSize: Int?
+
+    @Option(parsing: .unconditional, help: "Generator: stacked LSTM layers (default 1).")
+    var layers: Int?
+
+    @Option(parsing: .unconditional, help: "Generator: dropout between LSTM layers in training, 0 to below 1 (default 0).")
+    var dropout: Float?
+
     @Option(parsing: .unconditional, help: "Adam learning rate.")
     var learningRate: Float = 0.01
 
@@ -208,6 +220,7 @@ struct TrainCommand: ParsableCommand {
                 discriminatorPretrainSteps: dPretrainSteps, discriminatorEpochs: dEpochs, generatorSteps: gSteps,
                 discriminatorSteps: dSteps, rolloutsPerPrefix: rollouts, rollout: rollout, rolloutRate: rolloutRate,
                 pgLoss: pgLoss, baseline: baseline, evaluateEvery: evalEvery, evaluationSamples: evalSamples,
-                batchSize: batchSize, learningRate: learningRate, policyGradientLearningRate: pgLearningRate))
+                batchSize: batchSize, learningRate: learningRate, policyGradientLearningRate: pgLearningRate,
+                embeddingSize: embeddingSize, hiddenSize: hiddenSize, layers: layers, dropout: dropout))
     }
 }
