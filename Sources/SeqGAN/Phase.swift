@@ -86,14 +86,3 @@ extension Phase: CustomStringConvertible {
     /// The phase's name, as in the log (`pretrain 3:`).
     public var description: String { rawValue }
 }
-
-extension Phase: ExpressibleByStringLiteral {
-    /// The phase named by a literal, as in `row.phase == "pretrain"`.
-    ///
-    /// Prefer the cases (`.pretraining`); this keeps code that compares with the log's names
-    /// compiling. An unknown literal is a programmer error and traps.
-    public init(stringLiteral value: String) {
-        guard let phase = Phase(rawValue: value) else { preconditionFailure("unknown phase literal \"\(value)\"") }
-        self = phase
-    }
-}

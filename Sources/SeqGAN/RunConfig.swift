@@ -93,19 +93,15 @@ public struct RunConfig: Codable, Sendable, Equatable {
         }
     }
 
-    /// The schedule that music and text runs start from: SeqGAN after 50 MLE epochs, 10
-    /// discriminator pre-training steps of 2 epochs, then 30 rounds of 1 generator step
-    /// (policy-gradient Adam 0.001) and 1 discriminator step, evaluated every 10 epochs or
-    /// rounds.
+    /// The schedule that music and text runs start from: the `fast` preset's with 30 rounds
+    /// (50 MLE epochs, 10 discriminator pre-training steps of 2 epochs, then rounds of 1
+    /// generator step and 1 discriminator step) in `seqgan` mode, policy-gradient Adam 0.001,
+    /// evaluated every 10 epochs or rounds. Callers set the roll-outs per prefix.
     public mutating func applyCorpusSchedule() {
+        apply(.fast)
+        schedule.rounds = 30
         schedule.mode = .seqgan
         optimizer.policyGradientLearningRate = 1e-3
-        schedule.epochs = 50
-        schedule.rounds = 30
-        schedule.discriminatorPretrainSteps = 10
-        schedule.discriminatorEpochs = 2
-        schedule.generatorSteps = 1
-        schedule.discriminatorSteps = 1
         evaluation.every = 10
     }
 

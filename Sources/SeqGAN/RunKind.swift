@@ -2,15 +2,10 @@ import Foundation
 import RunFiles
 
 /// What a run folder holds: the kind recorded in its `run.json`, or for folders written before
-/// the record, the kind its files tell (``RunFolder/kind``). Prefer `RunFolder`.
-public enum RunKind: Sendable, Equatable {
-    /// Tunes, with the tokenizer that decodes them.
-    case music
-    /// Lines of text, with their vocabulary.
-    case text
-    /// Token ids drawn from an oracle.
-    case synthetic
+/// the record, the kind its files tell (``RunFolder/kind``).
+public typealias RunKind = RunFolder.Kind
 
+extension RunFolder.Kind {
     /// The kind of the run in `directory`.
     ///
     /// - Throws: ``RunKindError`` when `directory` does not exist or holds no run.
@@ -18,12 +13,8 @@ public enum RunKind: Sendable, Equatable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw .noSuchFolder(path: directory.relativePath) }
-        switch RunFolder(directory).kind {
-        case .music: self = .music
-        case .text: self = .text
-        case .synthetic: self = .synthetic
-        case nil: throw .noCheckpoint(path: directory.relativePath)
-        }
+        guard let kind = RunFolder(directory).kind else { throw .noCheckpoint(path: directory.relativePath) }
+        self = kind
     }
 }
 

@@ -29,6 +29,3 @@ enum CommandError: Error, CustomStringConvertible, LocalizedError {
 
     var errorDescription: String? { description }
 }
-
-/// The name `seqgan train` knows this type by.
-typealias TextCommandError = CommandError

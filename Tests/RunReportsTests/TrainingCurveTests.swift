@@ -9,17 +9,17 @@ struct TrainingCurveTests {
     /// and 3 SeqGAN rounds, with `accuracy` on every discriminator row.
     static func log() -> [RunLogRow] {
         var rows: [RunLogRow] = (0...2).map { epoch in
-            var row = RunLogRow(phase: "pretrain", epoch: epoch)
+            var row = RunLogRow(phase: .pretraining, epoch: epoch)
             row.nllTest = 3 - Double(epoch) * 0.5
             return row
         }
         for step in 1...3 {
-            var row = RunLogRow(phase: "discriminator", epoch: step)
+            var row = RunLogRow(phase: .discriminatorPretraining, epoch: step)
             row.discriminatorAccuracy = 0.5 + Double(step) * 0.1
             rows.append(row)
         }
         for round in 1...3 {
-            var row = RunLogRow(phase: "seqgan", epoch: round)
+            var row = RunLogRow(phase: .training(.seqgan), epoch: round)
             row.nllTest = 2 - Double(round) * 0.1
             row.discriminatorAccuracy = 0.9 - Double(round) * 0.05
             rows.append(row)

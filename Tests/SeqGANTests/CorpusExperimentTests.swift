@@ -52,7 +52,7 @@ struct CorpusExperimentTests {
             config: Self.config(mode: .seqgan), directory: a, train: Self.sequences(64, offset: 0),
             validation: Self.sequences(16, offset: 3), test: Self.sequences(16, offset: 7)
         ).run(resume: false)
-        #expect(whole.filter { $0.phase == "seqgan" }.count == 2)
+        #expect(whole.filter { $0.phase == .training(.seqgan) }.count == 2)
         #expect(whole.last?.discriminatorAccuracy != nil)
         var shorter = Self.config(mode: .seqgan)
         shorter.schedule.rounds = 1

@@ -66,13 +66,13 @@ struct SyntheticExperimentTests {
         let b = try TestPaths.makeTemporaryDirectory("adv-parted")
         try SyntheticExperiment(config: parted, directory: b).run(resume: false)
         let rowsParted = try SyntheticExperiment(config: whole, directory: b).run(resume: true)
-        #expect(rowsWhole.map(\.phase) == ["pretrain", "pretrain", "pretrain", "discriminator", "discriminator", "seqgan", "seqgan", "seqgan", "seqgan"])
+        #expect(rowsWhole.map(\.phase.rawValue) == ["pretrain", "pretrain", "pretrain", "discriminator", "discriminator", "seqgan", "seqgan", "seqgan", "seqgan"])
         func strip(_ rows: [RunLogRow]) -> [RunLogRow] { rows.map { var r = $0; r.seconds = 0; return r } }
         #expect(strip(rowsWhole) == strip(rowsParted))
-        let adversarial = rowsWhole.filter { $0.phase == "seqgan" }
+        let adversarial = rowsWhole.filter { $0.phase == .training(.seqgan) }
         #expect(adversarial.allSatisfy { $0.rewardMean != nil && $0.generatorLoss != nil })
         #expect(adversarial.allSatisfy { ($0.rewardMean ?? -1) >= 0 && ($0.rewardMean ?? 2) <= 1 })
-        #expect(rowsWhole.filter { $0.phase == "discriminator" }.allSatisfy { $0.discriminatorAccuracy != nil })
+        #expect(rowsWhole.filter { $0.phase == .discriminatorPretraining }.allSatisfy { $0.discriminatorAccuracy != nil })
     }
 
     @Test("every mode runs its phase and logs what it measures", arguments: RunConfig.Mode.allCases)
