@@ -14,6 +14,16 @@ public final class Generator: @unchecked Sendable {
     let embedding: Embedding
     let lstm: StackedLSTM
     let output: SoftmaxOutputLayer
+    /// The readers that give each step its features and, when sampling, its allowed tokens;
+    /// required when ``GeneratorConfig/featureCount`` is above 0 (not saved with the model:
+    /// the task that loads a run attaches it).
+    public var conditioning: SequenceConditioning? {
+        didSet {
+            precondition(
+                conditioning.map { $0.featureCount == config.featureCount } ?? true,
+                "the conditioning's feature count differs from the generator's")
+        }
+    }
 
     /// Work is split into this many independent partitions (fixed, so results never depend
     /// on the number of cores).

@@ -20,6 +20,9 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
     /// The end and padding tokens of variable-length sequences (text), or `nil` when every
     /// sequence fills all `T` positions (synthetic, music); see ``SequenceEnd``.
     public var sequenceEnd: SequenceEnd?
+    /// `F`, the number of values a ``SequenceReader`` adds to each step's input beside the
+    /// token's embedding (0: the input is the embedding alone, as in the paper).
+    public var featureCount = 0
 
     /// The paper's synthetic-task sizes.
     public init() {}
@@ -55,6 +58,11 @@ public struct GeneratorConfig: Codable, Sendable, Equatable {
         sequenceEnd = try c.decodeIfPresent(SequenceEnd.self, forKey: .sequenceEnd)
         layers = try c.decodeIfPresent(Int.self, forKey: .layers) ?? defaults.layers
         dropout = try c.decodeIfPresent(Float.self, forKey: .dropout) ?? defaults.dropout
+        featureCount = try c.decodeIfPresent(Int.self, forKey: .featureCount) ?? defaults.featureCount
+        guard featureCount >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .featureCount, in: c, debugDescription: "featureCount must be at least 0, not \(featureCount)")
+        }
         guard layers >= 1 else {
             throw DecodingError.dataCorruptedError(
                 forKey: .layers, in: c, debugDescription: "layers must be at least 1, not \(layers)")
