@@ -31,7 +31,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   COpenBLAS <- TensorCore <- NeuralNetwork <- SeqGAN   (NeuralNetwork and up on RunFiles)
 ///   Metrics, TextEncoding               (token-level, no neural code)
 ///   MIDI <- MusicEncoding               (standard library only)
-///   MIDI, MusicEncoding <- MusicAnalysis (tune-level statistics, MGEval)
+///   MIDI, MusicEncoding, Metrics <- MusicAnalysis (tune-level statistics, MGEval, contrasts)
 ///   MIDI, CSndFile, CALSA <- Audio      (rendering, files, playback)
 ///   MIDI <- Reports                     (charts, piano rolls, HTML pages)
 ///   SeqGAN, MusicEncoding, MusicAnalysis, Audio <- MusicGeneration (music runs: train on tunes, generate tunes)
@@ -86,7 +86,7 @@ let package = Package(
         .target(name: "Audio", dependencies: ["MIDI", "CSndFile", "CALSA", "Randomness"]),
 
         // Whole tunes measured against real tunes: form, ending, rhythm, pitch; MGEval.
-        .target(name: "MusicAnalysis", dependencies: ["MIDI", "MusicEncoding"]),
+        .target(name: "MusicAnalysis", dependencies: ["MIDI", "MusicEncoding", "Metrics", "Randomness"]),
 
         // Music runs: corpora of tunes trained by SeqGAN, trained models decoded to tunes.
         .target(name: "MusicGeneration", dependencies: ["SeqGAN", "NeuralNetwork", "TensorCore", "Metrics", "MusicEncoding", "MIDI", "Audio", "MusicAnalysis", "RunFiles"]),

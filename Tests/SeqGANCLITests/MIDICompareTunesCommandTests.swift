@@ -53,6 +53,34 @@ struct MIDICompareTunesCommandTests {
         #expect(overlap < 0.2, "\(lengths)")
     }
 
+    @Test("--versus contrasts two sets against the real tunes with a p-value for each difference")
+    func versus() throws {
+        let root = try TestPaths.makeTemporaryDirectory("compare-tunes-versus")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.writeTunes(12, noteLength: 0.5, to: root.appendingPathComponent("real"))
+        try Self.writeTunes(10, noteLength: 0.5, to: root.appendingPathComponent("alike"))
+        try Self.writeTunes(10, noteLength: 2, to: root.appendingPathComponent("minims"))
+        let result = try runSeqGAN([
+            "midi", "compare-tunes", root.appendingPathComponent("alike").path, "--versus",
+            root.appendingPathComponent("minims").path, "--real", root.appendingPathComponent("real").path,
+            "--permutations", "9",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("alike") == true && lines.first?.contains("minims") == true)
+        let overlap = try #require(lines.first { $0.hasPrefix("MGEval overlap: mean") })
+        #expect(overlap.hasSuffix("0.100 (9 permutations)"), "\(overlap)")
+        #expect(lines.contains { $0.hasPrefix("bars equal to the bar 4 back") && $0.hasSuffix("(Welch)") })
+        // 8-bar tunes have no bar 8 back: the row says so instead of vanishing.
+        #expect(lines.contains { $0.hasPrefix("bars equal to the bar 8 back") && $0.hasSuffix("- (too few tunes)") })
+        let bad = try runSeqGAN([
+            "midi", "compare-tunes", root.appendingPathComponent("alike").path, "--versus",
+            root.appendingPathComponent("minims").path, "--real", root.appendingPathComponent("real").path,
+            "--permutations", "0",
+        ])
+        #expect(bad.status != 0 && bad.standardError.contains("--permutations"), "\(bad.standardError)")
+    }
+
     @Test("a missing folder is one line naming it, with a non-zero exit")
     func missingFolder() throws {
         let result = try runSeqGAN([

@@ -16,10 +16,14 @@ struct MIDICompareTunesCommand: ParsableCommand {
             yes/no ones) and the MGEval overlap of each feature (Yang and Lerch 2018: the \
             density of generated-to-real distances against that of real-to-real distances; 1 \
             means as close to the real tunes as they are to each other), with the mean and the \
-            lowest. Columns are named after the two paths.
+            lowest. Columns are named after the two paths. With --versus, a second generated \
+            set is measured against the same real tunes and the two are contrasted: the \
+            difference of their mean overlaps (permutation test) and of their bar repetition \
+            (Welch's t-test), with p-values.
 
               seqgan midi compare-tunes tunes/ --real corpus/splits/melody_test.txt
               seqgan midi compare-tunes corpus/splits/melody_test.txt --real corpus/splits/melody_train.txt
+              seqgan midi compare-tunes seqgan-tunes/ --versus mle-tunes/ --real corpus/splits/melody_test.txt
             """)
 
     @Argument(
@@ -40,8 +44,23 @@ struct MIDICompareTunesCommand: ParsableCommand {
     )
     var bandwidth: KernelDensity.BandwidthRule = .scott
 
+    @Option(help: ArgumentHelp("A second set of generated tunes to contrast with the first.", valueName: "path"))
+    var versus: String?
+
+    @Option(help: "Random splits of the permutation test (with --versus).")
+    var permutations = 200
+
+    @Option(help: "Seed of the permutation test's splits.")
+    var seed: UInt64 = 1
+
     @Flag(help: "Print the comparison as JSON instead of a table.")
     var json = false
+
+    func validate() throws {
+        guard permutations >= 1 && permutations <= 100_000 else {
+            throw ValidationError("--permutations must be between 1 and 100000, not \(permutations)")
+        }
+    }
 
     func run() throws {
         let (generatedSet, realSet): (TuneFiles.Loaded, TuneFiles.Loaded)
@@ -49,6 +68,17 @@ struct MIDICompareTunesCommand: ParsableCommand {
             (generatedSet, realSet) = (try TuneFiles.load(URL(fileURLWithPath: generated)), try TuneFiles.load(URL(fileURLWithPath: real)))
         } catch {
             throw ValidationError(error.description)
+        }
+        if let versus {
+            let other: TuneFiles.Loaded
+            do { other = try TuneFiles.load(URL(fileURLWithPath: versus)) } catch { throw ValidationError(error.description) }
+            let contrast = TuneSetContrast(
+                first: generatedSet.tunes.map(TuneStatistics.init), second: other.tunes.map(TuneStatistics.init),
+                real: realSet.tunes.map(TuneStatistics.init), permutations: permutations, seed: seed, rule: bandwidth)
+            if json { return print(try contrast.jsonText()) }
+            return print(contrast.tableText(
+                firstName: URL(fileURLWithPath: generated).lastPathComponent,
+                secondName: URL(fileURLWithPath: versus).lastPathComponent))
         }
         let comparison = TuneSetComparison(generated: generatedSet.tunes, real: realSet.tunes, rule: bandwidth)
         if json { return print(try comparison.jsonText()) }
