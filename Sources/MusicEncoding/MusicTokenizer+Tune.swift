@@ -28,6 +28,9 @@ extension MusicTokenizer {
         var options = options
         options.numerator = tune.metre.numerator
         options.denominator = tune.metre.denominator
+        // The key signature's sharps move C major / A minor; the mode is the tune's own (a
+        // minor tune under one sharp is E minor, not G major).
+        options.minor = tune.minor
         let shift = -GridScheme.shiftToC(sharps: options.sharps)
         let quarter = Double(options.ticksPerQuarter)
         let notes = tune.unrolled().map { note in

@@ -85,8 +85,9 @@ public struct MusicEvaluation: Sendable, Codable {
         bleuOrder: Int = 4, references: [[Int]]? = nil
     ) throws {
         let tokenizer = model.tokenizer
-        let testWindows = corpus.sequences(.test)
-        let referenceWindows = references ?? testWindows
+        let comparable = Self.comparableWindow(for: tokenizer.settings)
+        let testWindows = corpus.sequences(.test).map(comparable)
+        let referenceWindows = references?.map(comparable) ?? testWindows
         let bleu = try BLEUScorer(references: referenceWindows, order: bleuOrder)
         let referencePitches = referenceWindows.map(tokenizer.pitchNumbers(of:))
         let referenceStatistics = MusicStatistics(melodies: referenceWindows.map(tokenizer.melodyPitches(of:)))
@@ -101,9 +102,9 @@ public struct MusicEvaluation: Sendable, Codable {
                 intervalDistance: statistics.intervalDistance(to: referenceStatistics), statistics: statistics)
             return (column, bleuScores, mseScores)
         }
-        let sampled = model.sampleTokens(count: sampleCount, temperature: temperature, seed: seed)
+        let sampled = model.sampleTokens(count: sampleCount, temperature: temperature, seed: seed).map(comparable)
         (samples, perSampleBLEU, perSampleMSE) = try measure("samples", sampled)
-        let validationWindows = corpus.sequences(.validation)
+        let validationWindows = corpus.sequences(.validation).map(comparable)
         validation = validationWindows.isEmpty ? nil : try measure("validation", validationWindows).0
         if let references {
             test = try measure("test", testWindows).0
@@ -114,5 +115,14 @@ public struct MusicEvaluation: Sendable, Codable {
         self.bleuOrder = bleuOrder
         self.temperature = temperature
         self.seed = seed
+    }
+
+    /// Tokens of whole tunes (tune scheme) compared by BLEU and MSE: each tune's first 64
+    /// tokens (about four bars), padded after a shorter tune's end, so that tunes of any
+    /// length compare position by position; windows of the other schemes as they are.
+    static func comparableWindow(for settings: TokenizerSettings) -> ([Int]) -> [Int] {
+        guard settings.scheme == .tune else { return { $0 } }
+        let length = 64
+        return { Array($0.prefix(length)) + Array(repeating: TuneScheme.padding, count: max(0, length - $0.count)) }
     }
 }

@@ -31,6 +31,10 @@ extension MusicModel {
             throw MusicRunError.unreadablePrimer(path: url.path, reason: error.description)
         }
         guard !tokens.tokens.isEmpty else { throw MusicRunError.emptyPrimer(path: url.path) }
-        return tokens
+        var primer = tokens
+        if let end = config.generator.sequenceEnd, primer.tokens.last == end.endToken {
+            primer.tokens.removeLast()  // a whole tune's primer goes on where its end token was
+        }
+        return primer
     }
 }

@@ -44,7 +44,9 @@ public final class MusicModel {
     }
 
     /// Samples `count` token sequences of `length` tokens (the training window length by
-    /// default; longer sequences continue the same LSTM), each beginning with `primer`.
+    /// default; longer sequences continue the same LSTM), each beginning with `primer`. A
+    /// model of whole tunes (tune scheme) stops each sequence at its end token: the sequences
+    /// are the tunes, of their own lengths, the end token included.
     ///
     /// - Parameters:
     ///   - length: Tokens per sequence, primer included (at least the primer's length, at
@@ -60,7 +62,9 @@ public final class MusicModel {
         var random = SplitMix64(seed: seed)
         let flat = generator.sample(
             count: count, length: length, primer: primer.map(Int32.init), temperature: temperature, using: &random)
-        return stride(from: 0, to: flat.count, by: length).map { flat[$0..<($0 + length)].map(Int.init) }
+        let rows = stride(from: 0, to: flat.count, by: length).map { flat[$0..<($0 + length)].map(Int.init) }
+        guard let end = config.generator.sequenceEnd else { return rows }
+        return rows.map { Array($0.prefix(end.countedLength(of: $0))) }
     }
 
     /// The most tokens one generated tune may have (primer included): 100,000, about 6,000
@@ -69,8 +73,11 @@ public final class MusicModel {
     public static let maximumTuneLength = 100_000
 
     /// Tokens of a generated tune by default: 4 training windows (about 20 bars of 4/4 for the
-    /// grid scheme, 51 s for the paper scheme).
-    public var defaultTuneLength: Int { 4 * config.generator.sequenceLength }
+    /// grid scheme, 51 s for the paper scheme); for whole tunes (tune scheme) a row, in which
+    /// the model ends the tune itself.
+    public var defaultTuneLength: Int {
+        tokenizer.settings.scheme == .tune ? config.generator.sequenceLength : 4 * config.generator.sequenceLength
+    }
 
     /// Decodes tokens into a one-track MIDI file.
     public func tune(from tokens: [Int], options: DecodeOptions) -> MIDIFile {

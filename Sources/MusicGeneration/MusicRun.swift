@@ -78,9 +78,10 @@ public final class MusicRun {
     ///   readable (after writing `skipped.txt` in `directory` all the same, so that the reasons
     ///   are kept), ``RunError`` for settings that do not fit.
     public init(sources: Sources, settings: TokenizerSettings, config: RunConfig, directory: URL) throws {
-        let corpus = try CorpusBuilder.build(
+        var corpus = try CorpusBuilder.build(
             inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: settings,
             split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
+        corpus.leaveOutTunesLongerThanRows()
         guard !corpus.test.isEmpty, !corpus.train.isEmpty else {
             throw MusicRunError.tooFewTunes(
                 found: corpus.allTunes.count, skipped: corpus.skipped,
@@ -88,7 +89,7 @@ public final class MusicRun {
         }
         var config = config
         var adjustments: [String] = []
-        let trainCount = corpus.sequences(.train).count
+        let trainCount = corpus.rows(.train).count
         if trainCount < config.optimizer.batchSize {
             adjustments.append("batch size \(config.optimizer.batchSize) lowered to \(trainCount), the number of training windows")
             config.optimizer.batchSize = trainCount
@@ -96,14 +97,14 @@ public final class MusicRun {
         }
         // The discriminator is judged on as many fakes as there are held-out real windows, so
         // that its accuracy is not dominated by one class.
-        let heldOut = corpus.validation.isEmpty ? corpus.sequences(.test).count : corpus.sequences(.validation).count
+        let heldOut = corpus.validation.isEmpty ? corpus.rows(.test).count : corpus.rows(.validation).count
         config.evaluation.discriminatorSamples = min(config.evaluation.discriminatorSamples, heldOut)
         self.corpus = corpus
         self.sources = sources
         self.adjustments = adjustments
         experiment = try CorpusExperiment(
-            config: config, directory: directory, train: corpus.sequences(.train),
-            validation: corpus.sequences(.validation), test: corpus.sequences(.test))
+            config: config, directory: directory, train: corpus.rows(.train),
+            validation: corpus.rows(.validation), test: corpus.rows(.test))
     }
 
     /// The tokenizer settings saved in a run folder.

@@ -12,14 +12,26 @@ extension RunConfig {
     /// roll-outs per prefix, Adam 0.001) and 1 discriminator step, evaluated every 10 epochs
     /// or rounds on 256 samples with BLEU-4 against the test tunes. `apply(_:)` with a preset
     /// replaces the schedule; docs/music.md has the measurements behind these choices.
+    ///
+    /// The tune scheme trains on whole tunes: rows of `T` tokens that end at the tune's `end`
+    /// token (``TuneScheme/end``, padding after it), a generator of ``tuneGenerator`` size.
     public static func music(settings: TokenizerSettings) -> RunConfig {
         let vocabularySize = MusicTokenizer(settings: settings).vocabularySize
         let t = settings.windowLength
         var config = RunConfig()
         config.applyCorpusSchedule()
-        let hiddenSize = settings.scheme == .paper ? 32 : 64
-        config.generator = GeneratorConfig(
-            vocabularySize: vocabularySize, embeddingSize: 32, hiddenSize: hiddenSize, sequenceLength: t)
+        switch settings.scheme {
+        case .paper, .grid:
+            config.generator = GeneratorConfig(
+                vocabularySize: vocabularySize, embeddingSize: 32, hiddenSize: settings.scheme == .paper ? 32 : 64,
+                sequenceLength: t)
+        case .tune:
+            config.generator = GeneratorConfig(
+                vocabularySize: vocabularySize, embeddingSize: tuneGenerator.embeddingSize,
+                hiddenSize: tuneGenerator.hiddenSize, sequenceLength: t, startToken: TuneScheme.padding,
+                sequenceEnd: SequenceEnd(endToken: TuneScheme.end, paddingToken: TuneScheme.padding),
+                layers: tuneGenerator.layers, dropout: tuneGenerator.dropout)
+        }
         // A compact discriminator: the text CNN's filter table has ~1,700 filters, far more than
         // a vocabulary of under 100 tokens needs, and would make each round several times slower.
         var discriminator = DiscriminatorConfig(vocabularySize: vocabularySize, sequenceLength: t)
@@ -36,4 +48,8 @@ extension RunConfig {
         config.evaluation.bleuOrder = 4
         return config
     }
+
+    /// The generator's shape for whole tunes (tune scheme), chosen by per-token NLL on the
+    /// Nottingham validation tunes (docs/music.md).
+    public static let tuneGenerator = (embeddingSize: 64, hiddenSize: 128, layers: 2, dropout: Float(0.1))
 }

@@ -8,7 +8,6 @@ extension TrainRequest {
             if !holds { throw .invalidOption(message()) }
         }
         let given = overrides
-        try check(music.scheme != .tune, "--scheme tune writes token files (seqgan midi tokens); training uses grid or paper")
         try check((given.epochs ?? 0) >= 0 && (given.rounds ?? 0) >= 0, "--epochs and --rounds must not be negative")
         let counts = [
             ("--d-pretrain-steps", given.discriminatorPretrainSteps, 0), ("--d-epochs", given.discriminatorEpochs, 1),
