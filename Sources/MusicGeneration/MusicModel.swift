@@ -41,6 +41,9 @@ public final class MusicModel {
                 reason: "tokenizer.json gives \(tokenizer.vocabularySize) tokens but the model has \(config.generator.vocabularySize)")
         }
         generator = try TrainingRun.trainedGenerator(in: directory)
+        if settings.scheme == .tune, config.generator.featureCount == TuneTokenReader.featureCount {
+            generator.conditioning = .tunes(tokenizer.tuneScheme)
+        }
     }
 
     /// Samples `count` token sequences of `length` tokens (the training window length by

@@ -104,7 +104,8 @@ public final class MusicRun {
         self.adjustments = adjustments
         experiment = try CorpusExperiment(
             config: config, directory: directory, train: corpus.rows(.train),
-            validation: corpus.rows(.validation), test: corpus.rows(.test))
+            validation: corpus.rows(.validation), test: corpus.rows(.test),
+            conditioning: settings.scheme == .tune ? .tunes(MusicTokenizer(settings: settings).tuneScheme) : nil)
     }
 
     /// The tokenizer settings saved in a run folder.

@@ -31,6 +31,8 @@ extension RunConfig {
                 hiddenSize: tuneGenerator.hiddenSize, sequenceLength: t, startToken: TuneScheme.padding,
                 sequenceEnd: SequenceEnd(endToken: TuneScheme.end, paddingToken: TuneScheme.padding),
                 layers: tuneGenerator.layers, dropout: tuneGenerator.dropout)
+            config.generator.featureCount = TuneTokenReader.featureCount
+            config.rewards.rolloutPositions = .boundaries
         }
         // A compact discriminator: the text CNN's filter table has ~1,700 filters, far more than
         // a vocabulary of under 100 tokens needs, and would make each round several times slower.
