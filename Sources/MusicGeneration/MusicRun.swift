@@ -81,7 +81,7 @@ public final class MusicRun {
         var corpus = try CorpusBuilder.build(
             inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: settings,
             split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
-        corpus.leaveOutTunesLongerThanRows()
+        corpus.leaveOutTrainingTunesLongerThanRows()
         guard !corpus.test.isEmpty, !corpus.train.isEmpty else {
             throw MusicRunError.tooFewTunes(
                 found: corpus.allTunes.count, skipped: corpus.skipped,
