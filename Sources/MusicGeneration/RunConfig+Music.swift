@@ -33,6 +33,7 @@ extension RunConfig {
                 layers: tuneGenerator.layers, dropout: tuneGenerator.dropout)
             config.generator.featureCount = TuneTokenReader.featureCount
             config.rewards.rolloutPositions = .boundaries
+            config.optimizer.batches = .similarLengths
         }
         // A compact discriminator: the text CNN's filter table has ~1,700 filters, far more than
         // a vocabulary of under 100 tokens needs, and would make each round several times slower.
