@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import MusicGeneration
-import SeqGAN
-import SyntheticGeneration
 import TensorCore
-import TextGeneration
+import TrainedRuns
 
 /// `seqgan evaluate RUN`: the quality metrics of a trained model, next to the real data's.
 struct EvaluateCommand: ParsableCommand {
@@ -34,10 +31,7 @@ struct EvaluateCommand: ParsableCommand {
               seqgan evaluate runs/seqgan --samples 10000
             """)
 
-    /// What to compute.
-    enum Metric: String, ExpressibleByArgument, CaseIterable {
-        case all, bleu
-    }
+    typealias Metric = EvaluationRequest.Metric
 
     @OptionGroup var runFolder: RunOptions
 
@@ -52,8 +46,8 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var sampling: SamplingOptions
 
-    @Option(help: "Temperatures to sweep, comma separated, e.g. 0.5,0.75,1,1.25,1.5.")
-    var sweep: String?
+    @Option(help: "Temperatures to sweep, comma separated, e.g. 0.5,0.75,1,1.25,1.5.", transform: parseTemperatures)
+    var sweep: [Float]?
 
     @Flag(help: "Print the metrics as JSON instead of a table (music runs).")
     var json = false
@@ -61,57 +55,15 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var tuneLevel: TuneLevelOptions
 
     func validate() throws {
-        if let order, !(1...8).contains(order) { throw ValidationError("-n must be within 1...8, got \(order)") }
-        if let sweep, sweepTemperatures == nil { throw ValidationError("--sweep must be positive numbers separated by commas, got '\(sweep)'") }
-    }
-
-    /// The temperatures of `--sweep` (empty without it), or nil when one is not a positive number.
-    var sweepTemperatures: [Float]? {
-        guard let sweep else { return [] }
-        return TemperatureList.parse(sweep)
+        if let order { try require((1...8).contains(order), "-n must be within 1...8, got \(order)") }
     }
 
     func run() throws {
-        let directory = runFolder.url
-        switch try RunKind(of: directory) {
-        case .music: try evaluateMusic(directory)
-        case .text: try evaluateText(directory)
-        case .synthetic: try evaluateSynthetic(directory)
-        }
-    }
-
-    /// The metric table of a music run (or JSON), per-sample values to `RUN/evaluation/`.
-    func evaluateMusic(_ directory: URL) throws {
-        if sweep != nil { throw ValidationError("--sweep is for text runs") }
         BLAS.threadCount = 1
-        let (samples, temperature, seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        let result = try MusicRunEvaluation(
-            run: directory, references: references.map { URL(fileURLWithPath: $0) }, sampleCount: samples,
-            temperature: temperature, seed: seed, bleuOrder: order ?? 4,
-            tuneCount: metric == .all && !json ? tuneLevel.tunes : 0)
-        if json { return print(try result.evaluation.jsonText()) }
-        result.reportLines(
-            run: directory, references: references, sampleCount: samples, temperature: temperature, seed: seed,
-            tuneCount: tuneLevel.tunes, bleuOnly: metric == .bleu
-        ).forEach { print($0) }
-    }
-
-    /// BLEU, self-BLEU and NLL-test of a text run, or a temperature sweep.
-    func evaluateText(_ directory: URL) throws {
-        let (samples, temperature, seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        try require(samples >= 2, "--samples must be at least 2 (self-BLEU compares samples with each other)")
-        let evaluation = try TextRunEvaluation(run: directory, referencesFile: references, order: order ?? 2)
-        try evaluation.reportLines(
-            count: samples, temperature: temperature, seed: seed, sweep: sweepTemperatures ?? [], bleuOnly: metric == .bleu
-        ).forEach { print($0) }
-    }
-
-    /// NLL-oracle and distinct samples of a synthetic run, at each temperature.
-    func evaluateSynthetic(_ directory: URL) throws {
-        try require(references == nil && metric == .all && order == nil && !json, "a synthetic run is scored by its oracle: --references, --metric, -n and --json do not apply")
-        let (samples, seed) = (sampling.samples, sampling.seed)
-        let temperatures = sweep == nil ? [sampling.temperature] : sweepTemperatures ?? []
-        print(SyntheticEvaluation.headerLine(run: directory, sampleCount: samples, seed: seed))
-        try SyntheticEvaluation(run: directory, sampleCount: samples, temperatures: temperatures, seed: seed).rowLines.forEach { print($0) }
+        var request = EvaluationRequest()
+        (request.references, request.metric, request.order, request.sweep) = (references, metric, order, sweep)
+        (request.samples, request.temperature, request.seed) = (sampling.samples, sampling.temperature, sampling.seed)
+        (request.json, request.tunes) = (json, tuneLevel.tunes)
+        try request.evaluate(run: runFolder.path).forEach { print($0) }
     }
 }

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Audio
 import Foundation
-import MusicGeneration
-import SeqGAN
-import SyntheticGeneration
 import TensorCore
-import TextGeneration
+import TrainedRuns
 
 /// `seqgan generate RUN -n 8 -o OUT_DIR [--wav]`: new tunes from a trained music run.
 struct GenerateCommand: ParsableCommand {
@@ -72,38 +69,11 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         BLAS.threadCount = 1
-        let folder = runFolder.url
-        let kind = try RunKind(of: folder)
-        if kind != .music {
-            try require(!wav, "--wav renders tunes; \(runFolder.path) is a \(kind) run")
-            try require(!abc, "--abc writes tunes; \(runFolder.path) is a \(kind) run")
-            try require(generation.length == nil, kind == .text
-                ? "--length is for music runs; a text sample ends at its end token (at most T tokens)"
-                : "--length is for music runs; a synthetic run samples T tokens")
-        }
-        if let note = try TrainingRun.unfinishedPretrainingNote(in: folder) { printToStandardError(note) }
-        let (temperature, out) = (generation.temperature, URL(fileURLWithPath: output))
-        let plural = count == 1 ? "" : "s"
-        switch kind {
-        case .music where output.lowercased().hasSuffix(".abc"):
-            guard !wav else { throw ValidationError("--wav renders into a folder of tunes; -o \(output) names an ABC tune book") }
-            let summaries = try MusicModel(runDirectory: folder).writeTuneBook(
-                count: count, request: try generation.request(), seed: seed, to: out)
-            for (index, summary) in summaries.enumerated() { print("X:\(index + 1): \(summary)") }
-            print("\(out.path): ABC tune book of \(count) tune\(plural)")
-        case .music:
-            let tunes = try MusicModel(runDirectory: folder).writeTunes(
-                count: count, request: try generation.request(), seed: seed, to: out,
-                audio: wav ? RenderSettings(instrument: instrument, seed: seed) : nil, abc: abc)
-            tunes.forEach { print($0.line) }
-        case .text:
-            let lines = try TextModel(runDirectory: folder).writeSamples(
-                count: count, temperature: temperature, seed: seed, to: out)
-            TextModel.samplesReport(lines, url: out, temperature: temperature, seed: seed).forEach { print($0) }
-        case .synthetic:
-            let length = try SyntheticExperiment.writeSamples(
-                of: folder, count: count, temperature: temperature, seed: seed, to: out)
-            print("\(out.path): \(count) sequence\(plural) of \(length) token ids (temperature \(temperature), seed \(seed))")
-        }
+        var request = GenerationRequest(count: count, output: output)
+        (request.seed, request.audio, request.abc) = (seed, wav ? instrument : nil, abc)
+        request.tunes = try generation.request()
+        let outcome = try request.generate(from: runFolder.path)
+        if let note = outcome.note { printToStandardError(note) }
+        outcome.lines.forEach { print($0) }
     }
 }
