@@ -41,10 +41,10 @@ struct BLEUCommand: ParsableCommand {
     func run() throws {
         guard order >= 1 else { throw BLEUError.invalidOrder(order) }
         if selfBLEU && references != nil {
-            throw CommandError.refused("--self scores the hypotheses against each other; leave out --references")
+            throw CommandError("--self scores the hypotheses against each other; leave out --references")
         }
         if !selfBLEU && references == nil {
-            throw CommandError.refused("seqgan bleu needs --references R.txt (or --self for self-BLEU)")
+            throw CommandError("seqgan bleu needs --references R.txt (or --self for self-BLEU)")
         }
         let hypothesisTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: hypotheses))
         let referenceTokens = try references.map { try TextFile.readWhitespaceTokens(URL(fileURLWithPath: $0)) }

@@ -34,10 +34,7 @@ struct ExportCommand: ParsableCommand {
         let result = try AudioExport.export(
             midiFileAt: URL(fileURLWithPath: input), to: URL(fileURLWithPath: output), settings: render.settings,
             encoding: float ? .float32 : .pcm16)
-        RenderOptions.warnRepairs(result.repairedCount, in: input)
-        if result.audio != nil {  // a MIDI output is not rendered: no silence to warn of
-            RenderOptions.warnSilence(notes: result.noteCount, pitchedNotes: result.pitchedNoteCount, in: input)
-        }
+        result.warnings(input: input).forEach(printToStandardError)
         print(result.summaryLine(output: output, instrument: render.instrument, seconds: Date().timeIntervalSince(started)))
     }
 }

@@ -38,10 +38,7 @@ struct MIDICompareTunesCommand: ParsableCommand {
         ))
     var real: String
 
-    @Option(
-        help:
-            "Kernel bandwidth rule of MGEval's densities: \(KernelDensity.BandwidthRule.allCases.map(\.rawValue).joined(separator: ", "))."
-    )
+    @Option(help: "Kernel bandwidth rule of MGEval's densities.")
     var bandwidth: KernelDensity.BandwidthRule = .scott
 
     @Option(help: ArgumentHelp("A second set of generated tunes to contrast with the first.", valueName: "path"))
@@ -57,37 +54,12 @@ struct MIDICompareTunesCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard permutations >= 1 && permutations <= 100_000 else {
-            throw ValidationError("--permutations must be between 1 and 100000, not \(permutations)")
-        }
+        try require((1...100_000).contains(permutations), "--permutations must be between 1 and 100000, not \(permutations)")
     }
 
     func run() throws {
-        let (generatedSet, realSet): (TuneFiles.Loaded, TuneFiles.Loaded)
-        do {
-            (generatedSet, realSet) = (try TuneFiles.load(URL(fileURLWithPath: generated)), try TuneFiles.load(URL(fileURLWithPath: real)))
-        } catch {
-            throw ValidationError(error.description)
-        }
-        if let versus {
-            let other: TuneFiles.Loaded
-            do { other = try TuneFiles.load(URL(fileURLWithPath: versus)) } catch { throw ValidationError(error.description) }
-            let contrast = TuneSetContrast(
-                first: generatedSet.tunes.map(TuneStatistics.init), second: other.tunes.map(TuneStatistics.init),
-                real: realSet.tunes.map(TuneStatistics.init), permutations: permutations, seed: seed, rule: bandwidth)
-            if json { return print(try contrast.jsonText()) }
-            return print(contrast.tableText(
-                firstName: URL(fileURLWithPath: generated).lastPathComponent,
-                secondName: URL(fileURLWithPath: versus).lastPathComponent))
-        }
-        let comparison = TuneSetComparison(generated: generatedSet.tunes, real: realSet.tunes, rule: bandwidth)
-        if json { return print(try comparison.jsonText()) }
-        for (name, set) in [(generated, generatedSet), (real, realSet)] where !set.skipped.isEmpty {
-            print("\(name): \(set.skipped.count) files skipped (first: \(set.skipped[0]))")
-        }
-        print(
-            comparison.tableText(
-                generatedName: URL(fileURLWithPath: generated).lastPathComponent,
-                realName: URL(fileURLWithPath: real).lastPathComponent))
+        var report = TuneSetReport(generated: generated, real: real)
+        (report.versus, report.rule, report.permutations, report.seed, report.json) = (versus, bandwidth, permutations, seed, json)
+        try report.lines().forEach { print($0) }
     }
 }

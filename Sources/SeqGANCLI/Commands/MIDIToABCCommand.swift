@@ -33,7 +33,7 @@ struct MIDIToABCCommand: ParsableCommand {
             let name = title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             (tune, text) = try ABCWriter.abc(ofMelodyIn: midi, track: track, title: name)
         } catch {
-            throw CommandError.refused("\(file): \(error)")  // no melody, or not writable as ABC
+            throw CommandError("\(file): \(error)")  // no melody, or not writable as ABC
         }
         guard let output else { return print(text, terminator: "") }
         try text.write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)

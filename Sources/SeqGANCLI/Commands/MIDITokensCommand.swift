@@ -71,7 +71,7 @@ struct MIDITokensCommand: ParsableCommand {
         if let settingsOutput { try settings.writeJSON(to: URL(fileURLWithPath: settingsOutput)) }
         corpus.summaryLines(sequenceCount: sequences.count, splitName: split.rawValue, output: output).forEach { print($0) }
         if corpus.allTunes.isEmpty {
-            throw CommandError.refused("no tunes could be read from \(inputs.joined(separator: ", "))")
+            throw CommandError("no tunes could be read from \(inputs.joined(separator: ", "))")
         }
     }
 }

@@ -38,21 +38,10 @@ struct PlayCommand: ParsableCommand {
         BLAS.threadCount = 1
         let playable = try PlayableInput(
             path: input, request: try generation.request(), seed: render.seed, settings: render.settings)
-        switch playable.origin {
-        case .generatedTune(let tune): print("tune from \(input) (seed \(render.seed)): \(TuneSummary(tune))")
-        case .midiFile(let repairs, let notes, let pitched):
-            RenderOptions.warnRepairs(repairs, in: input)
-            RenderOptions.warnSilence(notes: notes, pitchedNotes: pitched, in: input)
-        case .audioFile: break
-        }
-        let audio = playable.audio
-        let sink: ALSAPlaybackSink
-        do {
-            sink = try ALSAPlaybackSink(device: device, sampleRate: audio.sampleRate, channelCount: audio.channelCount)
-        } catch AudioDeviceError.cannotOpen(let device, let reason) {
-            let writeFile = playable.fileCommand(path: input, seed: render.seed)
-            throw CommandError.deviceUnavailable(device: device, reason: reason, writeFile: writeFile)
-        }
+        let (lines, warnings) = playable.announcement(path: input, seed: render.seed)
+        warnings.forEach(printToStandardError)
+        lines.forEach { print($0) }
+        let (audio, sink) = (playable.audio, try playable.openSink(device: device, path: input, seed: render.seed))
         let terminal = isatty(STDOUT_FILENO) == 1
         var shownSecond = -1
         InterruptSignal.install()
@@ -61,10 +50,7 @@ struct PlayCommand: ParsableCommand {
             progress: { position in
                 guard terminal, Int(position.elapsed) != shownSecond else { return }
                 shownSecond = Int(position.elapsed)
-                let line =
-                    "\rplaying \(input)  \(DurationText.clock(position.elapsed, tenths: false)) / "
-                    + DurationText.clock(position.total, tenths: false)
-                FileHandle.standardOutput.write(Data(line.utf8))
+                FileHandle.standardOutput.write(Data("\rplaying \(input)  \(position.clock)".utf8))
             })
         if terminal { print("") }
         switch outcome {

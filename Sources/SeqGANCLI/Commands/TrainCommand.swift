@@ -198,8 +198,7 @@ struct TrainCommand: ParsableCommand {
             let rows = try prepared.run(observer: ProgressBar())
             prepared.finishedLines(rows: rows).forEach { print($0) }
         } catch let stop as TrainingInterrupted {
-            print("interrupted: \(stop.directory) is saved after \(stop.phase) \(stop.done); continue with:")
-            print("  seqgan train --resume --out \(stop.directory)")
+            stop.resumeLines.forEach { print($0) }
             throw ExitCode(130)
         }
     }

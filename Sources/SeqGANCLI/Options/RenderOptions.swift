@@ -33,14 +33,4 @@ struct RenderOptions: ParsableArguments {
     var settings: RenderSettings {
         RenderSettings(sampleRate: sampleRate, channelCount: channels, instrument: instrument, seed: seed)
     }
-
-    /// Warns on standard error that `path` was repaired when read, if it was.
-    static func warnRepairs(_ count: Int, in path: String) {
-        if let line = RenderWarning.repairs(count, in: path) { printToStandardError(line) }
-    }
-
-    /// Warns on standard error that the audio of `path` is silent, if none of its notes is pitched.
-    static func warnSilence(notes: Int, pitchedNotes: Int, in path: String) {
-        if let line = RenderWarning.silence(notes: notes, pitchedNotes: pitchedNotes, in: path) { printToStandardError(line) }
-    }
 }
