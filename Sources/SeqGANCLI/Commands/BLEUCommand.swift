@@ -27,7 +27,7 @@ struct BLEUCommand: ParsableCommand {
     @Option(name: .customShort("n"), parsing: .unconditional, help: "The highest n-gram order N (BLEU-N, weights 1/N).")
     var order: Int = 4
 
-    @Option(help: "Zero-count smoothing: method1 (NLTK's, epsilon 0.1) or none.")
+    @Option(help: "Zero-count smoothing: method1 is NLTK's (epsilon 0.1).")
     var smoothing: BLEUSmoothing = .method1
 
     @Flag(

@@ -14,7 +14,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The second run folder.")
     var runB: String
 
-    @Option(help: "Which per-sample values: \(choices(RunComparison.Metric.self)) (default: nll-oracle for synthetic runs, bleu for music and text runs).")
+    @Option(help: "Which per-sample values (default: nll-oracle for synthetic runs, bleu for music and text runs).")
     var metric: RunComparison.Metric?
 
     @Option(name: .customShort("n"), parsing: .unconditional, help: "With --metric bleu: the BLEU order, read from evaluation/bleu<N>_per_sample.txt (written by `seqgan evaluate RUN -n N`); without it, the latest evaluation's BLEU.")

@@ -38,7 +38,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Reference sequences, one per line (default: the run's test split); for music, token windows as in RUN/train.txt.")
     var references: String?
 
-    @Option(help: "What to report: \(choices(Metric.self)).")
+    @Option(help: "What to report.")
     var metric: Metric = .all
 
     @Option(name: .customShort("n"), parsing: .unconditional, help: "BLEU order N (default 2 for text, 4 for music).")
@@ -52,10 +52,12 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Print the metrics as JSON instead of a table (music runs).")
     var json = false
 
-    @OptionGroup var tuneLevel: TuneLevelOptions
+    @Option(parsing: .unconditional, help: "Music runs: whole tunes to generate for the tune-level statistics and MGEval against the test tunes (0 leaves the table out).")
+    var tunes: Int = 200
 
     func validate() throws {
         if let order { try require((1...8).contains(order), "-n must be within 1...8, got \(order)") }
+        try require(tunes >= 0, "--tunes cannot be negative")
     }
 
     func run() throws {
@@ -63,7 +65,7 @@ struct EvaluateCommand: ParsableCommand {
         var request = EvaluationRequest()
         (request.references, request.metric, request.order, request.sweep) = (references, metric, order, sweep)
         (request.samples, request.temperature, request.seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        (request.json, request.tunes) = (json, tuneLevel.tunes)
+        (request.json, request.tunes) = (json, tunes)
         try request.evaluate(run: runFolder.path).forEach { print($0) }
     }
 }

@@ -58,13 +58,13 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Also write each tune as an ABC tune beside its MIDI file (tune-01.abc, ...).")
     var abc = false
 
-    @Option(help: ArgumentHelp("The instrument of the WAV files: \(choices(Instrument.self)).", valueName: "name"))
+    @Option(help: ArgumentHelp("The instrument of the WAV files.", valueName: "name"))
     var instrument: Instrument = .piano
 
     @OptionGroup var generation: GenerationOptions
 
     func validate() throws {
-        guard (1...10_000).contains(count) else { throw ValidationError("-n must be within 1...10000, got \(count)") }
+        try require((1...10_000).contains(count), "-n must be within 1...10000, got \(count)")
     }
 
     func run() throws {

@@ -22,8 +22,8 @@ struct MIDIRollCommand: ParsableCommand {
     var height: Double = 200
 
     func validate() throws {
-        guard output.lowercased().hasSuffix(".svg") else { throw ValidationError("-o must name an .svg file") }
-        guard width >= 100, height >= 50 else { throw ValidationError("--width must be at least 100 and --height at least 50") }
+        try require(output.lowercased().hasSuffix(".svg"), "-o must name an .svg file")
+        try require(width >= 100 && height >= 50, "--width must be at least 100 and --height at least 50")
     }
 
     func run() throws {

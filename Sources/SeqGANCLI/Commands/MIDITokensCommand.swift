@@ -23,7 +23,7 @@ struct MIDITokensCommand: ParsableCommand {
     @Argument(help: "MIDI or .abc files, or folders searched recursively.")
     var inputs: [String]
 
-    @Option(help: "Token scheme: paper (0.4 s samples, as in the SeqGAN paper), grid (16th-note grid, key-normalised) or tune (whole tunes with their form).")
+    @Option(help: "Token scheme (see above).")
     var scheme: TokenScheme = .paper
 
     @Option(name: [.short, .customLong("output")], help: "Where to write the sequences, one per line.")
@@ -38,7 +38,7 @@ struct MIDITokensCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The melody track index; by default track 0 for Nottingham-style files, otherwise the track and channel with most notes in melody range.")
     var track: Int?
 
-    @Option(help: "Which tunes to write: all, train, validation or test.")
+    @Option(help: "Which tunes to write.")
     var split: MusicCorpus.SplitSelection = .all
 
     @Option(help: "A folder with train.txt, valid.txt, test.txt (e.g. the Nottingham splits/); without it tunes are split by --seed.")

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write: a picture (.svg) or a music run's report (.html).")
     var output: String
 
-    @Option(help: "SVG: what to draw: \(choices(TrainingCurve.Metric.self)).")
+    @Option(help: "SVG: what to draw.")
     var metric: TrainingCurve.Metric = .nllOracle
 
     @OptionGroup(title: "HTML report (the metric table as `seqgan evaluate` computes it)")
@@ -46,19 +46,19 @@ struct ReportCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "HTML: whole tunes generated for the tune-level table (structure, form, rhythm, pitch, MGEval) against the test tunes; 0 leaves the table out.")
     var measuredTunes: Int = 50
 
-    @Option(help: ArgumentHelp("HTML: the instrument of the audio: \(choices(Instrument.self)).", valueName: "name"))
+    @Option(help: ArgumentHelp("HTML: the instrument of the audio.", valueName: "name"))
     var instrument: Instrument = .piano
 
     /// Whether `-o` names an HTML report.
     var isHTML: Bool { output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") }
 
     func validate() throws {
-        guard !runs.isEmpty else { throw ValidationError("name at least one run folder") }
+        try require(!runs.isEmpty, "name at least one run folder")
         try require(output.lowercased().hasSuffix(".svg") || isHTML, "-o must name an .svg or .html file")
         if isHTML && runs.count != 1 {
             throw ValidationError("an HTML report is of one music run; got \(runs.count) run folders")
         }
-        guard (1...32).contains(tunes) else { throw ValidationError("--tunes must be within 1...32") }
+        try require((1...32).contains(tunes), "--tunes must be within 1...32")
         guard (0...10_000).contains(measuredTunes) else {
             throw ValidationError("--measured-tunes must be within 0...10000, got \(measuredTunes)")
         }

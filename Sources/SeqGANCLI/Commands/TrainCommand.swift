@@ -6,62 +6,43 @@ import SeqGAN
 import TensorCore
 import Training
 
-extension RunConfig.Preset: ExpressibleByArgument {}
-extension RunConfig.Mode: ExpressibleByArgument {}
-extension TrainRequest.Task: ExpressibleByArgument {}
-extension RunConfig.RolloutPolicy: ExpressibleByArgument {}
-extension PolicyGradientReduction: ExpressibleByArgument {}
-extension PolicyGradientBaseline: ExpressibleByArgument {}
-
 /// `seqgan train`: train a generator.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a SeqGAN generator on a folder of MIDI tunes, or on the synthetic oracle.",
         discussion: """
-            Music (--task music, chosen automatically when FOLDER_OR_FILES holds .mid, .midi or \
-            .abc files): every tune under the folders (recursively) is read; files that cannot \
-            be read are listed with their reasons and skipped. Tunes are tokenized (--scheme \
-            grid by default, --scheme paper for the paper's 0.4 s pitch samples), split by tune \
-            into train / validation / test (the lists of a splits/ folder when there is one, else 80/10/10 by --seed), cut into windows of --window \
-            tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults: \
-            50 epochs, 10 D pre-training steps, 30 rounds; --preset and the schedule options \
-            below override them). The run folder (--out, default runs/<folder>) also holds \
-            tokenizer.json, sources.json and skipped.txt; `seqgan generate RUN` makes tunes.
-
+            Music (--task music, chosen for .mid, .midi or .abc inputs): every tune under the \
+            folders is read (unreadable files are listed and skipped), tokenized by --scheme, \
+            split by tune into train / validation / test (a splits/ folder's lists, else \
+            80/10/10 by --seed) and cut into windows of --window tokens; the generator is \
+            pre-trained by MLE, then trained by SeqGAN (50 epochs, 10 D pre-training steps, 30 \
+            rounds unless --preset or the schedule options say otherwise). The run folder \
+            (--out, default runs/<folder>) also holds tokenizer.json, sources.json and \
+            skipped.txt; `seqgan generate RUN` makes tunes.
               seqgan train corpora/folk --out runs/folk
               seqgan train ~/midi/nottingham/melody --scheme paper --out runs/paper
 
-            Text (--task text, chosen automatically for .txt files): one sequence per line \
-            (--format wrapped joins hard-wrapped running text and splits it into sentences), \
-            tokenized by --tokens char|word; each sequence gets an end token and padding up to \
-            --length T, and the loss, rewards and discriminator ignore everything after the end \
-            token. Test data is --test FILE or a seeded 10% of the lines; the vocabulary \
-            (--min-count) and settings are saved as vocabulary.json and text.json. Defaults: \
-            50 MLE epochs, 10 D pre-training steps, 30 SeqGAN rounds. See docs/text.md.
+            Text (--task text, chosen for .txt files): one sequence per line (--format wrapped \
+            splits running text into sentences), tokenized by --tokens, ended by an end token \
+            and padded to --length T; loss, rewards and discriminator ignore what follows the \
+            end token. Test data is --test FILE or a seeded 10% of the lines; vocabulary.json \
+            and text.json are saved. Same defaults as music. See docs/text.md.
+              seqgan train quatrains5_train.txt --test quatrains5_test.txt --out runs/poems
+              seqgan train obama.txt --tokens word --format wrapped --out runs/obama
 
-              seqgan train quatrains5_train.txt --task text --tokens char \\
-                  --test quatrains5_test.txt --out runs/poems
-              seqgan train obama.txt --task text --tokens word --format wrapped --out runs/obama
-
-            The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training \
-            sequences; the generator is pre-trained on them by MLE for --epochs epochs, then \
-            trained for --rounds rounds by --mode: mle (more MLE epochs), ss (scheduled \
-            sampling), pgbleu (policy gradient with BLEU-3 rewards) or seqgan (policy gradient \
-            with the discriminator's Monte Carlo roll-out rewards; the discriminator is first \
-            pre-trained). --preset paper is the released code's schedule, --preset fast this \
-            project's quicker one. NLL-oracle is reported every --eval-every epochs or rounds. \
-            Everything lands in --out: config.json, train.txt, log.csv, checkpoint.safetensors \
-            (after every epoch, step and round), nll_oracle_per_sample.txt. A run that was \
-            stopped continues with --resume and ends with the same numbers.
-
-              seqgan train --task synthetic --oracle seqgan-oracle.safetensors \\
-                  --mode mle --epochs 120 --out runs/mle
+            Synthetic (the paper's Table 1): an oracle LSTM generates --train-size sequences; \
+            the generator is pre-trained on them by MLE for --epochs, then trained for --rounds \
+            by --mode: mle (more epochs), ss (scheduled sampling), pgbleu (policy gradient with \
+            BLEU-3 rewards) or seqgan (the discriminator's Monte Carlo roll-out rewards, after \
+            its pre-training). --preset paper is the released code's schedule, fast a quicker \
+            one. NLL-oracle is logged every --eval-every epochs or rounds. --out receives \
+            config.json, train.txt, log.csv, checkpoint.safetensors (after every epoch, step and \
+            round) and nll_oracle_per_sample.txt. A stopped run continues with --resume and ends \
+            with the same numbers.
               seqgan train --task synthetic --oracle seqgan-oracle.safetensors \\
                   --mode seqgan --preset fast --out runs/seqgan
-
-            seqgan-oracle.safetensors is the paper's oracle LSTM as safetensors; the README says \
-            where to get it.
+            (seqgan-oracle.safetensors is the paper's oracle; the README says where to get it.)
             """)
 
     typealias Task = TrainRequest.Task
@@ -69,10 +50,10 @@ struct TrainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("MIDI (.mid, .midi) or ABC (.abc) files, or folders searched recursively (music task); or text files (.txt, text task).", valueName: "folder-or-files"))
     var inputs: [String] = []
 
-    @Option(help: "What to train on: \(Task.allCases.map(\.rawValue).joined(separator: ", ")) (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
+    @Option(help: "What to train on (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
     var task: Task?
 
-    @Option(help: "Music: token scheme, grid (16th-note grid in C major / A minor, the default) or paper (the pitch every 0.4 s, as in the paper).")
+    @Option(help: "Music: token scheme: grid (16th-note grid in C major / A minor) or paper (the pitch every 0.4 s, as in the paper).")
     var scheme: TokenScheme = .grid
 
     @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
@@ -96,13 +77,9 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Text options")
     var text: TextTrainingOptions
 
-    @Option(help: "The oracle LSTM as safetensors (the paper's: see the README for where to get it). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
-    var oracle: String?
+    @OptionGroup var oracle: OracleOptions
 
-    @Option(parsing: .unconditional, help: "Seed of the fresh oracle when --oracle is not given. (default: 88)", transform: parseSeed)
-    var oracleSeed: UInt64 = 88
-
-    @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music and text).")
+    @Option(help: "What follows MLE pre-training (default: mle for synthetic, seqgan for music and text).")
     var mode: RunConfig.Mode?
 
     @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
@@ -206,8 +183,8 @@ struct TrainCommand: ParsableCommand {
     /// The options as a library request.
     var request: TrainRequest {
         TrainRequest(
-            task: task, inputs: inputs, out: out, resume: resume, initFrom: initFrom, oracle: oracle,
-            oracleSeed: oracleSeed, trainSize: trainSize,
+            task: task, inputs: inputs, out: out, resume: resume, initFrom: initFrom, oracle: oracle.oracle,
+            oracleSeed: oracle.oracleSeed, trainSize: trainSize,
             music: .init(
                 scheme: scheme, window: window, stride: stride, track: track, splits: splits, noSplits: noSplits,
                 strict: strict),
