@@ -49,33 +49,21 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("HTML: the instrument of the audio.", valueName: "name"))
     var instrument: Instrument = .piano
 
-    /// Whether `-o` names an HTML report.
-    var isHTML: Bool { output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") }
-
     func validate() throws {
-        try require(!runs.isEmpty, "name at least one run folder")
-        try require(output.lowercased().hasSuffix(".svg") || isHTML, "-o must name an .svg or .html file")
-        if isHTML && runs.count != 1 {
-            throw ValidationError("an HTML report is of one music run; got \(runs.count) run folders")
-        }
-        try require((1...32).contains(tunes), "--tunes must be within 1...32")
-        guard (0...10_000).contains(measuredTunes) else {
-            throw ValidationError("--measured-tunes must be within 0...10000, got \(measuredTunes)")
-        }
+        try asValidationError { try request.validate() }
     }
 
     func run() throws {
-        guard isHTML else {
-            let chart = try TrainingCurve.chart(of: metric, runs: runs.map { URL(fileURLWithPath: $0) })
-            try chart.svg().write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
-            return print("wrote \(output) (\(runs.count) run\(runs.count == 1 ? "" : "s"))")
-        }
         BLAS.threadCount = 1
-        var settings = MusicRunReport.Settings()
-        (settings.samples, settings.temperature, settings.seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        (settings.tunes, settings.instrument, settings.measuredTunes) = (tunes, instrument, measuredTunes)
-        let report = try MusicRunReport(
-            run: URL(fileURLWithPath: runs[0]), page: URL(fileURLWithPath: output), settings: settings)
-        print("wrote \(output) (\(report.tuneCount) tunes with audio in \(report.files.path)/)")
+        print(try request.write())
+    }
+
+    /// The options as a library request.
+    var request: ReportRequest {
+        var request = ReportRequest(runs: runs, output: output)
+        request.metric = metric
+        (request.settings.samples, request.settings.temperature, request.settings.seed) = (sampling.samples, sampling.temperature, sampling.seed)
+        (request.settings.tunes, request.settings.instrument, request.settings.measuredTunes) = (tunes, instrument, measuredTunes)
+        return request
     }
 }

@@ -161,7 +161,7 @@ struct TrainCommand: ParsableCommand {
     var pgLearningRate: Float?
 
     func validate() throws {
-        do { try request.validate() } catch { throw ValidationError(error.description) }
+        try asValidationError { try request.validate() }
     }
 
     func run() throws {

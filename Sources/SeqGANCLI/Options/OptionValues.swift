@@ -7,6 +7,12 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
     guard condition else { throw ValidationError(message()) }
 }
 
+/// Runs a library request's own checks in `validate()`: its typed error becomes a
+/// `ValidationError` with the same line.
+func asValidationError(_ check: () throws -> Void) throws {
+    do { try check() } catch { throw ValidationError("\(error)") }
+}
+
 /// Reads a `--seed`: a whole number from 0 to 2^64 - 1 (with `parsing: .unconditional`, a
 /// negative one reaches this and gets the range, not "missing value").
 func parseSeed(_ text: String) throws -> UInt64 {
