@@ -41,8 +41,8 @@ struct DiscriminateCommand: ParsableCommand {
 
     func validate() throws {
         try require((data == nil) != (samples == nil), "give either --data FILE or --samples N")
-        if let samples, samples <= 0 { throw ValidationError("--samples must be positive") }
-        if data != nil && seed != nil { throw ValidationError("--seed applies to --samples only") }
+        try require((samples ?? 1) > 0, "--samples must be positive")
+        try require(data == nil || seed == nil, "--seed applies to --samples only")
     }
 
     func run() throws {
@@ -50,9 +50,7 @@ struct DiscriminateCommand: ParsableCommand {
         let source = data.map { DiscriminatorVerdict.Source.file(URL(fileURLWithPath: $0)) }
             ?? .samples(count: samples ?? 0, seed: seed ?? 1)
         let verdict = try DiscriminatorVerdict(run: URL(fileURLWithPath: runFolder), source: source)
-        if let output {
-            try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g")
-        }
-        verdict.reportLines(from: data ?? "samples of its generator (seed \(seed ?? 1))", run: runFolder).forEach { print($0) }
+        if let output { try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g") }
+        verdict.reportLines(from: "\(source)", run: runFolder).forEach { print($0) }
     }
 }

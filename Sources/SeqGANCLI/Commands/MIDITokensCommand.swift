@@ -54,24 +54,18 @@ struct MIDITokensCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if let window, window < 1 { throw ValidationError("--window must be at least 1") }
-        if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
-        if let track, track < 0 { throw ValidationError("--track must be 0 or more") }
+        try require((window ?? 1) >= 1, "--window must be at least 1")
+        try require((stride ?? 1) >= 1, "--stride must be at least 1")
+        try require((track ?? 0) >= 0, "--track must be 0 or more")
     }
 
     func run() throws {
-        let settings = TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track)
-        let policy: CorpusSplitPolicy =
-            splitLists.map { .lists(URL(fileURLWithPath: $0)) } ?? .seeded(seed: seed)
         let corpus = try CorpusBuilder.build(
-            inputs: inputs.map { URL(fileURLWithPath: $0) }, settings: settings, split: policy,
+            inputs: inputs.map { URL(fileURLWithPath: $0) },
+            settings: TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track),
+            split: splitLists.map { .lists(URL(fileURLWithPath: $0)) } ?? .seeded(seed: seed),
             readOptions: MIDIReadOptions(strict: strict))
-        let sequences = corpus.windows(of: split.split)
-        try MusicCorpus.writeTokenLines(sequences, to: URL(fileURLWithPath: output))
-        if let settingsOutput { try settings.writeJSON(to: URL(fileURLWithPath: settingsOutput)) }
-        corpus.summaryLines(sequenceCount: sequences.count, splitName: split.rawValue, output: output).forEach { print($0) }
-        if corpus.allTunes.isEmpty {
-            throw CommandError("no tunes could be read from \(inputs.joined(separator: ", "))")
-        }
+        try corpus.writeTokenFile(split, to: output, settingsOutput: settingsOutput).forEach { print($0) }
+        if corpus.allTunes.isEmpty { throw CommandError("no tunes could be read from \(inputs.joined(separator: ", "))") }
     }
 }
