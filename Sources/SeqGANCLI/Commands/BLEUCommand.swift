@@ -9,13 +9,10 @@ struct BLEUCommand: ParsableCommand {
         commandName: "bleu",
         abstract: "Cumulative BLEU-N of hypotheses against a whole reference set.",
         discussion: """
-            Both files hold one token sequence per line, tokens separated by whitespace. Every \
-            hypothesis is scored against all references (n-gram counts clipped by their \
-            maximum in any one reference, brevity penalty from the closest reference length), \
-            exactly as NLTK's sentence_bleu with uniform weights; the mean over hypotheses is \
-            printed alone on the last line, after a summary line. With --self, each \
-            hypothesis is scored against all the other hypotheses instead (self-BLEU, a \
-            measure of how alike the samples are).
+            Both files hold one sequence per line, tokens separated by whitespace. Each hypothesis \
+            is scored against all references as NLTK's sentence_bleu with uniform weights does; \
+            the mean is printed alone on the last line, after a summary line. With --self, each \
+            hypothesis is scored against the other hypotheses (self-BLEU: how alike samples are).
             """)
 
     @Option(help: "The reference file: one whitespace-tokenized sequence per line.")

@@ -9,19 +9,14 @@ struct DiscriminateCommand: ParsableCommand {
         commandName: "discriminate",
         abstract: "Score token sequences with a run's discriminator: D(real), as in the rewards; the mean alone on the last line.",
         discussion: """
-            The sequences come from a file of token ids (--data: one sequence per line, the \
-            format of RUN/train.txt, of `seqgan oracle sample` and of `seqgan midi tokens`; \
-            for a text run, ids of the run's vocabulary), or are fresh samples of the run's \
-            own generator (--samples). Dropout is off, as when the discriminator scores \
-            roll-outs.
-
-            Compare the run's training sequences with real ones it has not seen (for a \
-            synthetic run, samples of the run's own oracle): a discriminator that scores the \
-            first near 1 and the second near 0 has learnt its training set by heart.
+            The sequences are a file of token ids (--data, one sequence per line as in \
+            RUN/train.txt, `seqgan oracle sample` and `seqgan midi tokens`) or fresh samples of the \
+            run's generator (--samples); dropout is off, as when roll-outs are scored. A \
+            discriminator that scores its training sequences near 1 and unseen real ones near 0 has \
+            learnt its training set by heart:
               seqgan discriminate runs/oracle --data runs/oracle/train.txt
-              seqgan oracle sample --oracle seqgan-oracle.safetensors -n 2000 --seed 9 -o unseen.txt
+              seqgan oracle sample --oracle seqgan-oracle.safetensors -n 2000 -o unseen.txt
               seqgan discriminate runs/oracle --data unseen.txt
-              seqgan discriminate runs/oracle --samples 2000
             """)
 
     @Argument(help: ArgumentHelp("A run folder written by `seqgan train --mode seqgan` with --rounds above 0.", valueName: "run"))

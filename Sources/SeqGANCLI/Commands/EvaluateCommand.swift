@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TensorCore
 import TrainedRuns
 
@@ -9,25 +8,21 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score a trained model's samples: BLEU, self-BLEU, NLL-test, and for music the musical statistics.",
         discussion: """
-            Text runs: BLEU-N of --samples generated sequences against --references (default \
-            the run's test split), their self-BLEU, and the generator's NLL on the test split; \
-            --sweep gives BLEU and self-BLEU at several temperatures.
+            Text runs: BLEU-N of --samples generated sequences against --references (default the \
+            test split), their self-BLEU, and NLL on the test split; --sweep gives BLEU and \
+            self-BLEU at several temperatures.
 
-            Music runs: BLEU-4 over token windows, the MSE of pitch numbers, and musical \
-            statistics (pitch-class and interval histogram distances, notes in key, pitch \
-            range, repeated 4-note patterns), for the model's samples and for the real tunes \
-            side by side; per-sample BLEU and MSE go to RUN/evaluation/ for `seqgan compare`. \
-            They are measured against the test tunes, or against --references: token windows, \
-            one per line, as RUN/train.txt holds the training windows.
+            Music runs: BLEU-4 over token windows, the MSE of pitch numbers and musical statistics \
+            (pitch-class and interval histograms, notes in key, range, repeated patterns) of the \
+            samples and of the real tunes side by side, against the test tunes or --references \
+            (token windows as in RUN/train.txt); per-sample values go to RUN/evaluation/ for \
+            `seqgan compare`.
 
-            Synthetic runs: NLL-oracle of --samples fresh samples under the run's oracle, and \
-            how many of them are distinct (a collapsed generator scores well on NLL-oracle \
-            alone), at --temperature or each --sweep temperature.
-
-              seqgan evaluate runs/poems --references test.txt --metric bleu -n 2 --samples 2000
+            Synthetic runs: NLL-oracle of --samples fresh samples and how many are distinct (a \
+            collapsed generator scores well on NLL-oracle alone), at each temperature.
+              seqgan evaluate runs/poems --references test.txt --metric bleu -n 2
               seqgan evaluate runs/poems --sweep 0.5,0.75,1,1.25,1.5
               seqgan evaluate runs/folk
-              seqgan evaluate runs/folk --references runs/folk/train.txt --metric bleu
               seqgan evaluate runs/seqgan --samples 10000
             """)
 

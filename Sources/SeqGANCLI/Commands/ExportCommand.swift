@@ -8,11 +8,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Render a MIDI file to audio (WAV, FLAC, Ogg) or rewrite it as MIDI.",
         discussion: """
-            The output format follows the extension of -o: .wav (16-bit PCM, or 32-bit float \
-            with --float), .flac (16-bit), .ogg (Vorbis) or .mid. Audio is written through \
-            libsndfile to a temporary file that replaces OUT only when complete. \
-            Rendered audio starts at the first note (leading silence is cut) and is normalised \
-            to peak at -1 dBFS (1 dB of headroom); percussion (MIDI channel 10) is not rendered.
+            The format follows the extension of -o: .wav (16-bit PCM, or 32-bit float with \
+            --float), .flac, .ogg (Vorbis) or .mid; a temporary file replaces OUT when complete. \
+            Audio starts at the first note and peaks at -1 dBFS; percussion (channel 10) is silent.
             Example: seqgan export tune.mid -o tune.flac --instrument organ
             """)
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Audio
-import Foundation
 import TensorCore
 import TrainedRuns
 
@@ -10,35 +9,22 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate tunes (or text) with a model trained by `seqgan train`.",
         discussion: """
-            Samples -n tunes from the run's generator, decodes them with the run's tokenizer \
-            (tokenizer.json) and writes OUT_DIR/tune-01.mid, tune-02.mid, ... (and with --wav \
-            tune-01.wav, ... rendered with --instrument). Prints one line per tune: length, \
-            key and range. The same run, options and --seed give the same tunes.
-
-            With --primer FILE.mid, the melody of FILE.mid (tokenized with the run's tokenizer) \
-            starts every tune: the generator reads it, then continues for --length tokens; the \
-            tunes are written in the primer's key, tempo, metre and instrument unless --key, \
-            --tempo, --time-signature or --program say otherwise.
-
+            Samples -n tunes from the run's generator and writes OUT_DIR/tune-01.mid, ... (with \
+            --wav also tune-01.wav, ..., with --abc also tune-01.abc, ...: ABC 2.1 with repeated \
+            parts folded into |: :| and endings); -o FILE.abc writes one ABC tune book instead. \
+            Prints one line per tune: length, key and range. The same run, options and --seed \
+            give the same tunes. With --primer FILE.mid, the primer's melody starts every tune \
+            and the model continues it for --length tokens, in the primer's key, tempo, metre and \
+            program unless given.
               seqgan generate runs/folk -n 8 --temperature 0.9 --key G -o tunes --wav
               seqgan generate runs/folk -n 4 --primer first-bars.mid -o continued
-
-            With --abc, each tune is also written as an ABC 2.1 tune beside its MIDI file \
-            (tune-01.abc, ...: titled "Tune 1", ..., in the key and metre written, parts that \
-            repeat folded into |: :| with first and second endings). With -o ending in .abc, \
-            all the tunes go into that one ABC tune book instead (X:1, X:2, ...).
-
               seqgan generate runs/folk -n 8 --form AABB -o tunes --abc
               seqgan generate runs/folk -n 20 -o tunes.abc
 
-            For a text run (trained with --task text), -o is a text file that receives -n \
-            samples, one per line, tokens separated by spaces; --temperature and --seed apply.
-
+            A text run writes -n samples to the text file -o, one per line, tokens separated by \
+            spaces; a synthetic run writes -n sequences of token ids, one per line (as `seqgan \
+            oracle sample` does, for `seqgan oracle nll`).
               seqgan generate runs/poems -n 100 --temperature 0.8 -o poems.txt
-
-            For a synthetic run (--task synthetic), -o is a text file that receives -n \
-            sequences of token ids, one per line (as `seqgan oracle sample` writes them, so \
-            `seqgan oracle nll` can score them).
             """)
 
     @OptionGroup var runFolder: RunOptions

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MusicAnalysis
 
 /// `seqgan midi compare-tunes GENERATED --real REAL`: tune-level statistics and MGEval of two
@@ -10,20 +9,15 @@ struct MIDICompareTunesCommand: ParsableCommand {
         abstract:
             "Measure whole tunes against real tunes: form, ending, rhythm and pitch statistics, and MGEval overlaps.",
         discussion: """
-            Each set is a folder of MIDI files (searched recursively), one MIDI file, or a split \
-            list (.txt, one MIDI path a line, relative to the list's folder or the folder above \
-            it). Prints each statistic's mean ± standard deviation for both sets (shares for the \
-            yes/no ones) and the MGEval overlap of each feature (Yang and Lerch 2018: the \
-            density of generated-to-real distances against that of real-to-real distances; 1 \
-            means as close to the real tunes as they are to each other), with the mean and the \
-            lowest. Columns are named after the two paths. With --versus, a second generated \
-            set is measured against the same real tunes and the two are contrasted: the \
-            difference of their mean overlaps (permutation test) and of their bar repetition \
-            (Welch's t-test), with p-values.
-
+            Each set is a folder of MIDI files (searched recursively), a MIDI file, or a split list \
+            (.txt, one MIDI path a line, relative to the list's folder or the one above). Prints \
+            each statistic's mean ± standard deviation for both sets and the MGEval overlap of each \
+            feature (Yang and Lerch 2018; 1: as close to the real tunes as they are to each other), \
+            with the mean and the lowest. With --versus, a second generated set is measured against \
+            the same real tunes and the two are contrasted: mean overlaps (permutation test) and bar \
+            repetition (Welch's t-test), with p-values.
               seqgan midi compare-tunes tunes/ --real corpus/splits/melody_test.txt
-              seqgan midi compare-tunes corpus/splits/melody_test.txt --real corpus/splits/melody_train.txt
-              seqgan midi compare-tunes seqgan-tunes/ --versus mle-tunes/ --real corpus/splits/melody_test.txt
+              seqgan midi compare-tunes a/ --versus b/ --real corpus/splits/melody_test.txt
             """)
 
     @Argument(

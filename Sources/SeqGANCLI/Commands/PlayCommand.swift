@@ -10,13 +10,10 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "Play a MIDI or audio file, or a new tune from a trained run, through ALSA.",
         discussion: """
-            MIDI files (.mid) are rendered first (see --instrument); audio files (.wav, .flac, \
-            .ogg, ...) are played as they are. A run folder of `seqgan train` generates one new \
-            tune (with --seed, --temperature, --key, --tempo, ..., and --primer FILE.mid to continue \
-            a melody), prints it and plays it. \
-            Ctrl-C stops playback at once (exit status 130). \
-            With no sound card, use --device null, or --device "file:'/tmp/out.wav',wav" to \
-            record what would be played, or `seqgan export` to write a file.
+            MIDI files are rendered (see --instrument), audio files (.wav, .flac, .ogg, ...) played \
+            as they are; a run folder generates one new tune (--seed, --temperature, --key, \
+            --primer, ...), prints it and plays it. Ctrl-C stops at once (exit status 130). With no \
+            sound card: --device null, --device "file:'/tmp/out.wav',wav", or `seqgan export`.
             """)
 
     @Argument(help: ArgumentHelp("The MIDI or audio file to play, or a run folder to generate a tune from.", valueName: "in"))

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Audio
-import Foundation
 import RunReports
 import TensorCore
 
@@ -11,19 +10,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Draw a metric against training progress for one or more runs (like the paper's Figure 2), or write the HTML report of a music run.",
         discussion: """
-            -o FILE.svg: the x axis counts MLE epochs, then continues with the rounds of the \
-            phase after pre-training (a dashed line marks where it starts), so MLE, SS, PG-BLEU \
-            and SeqGAN runs from the same pre-training line up.
+            -o FILE.svg: the x axis counts MLE epochs, then the rounds after pre-training (from a \
+            dashed line), so runs from the same pre-training line up.
 
-            -o FILE.html (one music run): a page with the training curves, the metric table of \
-            `seqgan evaluate` (same --samples, --seed and --temperature give the same numbers), \
-            the tune-level table of `seqgan evaluate --tunes N` for N = --measured-tunes whole \
-            generated tunes against the test tunes (0 leaves it out), and piano rolls of --tunes \
-            whole generated tunes next to as many whole real test tunes, each with an audio \
-            player and its ABC text. The audio (Ogg Vorbis, or WAV where libsndfile has no Vorbis) \
-            and MIDI files go to a folder beside the page, FILE_files/; the page needs nothing \
-            else.
-
+            -o FILE.html (one music run): training curves, the metric table of `seqgan evaluate` \
+            (same --samples, --seed, --temperature: same numbers), the tune-level table of \
+            --measured-tunes whole tunes, and piano rolls of --tunes generated and as many test \
+            tunes, each with audio and ABC text; audio and MIDI files go to FILE_files/ beside it.
               seqgan report runs/mle runs/seqgan -o curves.svg
               seqgan report runs/folk -o report.html
             """)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MusicGeneration
 
 /// How `seqgan generate` and `seqgan play RUN` sample tunes and write them as MIDI.
