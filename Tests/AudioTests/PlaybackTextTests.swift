@@ -10,3 +10,12 @@ struct PlaybackTextTests {
         #expect(PlaybackProgress(elapsed: elapsed, total: total).clock == text)
     }
 }
+
+@Suite("What a player says when it ends")
+struct PlaybackOutcomeTextTests {
+    @Test("a finished playback names its length and device; a stopped one only the input")
+    func summary() {
+        #expect(PlaybackOutcome.finished.summary(of: "a.mid", duration: 65.3, device: "null") == "played a.mid (1:05.3) on null")
+        #expect(PlaybackOutcome.interrupted.summary(of: "a.mid", duration: 65.3, device: "null") == "stopped a.mid")
+    }
+}

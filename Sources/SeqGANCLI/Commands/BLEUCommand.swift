@@ -27,25 +27,18 @@ struct BLEUCommand: ParsableCommand {
     @Option(help: "Zero-count smoothing: method1 is NLTK's (epsilon 0.1).")
     var smoothing: BLEUSmoothing = .method1
 
-    @Flag(
-        name: .customLong("self"),
-        help: """
-            Self-BLEU instead: score each hypothesis against all the other hypotheses (never \
-            itself); --references is then not given.
-            """)
+    @Flag(name: .customLong("self"), help: "Self-BLEU instead: score each hypothesis against all the others (never itself), without --references.")
     var selfBLEU = false
 
     func run() throws {
         guard order >= 1 else { throw BLEUError.invalidOrder(order) }
-        if selfBLEU && references != nil {
-            throw CommandError("--self scores the hypotheses against each other; leave out --references")
+        guard selfBLEU == (references == nil) else {
+            throw CommandError(selfBLEU
+                ? "--self scores the hypotheses against each other; leave out --references"
+                : "seqgan bleu needs --references R.txt (or --self for self-BLEU)")
         }
-        if !selfBLEU && references == nil {
-            throw CommandError("seqgan bleu needs --references R.txt (or --self for self-BLEU)")
-        }
-        let hypothesisTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: hypotheses))
-        let referenceTokens = try references.map { try TextFile.readWhitespaceTokens(URL(fileURLWithPath: $0)) }
-        try TextBLEUReport.lines(hypotheses: hypothesisTokens, references: referenceTokens, order: order, smoothing: smoothing)
+        let read = { (path: String) in try TextFile.readWhitespaceTokens(URL(fileURLWithPath: path)) }
+        try TextBLEUReport.lines(hypotheses: read(hypotheses), references: references.map(read), order: order, smoothing: smoothing)
             .forEach { print($0) }
     }
 }

@@ -19,11 +19,7 @@ struct PlayCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The MIDI or audio file to play, or a run folder to generate a tune from.", valueName: "in"))
     var input: String
 
-    @Option(
-        help: ArgumentHelp(
-            "The ALSA PCM to play through: default, hw:0,0, plughw:1, null, "
-                + "or file:'/tmp/out.wav',wav.",
-            valueName: "name"))
+    @Option(help: ArgumentHelp("The ALSA PCM to play through: default, hw:0,0, plughw:1, null, or file:'/tmp/out.wav',wav.", valueName: "name"))
     var device = "default"
 
     @OptionGroup var render: RenderOptions
@@ -50,12 +46,7 @@ struct PlayCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\rplaying \(input)  \(position.clock)".utf8))
             })
         if terminal { print("") }
-        switch outcome {
-        case .finished:
-            print("played \(input) (\(DurationText.clock(audio.duration))) on \(device)")
-        case .interrupted:
-            print("stopped \(input)")
-            throw ExitCode(130)
-        }
+        print(outcome.summary(of: input, duration: audio.duration, device: device))
+        if outcome == .interrupted { throw ExitCode(130) }
     }
 }
