@@ -146,7 +146,7 @@ let package = Package(
             name: "SyntheticGenerationTests",
             dependencies: ["SyntheticGeneration", "SeqGAN", "NeuralNetwork", "TensorCore", "RunFiles", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MIDI", "TestSupport"]),
         .testTarget(
             name: "RunReportsTests",
             dependencies: ["RunReports", "Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MusicAnalysis", "MIDI", "TestSupport"]),

@@ -17,9 +17,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The MIDI file to export.", valueName: "in.mid"))
     var input: String
 
-    @Option(
-        name: .shortAndLong,
-        help: ArgumentHelp("The file to write: .wav, .flac, .ogg or .mid.", valueName: "out"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write: .wav, .flac, .ogg or .mid.", valueName: "out"))
     var output: String
 
     @Flag(help: "Write WAV samples as 32-bit floats instead of 16-bit integers (WAV only).")

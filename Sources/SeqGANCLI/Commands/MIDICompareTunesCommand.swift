@@ -20,16 +20,10 @@ struct MIDICompareTunesCommand: ParsableCommand {
               seqgan midi compare-tunes a/ --versus b/ --real corpus/splits/melody_test.txt
             """)
 
-    @Argument(
-        help: ArgumentHelp(
-            "The tunes to measure: a folder, a MIDI file or a split list.", valueName: "generated"))
+    @Argument(help: ArgumentHelp("The tunes to measure: a folder, a MIDI file or a split list.", valueName: "generated"))
     var generated: String
 
-    @Option(
-        help: ArgumentHelp(
-            "The real tunes to measure against: a folder, a MIDI file or a split list.",
-            valueName: "path"
-        ))
+    @Option(help: ArgumentHelp("The real tunes to measure against: a folder, a MIDI file or a split list.", valueName: "path"))
     var real: String
 
     @Option(help: "Kernel bandwidth rule of MGEval's densities.")

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import MIDI
 import Reports
 
 /// `seqgan midi roll FILE.mid -o roll.svg`: a piano-roll picture of a MIDI file.
@@ -27,10 +25,6 @@ struct MIDIRollCommand: ParsableCommand {
     }
 
     func run() throws {
-        let midi = try MIDIFile.read(file)
-        var roll = PianoRoll(midi)
-        (roll.width, roll.height) = (width, height)
-        try roll.svg().write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
-        print("wrote \(output) (\(midi.notes.count) notes)")
+        print(try PianoRoll.writeSVG(ofMIDIFile: file, to: output, width: width, height: height))
     }
 }

@@ -3,24 +3,16 @@ import Audio
 
 /// The options that say how `seqgan export` and `seqgan play` turn MIDI notes into sound.
 struct RenderOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "The instrument that plays every note. "
-                + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".",
-            valueName: "name"))
+    @Option(help: ArgumentHelp("The instrument that plays every note. " + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".", valueName: "name"))
     var instrument: Instrument = .piano
 
-    @Option(
-        name: .customLong("sample-rate"), parsing: .unconditional,
-        help: ArgumentHelp("Samples per second of the rendered audio (8000...192000).", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per second of the rendered audio (8000...192000).", valueName: "hz"))
     var sampleRate: Int = 44_100
 
     @Option(parsing: .unconditional, help: ArgumentHelp("1 for mono, 2 for stereo.", valueName: "n"))
     var channels: Int = 2
 
-    @Option(
-        parsing: .unconditional, help: "Seed of the noise that excites plucked strings (renders are reproducible). (default: 0)",
-        transform: parseSeed)
+    @Option(parsing: .unconditional, help: "Seed of the noise that excites plucked strings (renders are reproducible). (default: 0)", transform: parseSeed)
     var seed: UInt64 = 0
 
     func validate() throws {
