@@ -9,7 +9,6 @@ struct PianoRollFileTests {
     @Test("the picture has the size asked for and the line counts the notes")
     func writeSVG() throws {
         let folder = try TestPaths.makeTemporaryDirectory("roll-file")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let notes = (0..<3).map { Note(pitch: 60 + 2 * $0, startTick: $0 * 480, endTick: $0 * 480 + 480, start: 0, end: 0) }
         let midi = folder.appendingPathComponent("tune.mid")
         try Data(MIDIFile(notes: notes, format: 0, ticksPerQuarter: 480).encoded()).write(to: midi)

@@ -9,16 +9,12 @@ import Training
 struct TrainedRunRequestTests {
     /// A one-epoch synthetic run on 256 oracle sequences, in a fresh folder.
     static func syntheticRun(_ label: String) throws -> String {
+        let out = try TestPaths.makeTemporaryDirectory(label).appendingPathComponent("run").path
         var request = TrainRequest()
-        request.task = .synthetic
-        request.out = try TestPaths.makeTemporaryDirectory(label).appendingPathComponent("run").path
-        request.oracleSeed = 3
-        request.trainSize = 256
-        request.overrides.batchSize = 32
-        request.overrides.evaluationSamples = 64
-        request.overrides.epochs = 1
+        (request.task, request.out, request.oracleSeed, request.trainSize) = (.synthetic, out, 3, 256)
+        (request.overrides.batchSize, request.overrides.evaluationSamples, request.overrides.epochs) = (32, 64, 1)
         try request.prepare().run()
-        return request.out!
+        return out
     }
 
     @Test("a synthetic run writes token ids, and refuses audio, ABC and a tune length naming the option")

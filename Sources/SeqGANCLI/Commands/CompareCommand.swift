@@ -21,13 +21,12 @@ struct CompareCommand: ParsableCommand {
     var order: Int?
 
     func validate() throws {
-        if order != nil && (metric ?? .bleu) != .bleu { throw ValidationError("-n applies to --metric bleu only") }
+        try require(order == nil || (metric ?? .bleu) == .bleu, "-n applies to --metric bleu only")
     }
 
     func run() throws {
         let comparison = try RunComparison(
-            runA: URL(fileURLWithPath: runA), runB: URL(fileURLWithPath: runB), metric: metric ?? (order == nil ? nil : .bleu),
-            bleuOrder: order)
+            runA: URL(fileURLWithPath: runA), runB: URL(fileURLWithPath: runB), metric: metric, bleuOrder: order)
         comparison.reportLines(nameA: runA, nameB: runB).forEach { print($0) }
     }
 }
