@@ -24,7 +24,7 @@ struct BLEUCommand: ParsableCommand {
     @Option(name: .customShort("n"), parsing: .unconditional, help: "The highest n-gram order N (BLEU-N, weights 1/N).")
     var order: Int = 4
 
-    @Option(help: "Zero-count smoothing: method1 is NLTK's (epsilon 0.1).")
+    @Option(help: "Smoothing of n-gram orders with no match.")
     var smoothing: BLEUSmoothing = .method1
 
     @Flag(name: .customLong("self"), help: "Self-BLEU instead: score each hypothesis against all the others (never itself), without --references.")

@@ -12,18 +12,14 @@ struct MIDITokensCommand: ParsableCommand {
             Reads every .mid/.midi/.smf/.kar/.abc file under the given folders (recursively) and \
             the files given directly, takes each tune's melody, and writes its windows as lines \
             of space-separated token ids. Prints the files, tunes, sequences and vocabulary, and \
-            every file skipped with its reason.
-            paper: the sounding pitch every 0.4 s, keys 21..108 -> 1..88, silence 0 (V = 89).
-            grid:  16th-note steps (0 rest, 1 hold, 2 bar, 3.. note-ons) in C major / A minor.
-            tune:  one whole tune per line with its form: begin, metre, mode, bars with repeat \
-            signs and endings, pitch and duration tokens, bar copies, end (C major / A minor; \
-            ABC repeats as written, MIDI repeats folded; --window and --stride do not apply).
+            every file skipped with its reason. The tune scheme writes one whole tune per line \
+            (ABC repeats as written, MIDI repeats folded; --window and --stride do not apply).
             """)
 
     @Argument(help: "MIDI or .abc files, or folders searched recursively.")
     var inputs: [String]
 
-    @Option(help: "Token scheme (see above).")
+    @Option(help: "Token scheme.")
     var scheme: TokenScheme = .paper
 
     @Option(name: [.short, .customLong("output")], help: "Where to write the sequences, one per line.")

@@ -33,10 +33,8 @@ struct TrainCommand: ParsableCommand {
 
             Synthetic (the paper's Table 1): an oracle LSTM generates --train-size sequences; \
             the generator is pre-trained on them by MLE for --epochs, then trained for --rounds \
-            by --mode: mle (more epochs), ss (scheduled sampling), pgbleu (policy gradient with \
-            BLEU-3 rewards) or seqgan (the discriminator's Monte Carlo roll-out rewards, after \
-            its pre-training). --preset paper is the released code's schedule, fast a quicker \
-            one. NLL-oracle is logged every --eval-every epochs or rounds. --out receives \
+            by --mode (seqgan pre-trains the discriminator first); --preset paper is the released \
+            code's schedule. NLL-oracle is logged every --eval-every epochs or rounds. --out receives \
             config.json, train.txt, log.csv, checkpoint.safetensors (after every epoch, step and \
             round) and nll_oracle_per_sample.txt. A stopped run continues with --resume and ends \
             with the same numbers.
@@ -53,7 +51,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "What to train on (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
     var task: Task?
 
-    @Option(help: "Music: token scheme: grid (16th-note grid in C major / A minor) or paper (the pitch every 0.4 s, as in the paper).")
+    @Option(help: "Music: token scheme.")
     var scheme: TokenScheme = .grid
 
     @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
@@ -82,7 +80,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "What follows MLE pre-training (default: mle for synthetic, seqgan for music and text).")
     var mode: RunConfig.Mode?
 
-    @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
+    @Option(help: "A named schedule; options given explicitly override it.")
     var preset: RunConfig.Preset?
 
     @Option(parsing: .unconditional, help: "Epochs of MLE pre-training (default 120 synthetic, 50 music and text).")
@@ -106,16 +104,16 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo completions per prefix (N).")
     var rollouts: Int?
 
-    @Option(help: "Roll-out policy: same (G_beta = G_theta after each round, the paper) or ema.")
+    @Option(help: "Roll-out policy.")
     var rollout: RunConfig.RolloutPolicy = .same
 
     @Option(parsing: .unconditional, help: "With --rollout ema: beta <- rate * beta + (1 - rate) * theta after each round.")
     var rolloutRate: Float = 0.8
 
-    @Option(help: "Policy-gradient loss: sum over batch and time (the released code) or mean.")
+    @Option(help: "Policy-gradient loss.")
     var pgLoss: PolicyGradientReduction = .sum
 
-    @Option(help: "Baseline subtracted from the rewards: none (the released code) or mean (batch mean at each step).")
+    @Option(help: "Baseline subtracted from the rewards.")
     var baseline: PolicyGradientBaseline = .none
 
     @Option(help: "The run folder to create (or continue with --resume); music and text default: runs/<name of the first input>.")

@@ -11,19 +11,33 @@ import TrainedRuns
 import Training
 
 // The library enums that options take: their cases are the values, listed by `--help`.
-extension BLEUSmoothing: ExpressibleByArgument {}
 extension EvaluationRequest.Metric: ExpressibleByArgument {}
-extension Instrument: ExpressibleByArgument {}
 extension KernelDensity.BandwidthRule: ExpressibleByArgument {}
 extension MusicCorpus.SplitSelection: ExpressibleByArgument {}
-extension PolicyGradientBaseline: ExpressibleByArgument {}
-extension PolicyGradientReduction: ExpressibleByArgument {}
 extension RunComparison.Metric: ExpressibleByArgument {}
-extension RunConfig.Mode: ExpressibleByArgument {}
-extension RunConfig.Preset: ExpressibleByArgument {}
-extension RunConfig.RolloutPolicy: ExpressibleByArgument {}
-extension TextSettings.Format: ExpressibleByArgument {}
-extension TokenScheme: ExpressibleByArgument {}
-extension Tokenizer: ExpressibleByArgument {}
 extension TrainRequest.Task: ExpressibleByArgument {}
 extension TrainingCurve.Metric: ExpressibleByArgument {}
+
+/// An option's enum whose cases the library describes in one line each (`summary`): `--help`
+/// lists every value with its line under the option.
+protocol DescribedValues: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {
+    /// The value's meaning, in a few words.
+    var summary: String { get }
+}
+
+extension DescribedValues {
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) })
+    }
+}
+
+extension BLEUSmoothing: DescribedValues {}
+extension Instrument: DescribedValues {}
+extension PolicyGradientBaseline: DescribedValues {}
+extension PolicyGradientReduction: DescribedValues {}
+extension RunConfig.Mode: DescribedValues {}
+extension RunConfig.Preset: DescribedValues {}
+extension RunConfig.RolloutPolicy: DescribedValues {}
+extension TextSettings.Format: DescribedValues {}
+extension TokenScheme: DescribedValues {}
+extension Tokenizer: DescribedValues {}

@@ -3,7 +3,7 @@ import Audio
 
 /// The options that say how `seqgan export` and `seqgan play` turn MIDI notes into sound.
 struct RenderOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The instrument that plays every note. " + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".", valueName: "name"))
+    @Option(help: ArgumentHelp("The instrument that plays every note.", valueName: "name"))
     var instrument: Instrument = .piano
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Samples per second of the rendered audio (8000...192000).", valueName: "hz"))

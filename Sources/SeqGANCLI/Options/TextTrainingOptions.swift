@@ -4,7 +4,7 @@ import TextGeneration
 
 /// The options of `seqgan train FILE.txt --task text`.
 struct TextTrainingOptions: ParsableArguments {
-    @Option(help: "Text: tokens, char (one per Unicode character; spaces only separate) or word (words and punctuation marks).")
+    @Option(help: "Text: what a token is.")
     var tokens: Tokenizer = .char
 
     @Option(parsing: .unconditional, help: "Text: T, tokens per training row including the end token; shorter sequences are padded after their end token (default: long enough for 95% of the training sequences; 21 for the quatrains).")
@@ -19,7 +19,7 @@ struct TextTrainingOptions: ParsableArguments {
     @Option(help: "Text: the held-out test file (same format as the inputs), e.g. quatrains5_test.txt (default: a seeded 10% of the input sequences).")
     var test: String?
 
-    @Option(help: "Text: how input lines become sequences: lines (one per line), wrapped (hard-wrapped running text: lines joined, then split into sentences) or auto (wrapped when every line but the last has one length of at least 60 characters).")
+    @Option(help: "Text: how input lines become sequences.")
     var format: TextSettings.Format = .auto
 
     func validate() throws {
