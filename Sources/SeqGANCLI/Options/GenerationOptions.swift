@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MusicGeneration
 
 /// How `seqgan generate` and `seqgan play RUN` sample tunes and write them as MIDI.
@@ -32,19 +31,15 @@ struct GenerationOptions: ParsableArguments {
     var barsPerPart: Int = 8
 
     func validate() throws {
-        _ = try request()
+        try asValidationError { _ = try request() }
     }
 
     /// The request these options describe.
     ///
-    /// - Throws: `ValidationError` naming the first option out of range or not understood.
+    /// - Throws: `TuneRequestError` naming the first option out of range or not understood.
     func request() throws -> TuneRequest {
-        do {
-            return try TuneRequest(
-                temperature: temperature, length: length, key: key, tempo: tempo, timeSignature: timeSignature,
-                program: program, primer: primer, form: form, barsPerPart: barsPerPart)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try TuneRequest(
+            temperature: temperature, length: length, key: key, tempo: tempo, timeSignature: timeSignature,
+            program: program, primer: primer, form: form, barsPerPart: barsPerPart)
     }
 }
