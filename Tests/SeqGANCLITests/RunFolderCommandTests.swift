@@ -8,7 +8,7 @@ struct RunFolderCommandTests {
     static func musicRun(_ label: String) throws -> URL {
         let run = try TestPaths.makeTemporaryDirectory(label).appendingPathComponent("run")
         let train = try runSeqGAN(
-            ["train", MusicCommandTests.folk.path, "--out", run.path, "--epochs", "1", "--mode", "mle", "--rounds", "0",
+            ["train", MusicCommandTests.folk.path, "--scheme", "grid", "--out", run.path, "--epochs", "1", "--mode", "mle", "--rounds", "0",
              "--eval-samples", "16", "--seed", "3"])
         #expect(train.status == 0, "\(train.standardError)")
         return run

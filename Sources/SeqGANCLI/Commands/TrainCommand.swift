@@ -148,7 +148,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Generator: stacked LSTM layers (default 1; 2 for whole tunes).")
     var layers: Int?
 
-    @Option(parsing: .unconditional, help: "Generator: dropout between LSTM layers in training, 0 to below 1 (default 0; DROPOUT for whole tunes).")
+    @Option(parsing: .unconditional, help: "Generator: dropout between LSTM layers in training, 0 to below 1 (default 0; 0.3 for whole tunes).")
     var dropout: Float?
 
     @Option(parsing: .unconditional, help: "Adam learning rate.")
