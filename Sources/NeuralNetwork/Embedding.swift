@@ -16,28 +16,38 @@ public struct Embedding: Sendable {
         table = layout.add(name, shape: [vocabularySize, dimension])
     }
 
-    /// Gathers the rows of `count` tokens into `output` (`[count, E]`).
+    /// Gathers the rows of `count` tokens into `output` (`[count, E]`, or the first `E`
+    /// columns of `[count, rowStride]`, the rest left as they are).
+    ///
+    /// - Parameter rowStride: The distance between output rows, at least `E` (by default `E`).
     public func forward(
         tokens: UnsafePointer<Int32>, count: Int, parameters: UnsafePointer<Float>,
-        into output: UnsafeMutablePointer<Float>
+        into output: UnsafeMutablePointer<Float>, rowStride: Int? = nil
     ) {
+        let stride = rowStride ?? dimension
+        precondition(stride >= dimension, "embedding rows overlap")
         let base = parameters + table.offset
         for n in 0..<count {
             let token = Int(tokens[n])
             precondition(token >= 0 && token < vocabularySize, "token \(token) outside vocabulary")
-            (output + n * dimension).update(from: base + token * dimension, count: dimension)
+            (output + n * stride).update(from: base + token * dimension, count: dimension)
         }
     }
 
-    /// Adds `outputGradient` (`[count, E]`) to the gradient rows of the `count` tokens.
+    /// Adds `outputGradient` (`[count, E]`, or the first `E` columns of `[count, rowStride]`)
+    /// to the gradient rows of the `count` tokens.
+    ///
+    /// - Parameter rowStride: The distance between gradient rows, at least `E` (by default `E`).
     public func backward(
         tokens: UnsafePointer<Int32>, count: Int, outputGradient: UnsafePointer<Float>,
-        gradients: UnsafeMutablePointer<Float>
+        gradients: UnsafeMutablePointer<Float>, rowStride: Int? = nil
     ) {
+        let stride = rowStride ?? dimension
+        precondition(stride >= dimension, "embedding rows overlap")
         let base = gradients + table.offset
         for n in 0..<count {
             VectorMath.add(
-                outputGradient + n * dimension, to: base + Int(tokens[n]) * dimension,
+                outputGradient + n * stride, to: base + Int(tokens[n]) * dimension,
                 count: dimension)
         }
     }

@@ -57,6 +57,9 @@ public struct SoftmaxOutputLayer: Sendable {
     /// - Parameters:
     ///   - input: `[N, H]`.
     ///   - targets: `[N]` class ids.
+    ///   - logitOffsets: `[N, V]` values added to the logits before the softmax (a mask of
+    ///     allowed classes: 0 allowed, `-infinity` forbidden; a target must be allowed), or
+    ///     `nil`.
     ///   - rowWeights: `[N]` weights `w_n`, or `nil` for `uniformWeight` on every row.
     ///   - rowLosses: Receives each row's unweighted `-log p(y_n)`, or `nil`.
     ///   - inputGradient: Receives `[N, H]` (overwritten); `nil` for a forward pass only.
@@ -66,7 +69,7 @@ public struct SoftmaxOutputLayer: Sendable {
     @discardableResult
     public func crossEntropy(
         input: UnsafePointer<Float>, targets: UnsafePointer<Int32>, rows: Int,
-        rowWeights: UnsafePointer<Float>? = nil, uniformWeight: Float = 1,
+        logitOffsets: UnsafePointer<Float>? = nil, rowWeights: UnsafePointer<Float>? = nil, uniformWeight: Float = 1,
         rowLosses: UnsafeMutablePointer<Float>? = nil,
         inputGradient: UnsafeMutablePointer<Float>? = nil,
         gradients: UnsafeMutablePointer<Float>? = nil, parameters: UnsafePointer<Float>,
@@ -83,6 +86,7 @@ public struct SoftmaxOutputLayer: Sendable {
             for r in 0..<count {
                 let n = start + r
                 let row = tile + r * v
+                if let logitOffsets { VectorMath.add(logitOffsets + n * v, to: row, count: v) }
                 let target = Int(targets[n])
                 precondition(target >= 0 && target < v, "target \(target) outside 0..<\(v)")
                 let targetLogit = row[target]

@@ -10,7 +10,8 @@ extension Generator {
     /// and each primer position still draws (and discards) its row's uniform number, so a
     /// row primed with the first `k` tokens that method drew for it continues exactly as it
     /// did. With an empty primer the two are the same. Buffers are allocated once per chunk
-    /// task, none per step.
+    /// task, none per step. With a conditioning, each row's reader reads the primer, and the
+    /// sampled tokens are drawn under its masks.
     ///
     /// - Parameters:
     ///   - count: Sequences to sample.
@@ -36,12 +37,14 @@ extension Generator {
             primer.withUnsafeBufferPointer { primer in
                 parallelFor(min(Generator.partitionCount, chunkCount)) { p in
                     let buffers = SamplingBuffers(rows: chunk, config: config)
+                    prepareReaders(buffers)
                     var c = p
                     while c < chunkCount {
                         var random = SplitMix64(seed: seed, stream: UInt64(c))
                         let rows = min(chunk, count - c * chunk)
                         let destination = out.baseAddress! + c * chunk * length
                         buffers.state.zero()
+                        buffers.readers?.reset(0..<rows)
                         buffers.previous.update(repeating: Int32(config.startToken), count: rows)
                         feedPrevious(buffers, rows: rows, parameters: parameters)
                         for (step, token) in primer.enumerated() {
@@ -51,6 +54,7 @@ extension Generator {
                             }
                             guard step + 1 < length else { break }
                             buffers.previous.update(repeating: token, count: rows)
+                            readPrevious(buffers, rows: 0..<rows)
                             feedPrevious(buffers, rows: rows, parameters: parameters)
                         }
                         sampleSteps(

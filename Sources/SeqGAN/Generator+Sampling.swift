@@ -20,12 +20,17 @@ extension Generator {
         let scratch: FloatBuffer
         let logits: FloatBuffer
         let previous: UnsafeMutablePointer<Int32>
+        /// One reader per row, with a conditioning (see ``Generator/prepareReaders(_:)``).
+        var readers: SequenceReaderRows?
+        /// `[V]`, the mask of the row being drawn.
+        let mask: FloatBuffer
 
         init(rows: Int, config: GeneratorConfig) {
             self.rows = rows
             state = StackedLSTM.State(
                 layerCount: config.layers, batchCapacity: rows, hiddenSize: config.hiddenSize)
-            inputs = FloatBuffer(count: rows * config.embeddingSize)
+            inputs = FloatBuffer(count: rows * (config.embeddingSize + config.featureCount))
+            mask = FloatBuffer(count: config.vocabularySize)
             scratch = FloatBuffer(count: rows * 4 * config.hiddenSize)
             logitRows = min(rows, Generator.samplingChunk)
             logits = FloatBuffer(count: logitRows * config.vocabularySize)
@@ -38,20 +43,41 @@ extension Generator {
         var topHidden: UnsafeMutablePointer<Float> { state.hidden(layer: state.layerCount - 1) }
     }
 
+    /// Gives `buffers` one reader per row for the current conditioning (made once, kept until
+    /// the conditioning changes), or none without a conditioning. Call before a task's first
+    /// step; the readers still need a reset.
+    func prepareReaders(_ buffers: SamplingBuffers) {
+        buffers.readers = readerRows(reusing: buffers.readers, count: buffers.rows)
+    }
+
+    /// Each of rows `range`'s readers (if any) reads its token in `buffers.previous`: call
+    /// after a step's tokens are chosen, before they are fed.
+    func readPrevious(_ buffers: SamplingBuffers, rows range: Range<Int>) {
+        guard let readers = buffers.readers else { return }
+        for row in range { readers.read(buffers.previous[row], row: row) }
+    }
+
     /// Feeds `buffers.previous` (one token per row) through the LSTM: one step.
     func feedPrevious(_ buffers: SamplingBuffers, rows: Int, parameters: UnsafePointer<Float>) {
         feedPrevious(buffers, rows: 0..<rows, parameters: parameters)
     }
 
     /// Feeds `buffers.previous` of rows `range` through the LSTM: one step of those rows
-    /// only, touching no other row's buffers.
+    /// only, touching no other row's buffers. With readers, each row's input is the token's
+    /// embedding followed by its reader's features.
     func feedPrevious(_ buffers: SamplingBuffers, rows range: Range<Int>, parameters: UnsafePointer<Float>) {
         let first = range.lowerBound
+        let width = inputWidth
         embedding.forward(
             tokens: buffers.previous + first, count: range.count, parameters: parameters,
-            into: buffers.inputs.base + first * config.embeddingSize)
+            into: buffers.inputs.base + first * width, rowStride: width)
+        if let readers = buffers.readers {
+            for row in range {
+                readers.fillFeatures(row: row, into: buffers.inputs.base + row * width + config.embeddingSize)
+            }
+        }
         lstm.step(
-            input: buffers.inputs.base + first * config.embeddingSize, state: buffers.state,
+            input: buffers.inputs.base + first * width, state: buffers.state,
             firstRow: first, batch: range.count, parameters: parameters,
             scratch: buffers.scratch.base + first * 4 * config.hiddenSize)
     }
@@ -77,9 +103,51 @@ extension Generator {
         return Sampling.exponentiate(logits, count: config.vocabularySize, temperature: temperature)
     }
 
+    /// Adds row `row`'s mask (from its reader in `buffers`, if any) to its `V` logits.
+    ///
+    /// - Returns: `false`, leaving the logits as they are, when the mask forbids every token
+    ///   that may be drawn (all, or all but the ``SequenceEnd``'s padding token).
+    func applyMask(_ logits: UnsafeMutablePointer<Float>, row: Int, buffers: SamplingBuffers) -> Bool {
+        guard let readers = buffers.readers else { return true }
+        let v = config.vocabularySize
+        let mask = buffers.mask.base
+        readers.fillMask(row: row, vocabularySize: v, into: mask)
+        let padding = config.sequenceEnd?.paddingToken ?? -1
+        var anyAllowed = false
+        for token in 0..<v where token != padding && mask[token] == 0 {
+            anyAllowed = true
+            break
+        }
+        guard anyAllowed else { return false }
+        VectorMath.add(mask, to: logits, count: v)
+        return true
+    }
+
+    /// The token drawn with `uniform` from row `row`'s logits, masked by its reader: the end
+    /// token when the mask allows nothing and the generator has a ``SequenceEnd``, a draw from
+    /// the unmasked logits when it allows nothing and there is none.
+    @inline(__always)
+    func drawMasked(
+        _ logits: UnsafeMutablePointer<Float>, row: Int, buffers: SamplingBuffers, temperature: Float,
+        uniform: Float
+    ) -> Int32 {
+        if !applyMask(logits, row: row, buffers: buffers), let end = config.sequenceEnd {
+            return Int32(end.endToken)
+        }
+        let total = samplingWeights(logits, temperature: temperature)
+        return Int32(
+            Sampling.drawIndex(fromWeights: logits, count: config.vocabularySize, total: total, uniform: uniform))
+    }
+
     /// Samples positions `steps` of `rows` sequences whose LSTM state in `buffers` already
     /// predicts position `steps.lowerBound`. Row `r`'s tokens go to `destination + r * rowStride`
     /// (positions before `steps.lowerBound` hold the row's prefix).
+    ///
+    /// With readers in `buffers` (a conditioning; each already at position
+    /// `steps.lowerBound`), each draw is from the logits plus the row's mask (forbidden tokens
+    /// never drawn; see ``drawMasked(_:row:buffers:temperature:uniform:)`` for a mask that
+    /// allows nothing), and the drawn token is read before it is fed. The last step's tokens
+    /// are neither read nor fed.
     ///
     /// With a ``SequenceEnd``, the padding token is never drawn, and once a row's previous
     /// token is its end token (or padding after it) every following token is padding; each
@@ -102,7 +170,10 @@ extension Generator {
             func advance(feeding: Bool) {
                 parallelFor(2) { p in
                     let range = halves[p]
-                    if feeding { feedPrevious(buffers, rows: range, parameters: parameters) }
+                    if feeding {
+                        readPrevious(buffers, rows: range)
+                        feedPrevious(buffers, rows: range, parameters: parameters)
+                    }
                     output.logits(
                         input: buffers.topHidden + range.lowerBound * config.hiddenSize, rows: range.count,
                         parameters: parameters, into: buffers.logits.base + range.lowerBound * v)
@@ -135,7 +206,10 @@ extension Generator {
                 }
                 first += tile
             }
-            if step + 1 < steps.upperBound { feedPrevious(buffers, rows: rows, parameters: parameters) }
+            if step + 1 < steps.upperBound {
+                readPrevious(buffers, rows: 0..<rows)
+                feedPrevious(buffers, rows: rows, parameters: parameters)
+            }
         }
     }
 
@@ -153,9 +227,7 @@ extension Generator {
         if let padding = paddingAfter(previous) {
             token = padding
         } else {
-            let total = samplingWeights(logits, temperature: temperature)
-            token = Int32(
-                Sampling.drawIndex(fromWeights: logits, count: config.vocabularySize, total: total, uniform: uniform))
+            token = drawMasked(logits, row: row, buffers: buffers, temperature: temperature, uniform: uniform)
         }
         buffers.previous[row] = token
         destination[row * rowStride + step] = token

@@ -14,15 +14,47 @@ public final class Generator: @unchecked Sendable {
     let embedding: Embedding
     let lstm: StackedLSTM
     let output: SoftmaxOutputLayer
-    /// The readers that give each step its features and, when sampling, its allowed tokens;
-    /// required when ``GeneratorConfig/featureCount`` is above 0 (not saved with the model:
-    /// the task that loads a run attaches it).
+    /// The readers that give each step its features and its allowed tokens; required when
+    /// ``GeneratorConfig/featureCount`` is above 0 (not saved with the model: the task that
+    /// loads a run attaches it).
+    ///
+    /// With a conditioning attached, the model's distribution of each token is the softmax of
+    /// its logits with the reader's forbidden tokens removed (their logits set to
+    /// `-infinity`), in sampling, roll-outs, and the teacher-forced losses and likelihoods
+    /// alike: a step whose true token the reader forbids (data outside the grammar) is scored
+    /// without the mask, so its loss stays finite.
     public var conditioning: SequenceConditioning? {
         didSet {
             precondition(
                 conditioning.map { $0.featureCount == config.featureCount } ?? true,
                 "the conditioning's feature count differs from the generator's")
+            conditioningVersion += 1
         }
+    }
+    /// Counts the changes of ``conditioning``, so that buffers know when their readers are
+    /// stale.
+    private(set) var conditioningVersion = 0
+
+    /// `E + F`, the width of the first LSTM layer's input: the token's embedding, then the
+    /// reader's features.
+    var inputWidth: Int { config.embeddingSize + config.featureCount }
+
+    /// Readers for `count` rows of the current conditioning: `existing` when it was made for
+    /// it and holds as many, else fresh ones; `nil` without a conditioning.
+    ///
+    /// - Precondition: A conditioning is attached when ``GeneratorConfig/featureCount`` is
+    ///   above 0.
+    func readerRows(reusing existing: SequenceReaderRows?, count: Int) -> SequenceReaderRows? {
+        guard let conditioning else {
+            precondition(
+                config.featureCount == 0,
+                "a generator with \(config.featureCount) features per step needs a conditioning")
+            return nil
+        }
+        if let existing, existing.version == conditioningVersion, existing.count >= count {
+            return existing
+        }
+        return SequenceReaderRows(count: count, conditioning: conditioning, version: conditioningVersion)
     }
 
     /// Work is split into this many independent partitions (fixed, so results never depend
@@ -54,7 +86,8 @@ public final class Generator: @unchecked Sendable {
             name: "embedding", vocabularySize: config.vocabularySize,
             dimension: config.embeddingSize, layout: &layout)
         let lstm = StackedLSTM(
-            name: "lstm", inputSize: config.embeddingSize, hiddenSize: config.hiddenSize,
+            name: "lstm", inputSize: config.embeddingSize + config.featureCount,
+            hiddenSize: config.hiddenSize,
             layerCount: config.layers, dropoutRate: config.dropout, layout: &layout)
         let output = SoftmaxOutputLayer(
             name: "output", inputSize: config.hiddenSize, classCount: config.vocabularySize,
@@ -98,6 +131,12 @@ public final class Generator: @unchecked Sendable {
             let outputWorkspace: SoftmaxOutputLayer.Workspace
             /// Gradients of this partition's rows (empty for the first, which uses the arena's).
             let gradients: FloatBuffer
+            /// One reader per row (with a conditioning); their state carries from one chunk of
+            /// a batch to the next, like ``carry``.
+            var readers: SequenceReaderRows?
+            /// `[T*B, V]` masks of the rows' steps (with a conditioning): 0 for allowed tokens,
+            /// `-infinity` for forbidden ones.
+            var masks: FloatBuffer?
 
             init(batch: Int, config: GeneratorConfig, lstm: StackedLSTM, parameterCount: Int) {
                 let rows = batch * config.sequenceLength
@@ -106,8 +145,9 @@ public final class Generator: @unchecked Sendable {
                 targets = .allocate(capacity: max(1, rows))
                 rowWeights = FloatBuffer(count: rows)
                 rowLosses = FloatBuffer(count: rows)
-                inputs = FloatBuffer(count: rows * config.embeddingSize)
-                inputGradient = FloatBuffer(count: rows * config.embeddingSize)
+                let width = config.embeddingSize + config.featureCount
+                inputs = FloatBuffer(count: rows * width)
+                inputGradient = FloatBuffer(count: rows * width)
                 hiddenGradient = FloatBuffer(count: rows * config.hiddenSize)
                 cache = StackedLSTM.Cache(steps: config.sequenceLength, batch: batch, lstm: lstm)
                 carry = StackedLSTM.State(batchCapacity: batch, lstm: lstm)
@@ -134,6 +174,17 @@ public final class Generator: @unchecked Sendable {
         }
     }
 
+    /// Gives `part` readers and mask storage for the current conditioning (made once, kept
+    /// until the conditioning changes); removes them without one.
+    func prepareConditioning(_ part: Workspace.Partition) {
+        part.readers = readerRows(reusing: part.readers, count: part.capacity)
+        if part.readers == nil {
+            part.masks = nil
+        } else if part.masks == nil {
+            part.masks = FloatBuffer(count: part.capacity * config.sequenceLength * config.vocabularySize)
+        }
+    }
+
     /// The range of batch rows partition `p` handles.
     func partitionRange(_ p: Int, batch: Int, workspace: Workspace) -> Range<Int> {
         let share = workspace.partitions[0].capacity
@@ -145,6 +196,13 @@ public final class Generator: @unchecked Sendable {
     /// `sequences`, inputs (after the start token) from `inputs`, by default the targets
     /// shifted by one (teacher forcing).
     ///
+    /// With a conditioning, each row's reader (`part.readers`, row `local` for the `local`th
+    /// row of `range`) replays the inputs: before step `p` it writes its features into the
+    /// input row's last `F` columns and its mask into `part.masks`, then reads the token fed at
+    /// the next step (`inputs[row][p]`). The readers start from the state they were left in
+    /// when `continuingReaders` (the previous chunk of the same rows), else from a reset
+    /// followed by the inputs before the chunk.
+    ///
     /// - Parameters:
     ///   - sequences: `[B, S]` tokens, `S` being `rowLength` (by default `T`).
     ///   - chunk: The positions run, at most `T` of them (by default all `T`).
@@ -154,7 +212,7 @@ public final class Generator: @unchecked Sendable {
     func forwardTeacherForced(
         _ sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, rowLength: Int? = nil,
         chunk: Range<Int>? = nil, range: Range<Int>, weights: UnsafePointer<Float>?,
-        initialState: StackedLSTM.State? = nil, training: Bool = false,
+        initialState: StackedLSTM.State? = nil, continuingReaders: Bool = false, training: Bool = false,
         parameters: UnsafePointer<Float>, into part: Workspace.Partition
     ) {
         let inputs = inputs ?? sequences
@@ -162,19 +220,35 @@ public final class Generator: @unchecked Sendable {
         let chunk = chunk ?? 0..<config.sequenceLength
         let t = chunk.count
         let b = range.count
+        let width = inputWidth
+        let v = config.vocabularySize
         for (local, row) in range.enumerated() {
             let sequence = sequences + row * length
             let input = inputs + row * length
+            if let readers = part.readers, !continuingReaders {
+                readers.reset(local..<(local + 1))
+                for position in 0..<chunk.lowerBound { readers.read(input[position], row: local) }
+            }
             for step in 0..<t {
                 let position = chunk.lowerBound + step
                 let index = step * b + local
                 part.inputTokens[index] = position == 0 ? Int32(config.startToken) : input[position - 1]
                 part.targets[index] = sequence[position]
                 if let weights { part.rowWeights[index] = weights[row * t + step] }
+                if let readers = part.readers, let masks = part.masks {
+                    readers.fillFeatures(
+                        row: local, into: part.inputs.base + index * width + config.embeddingSize)
+                    let mask = masks.base + index * v
+                    readers.fillMask(row: local, vocabularySize: v, into: mask)
+                    // A true token outside the grammar is scored without the mask.
+                    if mask[Int(sequence[position])] != 0 { mask.update(repeating: 0, count: v) }
+                    readers.read(input[position], row: local)
+                }
             }
         }
         embedding.forward(
-            tokens: part.inputTokens, count: b * t, parameters: parameters, into: part.inputs.base)
+            tokens: part.inputTokens, count: b * t, parameters: parameters, into: part.inputs.base,
+            rowStride: width)
         lstm.forward(
             input: part.inputs.base, steps: t, batch: b, initialState: initialState,
             training: training, parameters: parameters, cache: part.cache)
@@ -243,14 +317,16 @@ public final class Generator: @unchecked Sendable {
                     var random = SplitMix64(seed: dropoutSeed, stream: UInt64(p))
                     lstm.drawDropoutMasks(rows: rows, cache: part.cache, using: &random)
                 }
-                let initialState = carryState && chunk.lowerBound > 0 ? part.carry : nil
+                let continuing = carryState && chunk.lowerBound > 0
+                let initialState = continuing ? part.carry : nil
+                prepareConditioning(part)
                 forwardTeacherForced(
                     sequences, inputs: inputs, rowLength: rowLength, chunk: chunk, range: range,
-                    weights: weights, initialState: initialState, training: training,
-                    parameters: parameters, into: part)
+                    weights: weights, initialState: initialState, continuingReaders: continuing,
+                    training: training, parameters: parameters, into: part)
                 lossBuffer[p] = output.crossEntropy(
                     input: part.cache.output, targets: part.targets, rows: rows,
-                    rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
+                    logitOffsets: part.masks.map { UnsafePointer($0.base) }, rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
                     uniformWeight: uniformWeight, inputGradient: part.hiddenGradient.base,
                     gradients: gradients, parameters: parameters,
                     workspace: part.outputWorkspace)
@@ -263,9 +339,11 @@ public final class Generator: @unchecked Sendable {
                 if carryState {
                     lstm.copyFinalState(steps: t, batch: range.count, cache: part.cache, into: part.carry)
                 }
+                // Only the embedding's columns of the input gradient reach a parameter.
                 embedding.backward(
                     tokens: part.inputTokens, count: rows,
-                    outputGradient: part.inputGradient.base, gradients: gradients)
+                    outputGradient: part.inputGradient.base, gradients: gradients,
+                    rowStride: inputWidth)
             }
         }
         for part in workspace.partitions.dropFirst() {
@@ -291,6 +369,7 @@ public final class Generator: @unchecked Sendable {
         result.withUnsafeMutableBufferPointer { out in
             parallelFor(Generator.partitionCount) { p in
                 let part = workspace.partitions[p]
+                prepareConditioning(part)
                 var c = p
                 while c < chunkCount {
                     let range = (c * chunk)..<min(count, (c + 1) * chunk)
@@ -301,7 +380,7 @@ public final class Generator: @unchecked Sendable {
                         into: part)
                     output.crossEntropy(
                         input: part.cache.output, targets: part.targets, rows: rows,
-                        rowLosses: part.rowLosses.base, parameters: parameters,
+                        logitOffsets: part.masks.map { UnsafePointer($0.base) }, rowLosses: part.rowLosses.base, parameters: parameters,
                         workspace: part.outputWorkspace)
                     for local in 0..<range.count {
                         let counted =
