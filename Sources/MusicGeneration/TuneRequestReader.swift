@@ -17,7 +17,8 @@ import SeqGAN
 ///   ending) or `||` (once, or second ending) exactly at its last bar; `end` after the last;
 /// - with bars or sections, a bar may close short only once the tune has had a pickup (the
 ///   short bar completes it): otherwise every counted bar is full; a pickup bar is closed by
-///   `|` (a section of nothing but a pickup would add no bar).
+///   `|` (a section of nothing but a pickup would add no bar); pickups start sections, not
+///   endings, and endings follow at least one counted bar of the body.
 ///
 /// When the request would forbid every token the grammar allows (only after tokens that
 /// did not come from this reader's masks, or a request no tune can meet), the mask falls
@@ -169,7 +170,9 @@ public struct TuneRequestReader: SequenceReader {
         case TuneScheme.repeatStart:
             return remaining >= 2 && (plan == nil || plannedSection?.isRepeated == true)
         case TuneScheme.firstEnding:
-            return remaining >= 1
+            return remaining >= 1 && passBars >= 1
+        case TuneScheme.pickup where reader.section == .firstEnding || reader.section == .secondEnding:
+            return false
         case TuneScheme.secondEnding:
             return true
         case TuneScheme.barLine, TuneScheme.repeatEnd, TuneScheme.sectionEnd:
@@ -200,8 +203,11 @@ public struct TuneRequestReader: SequenceReader {
         // A section or ending of nothing but a pickup would let a tune go on without bars.
         if pickup && !continues { return false }
         if continues {
-            // Another bar (or an ending's bar) must follow in this section.
+            // Another bar (or an ending's bar) must follow in this section; a short bar of a
+            // repeated body is followed by `[1`, which needs a counted bar before it.
             guard left >= 1 else { return false }
+            let short = reader.position < reader.barLength
+            if short && reader.section == .repeatedBody && pass < 1 { return false }
         } else if left < 0 {
             return false
         }

@@ -3,6 +3,7 @@ import MusicEncoding
 import MusicGeneration
 import Randomness
 import SeqGAN
+import TestSupport
 import Testing
 
 @Suite("Sampled whole tunes follow a request: metre, mode, played bars, form")
@@ -10,8 +11,9 @@ struct TuneRequestReaderTests {
     static let scheme = TuneScheme()
 
     /// A uniform random "model": from `begin`, each token drawn uniformly among those the
-    /// reader's mask allows (`pickup` only when nothing else is allowed, with `avoidPickups`),
-    /// until `end` or `limit` tokens.
+    /// reader's mask allows, the pitches counting as one choice (so that bar lines, repeats,
+    /// endings and pickups come up often), until `end` or `limit` tokens; with `avoidPickups`,
+    /// `pickup` only when nothing else is allowed.
     static func sampleUniform(
         _ reader: inout TuneRequestReader, seed: UInt64, avoidPickups: Bool = false, limit: Int = 20_000
     ) -> [Int] {
@@ -21,9 +23,10 @@ struct TuneRequestReaderTests {
         reader.reset()
         while tokens.count < limit && tokens.last != TuneScheme.end {
             mask.withUnsafeMutableBufferPointer { reader.fillMask($0, allowed: 1, forbidden: 0) }
-            var choices = mask.indices.filter { mask[$0] == 1 }
+            var choices = mask.indices.filter { mask[$0] == 1 && !(scheme.firstPitch + 1..<scheme.firstDuration).contains($0) }
             if avoidPickups && choices.count > 1 { choices.removeAll { $0 == TuneScheme.pickup } }
-            let token = choices[Int(random.next() % UInt64(choices.count))]
+            var token = choices[Int(random.next() % UInt64(choices.count))]
+            if token == scheme.firstPitch { token += Int(random.next() % UInt64(scheme.firstDuration - scheme.firstPitch)) }
             let read = reader.read(token)
             precondition(read, "the mask allowed a token the reader refused")
             tokens.append(token)
@@ -31,8 +34,9 @@ struct TuneRequestReaderTests {
         return tokens
     }
 
-    /// Bars of one pass (a body plus an ending, or a section played once) as a musician
-    /// counts them: a short first bar followed by others is a pickup and does not count.
+    /// Bars of a section's body or ending as a musician counts them: a short first bar
+    /// followed by others is a pickup and does not count (a request puts pickups only at the
+    /// start of a section, never alone in it).
     static func countedBars(_ bars: [TuneBar], fullLength: Double) -> Int {
         guard let first = bars.first, bars.count > 1, first.length < fullLength - 1e-9 else { return bars.count }
         return bars.count - 1
@@ -53,6 +57,7 @@ struct TuneRequestReaderTests {
         "uniformly sampled tunes of --bars N end after exactly N played bars, in the requested metre and mode",
         arguments: [1, 2, 3, 7, 16, 17, 32])
     func barsMetreAndMode(bars: Int) throws {
+        var seen = (repeated: 0, endings: 0, pickups: 0, once: 0)
         for (index, metre) in [Metre(6, 8), Metre(4, 4), Metre(3, 4)].enumerated() {
             for avoidPickups in [true, false] {
                 let minor = index % 2 == 0
@@ -68,6 +73,10 @@ struct TuneRequestReaderTests {
                     let tune = decoded.tune
                     #expect(tune.metre == metre && tune.minor == minor)
                     #expect(tune.playedBars.allSatisfy { $0.metreChange == nil })
+                    seen.repeated += tune.sections.filter(\.isRepeated).count
+                    seen.endings += tune.sections.filter { !$0.endings.isEmpty }.count
+                    seen.once += tune.sections.filter { !$0.isRepeated }.count
+                    seen.pickups += tokens.filter { $0 == TuneScheme.pickup }.count
                     let played = Self.passBars(of: tune).joined().reduce(0, +)
                     #expect(played == bars, "\(Self.scheme.text(of: tokens))")
                     if avoidPickups {
@@ -78,5 +87,68 @@ struct TuneRequestReaderTests {
                 }
             }
         }
+        // The draws reach every kind of section, and pickups.
+        #expect(seen.once > 0 && seen.pickups > 0)
+        if bars >= 7 { #expect(seen.repeated > 0 && seen.endings > 0, "\(seen)") }
+    }
+
+    @Test(
+        "a form's sections: a letter repeated right away is a repeated section, a lone letter one played once, every pass of --bars-per-part bars",
+        arguments: [("AABB", 8), ("AABA", 4), ("ABAC", 2), ("AAB", 3), ("A", 5), ("AAABB", 2)])
+    func formSections(form: String, barsPerPart: Int) throws {
+        let plan = TuneConstraints.sections(of: try #require(TuneForm(form)), barsPerPart: barsPerPart)
+        let constraints = TuneConstraints(metre: Metre(4, 4), minor: false, sections: plan)
+        #expect(constraints.playedBars == plan.reduce(0) { $0 + $1.playedBars })
+        var reader = TuneRequestReader(constraints: constraints)
+        for seed in 0..<UInt64(8) {
+            let tokens = Self.sampleUniform(&reader, seed: seed, avoidPickups: seed % 2 == 0)
+            #expect(tokens.last == TuneScheme.end && reader.fallbackSteps == 0)
+            #expect(reader.closedSections == plan.count && reader.playedBars == constraints.playedBars)
+            let tune = Self.scheme.decode(tokens).tune
+            #expect(tune.sections.map(\.isRepeated) == plan.map(\.isRepeated), "\(Self.scheme.text(of: tokens))")
+            #expect(Self.passBars(of: tune) == plan.map { Array(repeating: $0.bars, count: $0.isRepeated ? 2 : 1) }, "\(Self.scheme.text(of: tokens))")
+        }
+    }
+
+    @Test("letters to sections: AA repeated, a lone letter once, a run of three a repeated section and one played once")
+    func sectionsOfForms() throws {
+        func kinds(_ form: String) throws -> [Bool] {
+            TuneConstraints.sections(of: try #require(TuneForm(form)), barsPerPart: 8).map(\.isRepeated)
+        }
+        #expect(try kinds("AABB") == [true, true])
+        #expect(try kinds("AABA") == [true, false, false])
+        #expect(try kinds("ABAB") == [false, false, false, false])
+        #expect(try kinds("AAAB") == [true, false, false])
+        let aabb = TuneConstraints(sections: TuneConstraints.sections(of: try #require(TuneForm("AABB")), barsPerPart: 8))
+        #expect(aabb.playedBars == 32 && aabb.writtenBars == 16)
+    }
+
+    /// The bundled folk tunes as tune-scheme token rows.
+    static func folkTunes() throws -> [[Int]] {
+        let corpus = try CorpusBuilder.build(
+            inputs: [TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")],
+            settings: TokenizerSettings(scheme: .tune), split: .allTrain)
+        return corpus.train.map(\.encoded.tokens)
+    }
+
+    @Test("real tunes read through a request of their own metre, mode and played bars without a step outside it")
+    func realTunesMeetTheirOwnRequest() throws {
+        let tunes = try Self.folkTunes()
+        #expect(tunes.count >= 20)
+        var refused: [String] = []
+        for tokens in tunes {
+            var plain = TuneRequestReader(constraints: TuneConstraints())
+            let plainRead = tokens.allSatisfy { plain.read($0) }
+            #expect(plainRead)
+            #expect(plain.fallbackSteps == 0)
+            let decoded = Self.scheme.decode(tokens).tune
+            let constraints = TuneConstraints(metre: decoded.metre, minor: decoded.minor, bars: plain.playedBars)
+            var reader = TuneRequestReader(constraints: constraints)
+            let read = tokens.allSatisfy { reader.read($0) }
+            #expect(read)
+            if reader.fallbackSteps > 0 { refused.append(Self.scheme.text(of: tokens)) }
+        }
+        print("refused \(refused.count) of \(tunes.count)")
+        for text in refused.prefix(5) { print(text) }
     }
 }
