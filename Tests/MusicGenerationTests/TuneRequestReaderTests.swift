@@ -148,7 +148,104 @@ struct TuneRequestReaderTests {
             #expect(read)
             if reader.fallbackSteps > 0 { refused.append(Self.scheme.text(of: tokens)) }
         }
-        print("refused \(refused.count) of \(tunes.count)")
-        for text in refused.prefix(5) { print(text) }
+        #expect(refused.isEmpty, "\(refused.joined(separator: "\n"))")
+    }
+
+    @Test("real tunes read through a request of their own sections (repeated or not, bars per pass) without a step outside it")
+    func realTunesMeetTheirOwnForm() throws {
+        var checked = 0
+        for tokens in try Self.folkTunes() {
+            let tune = Self.scheme.decode(tokens).tune
+            let passes = Self.passBars(of: tune)
+            // Sections whose passes differ in length have no plan of this shape.
+            guard passes.allSatisfy({ Set($0).count == 1 }) else { continue }
+            let sections = zip(tune.sections, passes).map { TuneConstraints.Section(isRepeated: $0.isRepeated, bars: $1[0]) }
+            var reader = TuneRequestReader(constraints: TuneConstraints(metre: tune.metre, sections: sections))
+            let read = tokens.allSatisfy { reader.read($0) }
+            #expect(read && reader.fallbackSteps == 0, "\(Self.scheme.text(of: tokens))")
+            #expect(reader.closedSections == sections.count)
+            checked += 1
+        }
+        #expect(checked >= 20)
+    }
+
+    @Test("random requests (any metre, mode, bars or form): every uniformly sampled tune meets its request with no fallback step")
+    func randomRequests() throws {
+        var random = SplitMix64(seed: 77)
+        func draw(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
+        for index in 0..<300 {
+            var constraints = TuneConstraints(
+                metre: TuneScheme.metres[draw(0...(TuneScheme.metres.count - 1))], minor: draw(0...1) == 1)
+            if draw(0...1) == 0 {
+                constraints.bars = draw(1...40)
+            } else {
+                let letters = String((0..<draw(1...6)).map { _ in draw(0...1) == 0 ? "A" : "B" })
+                constraints.sections = TuneConstraints.sections(of: try #require(TuneForm(letters)), barsPerPart: draw(1...8))
+            }
+            var reader = TuneRequestReader(constraints: constraints)
+            let tokens = Self.sampleUniform(&reader, seed: UInt64(index), avoidPickups: index % 3 == 0)
+            let text = Self.scheme.text(of: tokens)
+            #expect(tokens.last == TuneScheme.end && reader.fallbackSteps == 0, "\(constraints): \(text)")
+            #expect(reader.playedBars == constraints.playedBars)
+            let tune = Self.scheme.decode(tokens).tune
+            #expect(tune.metre == constraints.metre && tune.minor == constraints.minor)
+            #expect(Self.passBars(of: tune).joined().reduce(0, +) == constraints.playedBars, "\(constraints): \(text)")
+            if let plan = constraints.sections {
+                #expect(Self.passBars(of: tune) == plan.map { Array(repeating: $0.bars, count: $0.isRepeated ? 2 : 1) })
+            }
+        }
+    }
+
+    @Test("features are the plain grammar's, unchanged by the request")
+    func featuresPassThrough() throws {
+        let tokens = try #require(try Self.folkTunes().first)
+        let tune = Self.scheme.decode(tokens).tune
+        var plain = TuneSequenceReader()
+        var requested = TuneRequestReader(constraints: TuneConstraints(metre: Metre(2, 2), minor: !tune.minor, bars: 3))
+        var a = [Float](repeating: -1, count: TuneTokenReader.featureCount)
+        var b = a
+        for token in tokens {
+            a.withUnsafeMutableBufferPointer { plain.fillFeatures($0) }
+            b.withUnsafeMutableBufferPointer { requested.fillFeatures($0) }
+            #expect(a == b)
+            plain.read(token)
+            requested.read(token)
+            #expect(plain.isAtBoundary == requested.isAtBoundary)
+        }
+    }
+
+    @Test("tokens that break the request are read (the grammar allows them), counted as fallback steps, and the mask never allows nothing")
+    func fallbackSteps() throws {
+        let tokens = try #require(try Self.folkTunes().first)
+        let tune = Self.scheme.decode(tokens).tune
+        let other = TuneScheme.metres.first { $0 != tune.metre }!
+        var reader = TuneRequestReader(constraints: TuneConstraints(metre: other, minor: !tune.minor, bars: 1))
+        var mask = [Float](repeating: 0, count: Self.scheme.vocabularySize)
+        for token in tokens {
+            mask.withUnsafeMutableBufferPointer { reader.fillMask($0, allowed: 1, forbidden: 0) }
+            #expect(mask.contains(1))
+            let read = reader.read(token)
+            #expect(read)
+        }
+        // The metre, the mode, and at least the bars past the first.
+        #expect(reader.fallbackSteps >= 3)
+        #expect(reader.read(TuneScheme.barLine) == false)
+    }
+
+    @Test("the requested metre is the only one after begin, the requested mode the only one after it")
+    func metreAndModeMasks() {
+        var reader = TuneRequestReader(constraints: TuneConstraints(metre: Metre(6, 8), minor: true))
+        var mask = [Float](repeating: 0, count: Self.scheme.vocabularySize)
+        func allowed() -> [Int] {
+            mask.withUnsafeMutableBufferPointer { reader.fillMask($0, allowed: 1, forbidden: 0) }
+            return mask.indices.filter { mask[$0] == 1 }
+        }
+        reader.read(TuneScheme.begin)
+        #expect(allowed() == [Self.scheme.id(of: .metre(Metre(6, 8)))!])
+        reader.read(Self.scheme.id(of: .metre(Metre(6, 8)))!)
+        #expect(allowed() == [TuneScheme.minor])
+        reader.read(TuneScheme.minor)
+        // No metre change inside the tune.
+        #expect(!allowed().contains { (TuneScheme.firstMetre..<TuneScheme.major).contains($0) })
     }
 }
