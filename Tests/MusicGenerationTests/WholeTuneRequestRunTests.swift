@@ -24,6 +24,15 @@ struct WholeTuneRequestRunTests {
         ])
         try #require(generate.status == 0, "\(generate.standardError)")
         #expect(generate.standardOutput.contains("key Em"), "\(generate.standardOutput)")
+        // Requests the run cannot follow are refused in one line naming the option.
+        for (options, message) in [
+            (["--bars", "64"], "--bars 64 cannot fit in 512 tokens per tune"),
+            (["--metre", "7/8"], "--metre 7/8 has no token in the tune scheme"),
+            (["--bars", "0"], "--bars must be within 1...128"),
+        ] {
+            let refused = try runSeqGAN(["generate", run.path, "-n", "1", "-o", output.path + "-refused"] + options)
+            #expect(refused.status != 0 && refused.standardError.contains(message), "\(refused.standardError)")
+        }
 
         // The same tunes' tokens from the library: each meets the request.
         var request = TuneRequest()
@@ -60,5 +69,21 @@ struct WholeTuneRequestRunTests {
                 #expect(end <= 48 * ticks && end > 42 * ticks)
             }
         }
+    }
+
+    @Test("--bars on a grid run is refused, naming --form and --bars-per-part")
+    func barsOnAGridRun() throws {
+        let folder = try TestPaths.makeTemporaryDirectory("grid-bars")
+        let run = folder.appendingPathComponent("run")
+        let folk = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
+        let train = try runSeqGAN([
+            "train", folk.path, "--out", run.path, "--epochs", "1", "--mode", "mle", "--rounds", "0", "--eval-samples", "4",
+            "--embedding-size", "8", "--hidden-size", "16", "--seed", "2",
+        ])
+        try #require(train.status == 0, "\(train.standardError)")
+        let refused = try runSeqGAN(["generate", run.path, "-n", "1", "--bars", "8", "-o", folder.appendingPathComponent("tunes").path])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("--bars 8 asks for whole tunes"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("--form and --bars-per-part"))
     }
 }
