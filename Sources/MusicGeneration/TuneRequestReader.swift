@@ -6,7 +6,8 @@ import SeqGAN
 /// requested number of played bars, made of the requested sections.
 ///
 /// On top of ``TuneTokenReader``'s grammar:
-/// - metre: after `begin` only the requested metre; no metre token inside the tune;
+/// - metre: after `begin` only the requested metre; no metre token inside the tune (nor
+///   with bars or sections requested: bars are counted, and written, in one metre);
 /// - mode: only the requested mode token;
 /// - bars (N played, counted as ``TuneConstraints`` says): a bar, a section or an ending may
 ///   start only when the bars it adds still fit (a repeated body's bar counts twice, so it
@@ -159,8 +160,10 @@ public struct TuneRequestReader: SequenceReader {
         case .begin, .duration, .padding: return true
         case .event: break
         }
+        // A metre change: never with a requested metre, nor with requested bars (a tune's
+        // bars are counted, and written, in one metre).
         let isMetre = token >= TuneScheme.firstMetre && token < TuneScheme.major
-        if isMetre && metreToken != nil { return false }
+        if isMetre && (metreToken != nil || targetBars != nil) { return false }
         guard let target = targetBars else { return true }
         let remaining = target - playedBars
         let plan = constraints.sections
@@ -177,7 +180,7 @@ public struct TuneRequestReader: SequenceReader {
             return true
         case TuneScheme.barLine, TuneScheme.repeatEnd, TuneScheme.sectionEnd:
             return permitsClosing(token, remaining: remaining)
-        default:  // content (or a metre token) that may start a bar
+        default:  // content that may start a bar
             guard isAtBarStart else { return true }
             switch reader.section {
             case .between:
