@@ -34,6 +34,11 @@ struct GenerateCommand: ParsableCommand {
               seqgan generate runs/folk -n 8 --form AABB -o tunes --abc
               seqgan generate runs/folk -n 20 -o tunes.abc
 
+            For a whole-tune run (--scheme tune), --bars, --metre, --key (its mode) and --form \
+            are requests every tune meets (see docs/music.md).
+
+              seqgan generate runs/tunes -n 8 --bars 16 --metre 6/8 --key Em -o jigs --abc
+
             For a text run (trained with --task text), -o is a text file that receives -n \
             samples, one per line, tokens separated by spaces; --temperature and --seed apply.
 
