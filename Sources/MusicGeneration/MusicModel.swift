@@ -49,7 +49,9 @@ public final class MusicModel {
                 reason: "the generator reads \(features) features per step, which the \(settings.scheme.rawValue) scheme does not give")
         }
         generator = try TrainingRun.trainedGenerator(in: directory)
-        if features > 0 { generator.conditioning = .tunes(tokenizer.tuneScheme) }
+        if settings.scheme == .tune, config.generator.featureCount == TuneTokenReader.featureCount {
+            generator.conditioning = .tunes(tokenizer.tuneScheme)
+        }
     }
 
     /// Samples `count` token sequences of `length` tokens (the training window length by

@@ -81,7 +81,7 @@ public final class MusicRun {
         var corpus = try CorpusBuilder.build(
             inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: settings,
             split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
-        corpus.leaveOutTunesLongerThanRows()
+        corpus.leaveOutTrainingTunesLongerThanRows()
         guard !corpus.test.isEmpty, !corpus.train.isEmpty else {
             throw MusicRunError.tooFewTunes(
                 found: corpus.allTunes.count, skipped: corpus.skipped,
@@ -104,7 +104,8 @@ public final class MusicRun {
         self.adjustments = adjustments
         experiment = try CorpusExperiment(
             config: config, directory: directory, train: corpus.rows(.train),
-            validation: corpus.rows(.validation), test: corpus.rows(.test))
+            validation: corpus.rows(.validation), test: corpus.rows(.test),
+            conditioning: settings.scheme == .tune ? .tunes(MusicTokenizer(settings: settings).tuneScheme) : nil)
     }
 
     /// The tokenizer settings saved in a run folder.

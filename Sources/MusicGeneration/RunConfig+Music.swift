@@ -31,12 +31,17 @@ extension RunConfig {
                 hiddenSize: tuneGenerator.hiddenSize, sequenceLength: t, startToken: TuneScheme.padding,
                 sequenceEnd: SequenceEnd(endToken: TuneScheme.end, paddingToken: TuneScheme.padding),
                 layers: tuneGenerator.layers, dropout: tuneGenerator.dropout)
+            config.generator.featureCount = TuneTokenReader.featureCount
+            config.rewards.rolloutPositions = .boundaries
+            config.optimizer.batches = .similarLengths
         }
         // A compact discriminator: the text CNN's filter table has ~1,700 filters, far more than
         // a vocabulary of under 100 tokens needs, and would make each round several times slower.
         var discriminator = DiscriminatorConfig(vocabularySize: vocabularySize, sequenceLength: t)
         discriminator.embeddingSize = 32
-        discriminator.filterBanks = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]
+        // Whole tunes get windows of up to 64 tokens (about four bars) as well.
+        let windows = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32] + (settings.scheme == .tune ? [48, 64] : [])
+        discriminator.filterBanks = windows
             .filter { $0 <= t }
             .map { DiscriminatorConfig.FilterBank(window: $0, count: 32) }
         discriminator.learningRate = 1e-3

@@ -5,7 +5,8 @@ import SeqGAN
 /// whose masks let the generator sample only tunes in the requested metre and mode, of the
 /// requested number of played bars, made of the requested sections.
 ///
-/// On top of ``TuneTokenReader``'s grammar:
+/// On top of ``TuneTokenReader``'s grammar (and, as ``TuneSequenceReader``, no `end` before
+/// the first bar):
 /// - metre: after `begin` only the requested metre; no metre token inside the tune (nor
 ///   with bars or sections requested: bars are counted, and written, in one metre);
 /// - mode: only the requested mode token;
@@ -136,7 +137,11 @@ public struct TuneRequestReader: SequenceReader {
                 break
             }
         }
-        if !anyAllowed { reader.fillMask(mask, allowed: allowed, forbidden: forbidden) }
+        if !anyAllowed {
+            // The plain grammar, as ``TuneSequenceReader`` gives it.
+            reader.fillMask(mask, allowed: allowed, forbidden: forbidden)
+            if reader.barsInTune == 0 { mask[TuneScheme.end] = forbidden }
+        }
     }
 
     // MARK: - The request
@@ -164,7 +169,7 @@ public struct TuneRequestReader: SequenceReader {
         // bars are counted, and written, in one metre).
         let isMetre = token >= TuneScheme.firstMetre && token < TuneScheme.major
         if isMetre && (metreToken != nil || targetBars != nil) { return false }
-        guard let target = targetBars else { return true }
+        guard let target = targetBars else { return token != TuneScheme.end || reader.barsInTune > 0 }
         let remaining = target - playedBars
         let plan = constraints.sections
         switch token {

@@ -4,7 +4,8 @@ import SeqGAN
 /// The whole-tune grammar (``TuneTokenReader``) as the generator's ``SequenceReader``: before
 /// each step it tells the generator where the tune is (position in the bar, bar in the
 /// section, repeat and ending: ``TuneTokenReader/featureCount`` features) and which tokens
-/// may come next, so that sampled tunes always have full bars, closed repeats and an end;
+/// may come next, so that sampled tunes always have full bars, closed repeats, at least one
+/// bar and an end;
 /// a bar line (`|`, `:|`, `||`) or `end` closes a unit for roll-outs and rewards.
 public struct TuneSequenceReader: SequenceReader {
     private var reader: TuneTokenReader
@@ -37,6 +38,8 @@ public struct TuneSequenceReader: SequenceReader {
 
     public func fillMask(_ mask: UnsafeMutableBufferPointer<Float>, allowed: Float, forbidden: Float) {
         reader.fillMask(mask, allowed: allowed, forbidden: forbidden)
+        // A tune has at least one bar: no `end` before the first bar closed.
+        if reader.barsInTune == 0 { mask[TuneScheme.end] = forbidden }
     }
 }
 

@@ -17,13 +17,20 @@ public final class CorpusExperiment {
     public let directory: URL
     /// `[n, T]` sequences of each split.
     public let train: [Int32], validation: [Int32], test: [Int32]
+    /// The readers of the generator's rows, or `nil`.
+    public let conditioning: SequenceConditioning?
 
     /// Checks the splits against the settings.
     ///
     /// - Throws: ``RunError/invalidConfig(_:)`` for a setting out of range (see
     ///   ``RunConfig/validate()``), a sequence of the wrong length or with a token outside the
     ///   vocabulary, or an empty test split.
-    public init(config: RunConfig, directory: URL, train: [[Int]], validation: [[Int]], test: [[Int]]) throws {
+    /// - Parameter conditioning: The readers of the generator's rows, for a task whose tokens
+    ///   follow a grammar (see ``TrainingRun/init(config:directory:data:resume:observer:conditioning:)``).
+    public init(
+        config: RunConfig, directory: URL, train: [[Int]], validation: [[Int]], test: [[Int]],
+        conditioning: SequenceConditioning? = nil
+    ) throws {
         try config.validate()
         let t = config.generator.sequenceLength
         let v = config.generator.vocabularySize
@@ -44,6 +51,7 @@ public final class CorpusExperiment {
         guard !test.isEmpty else { throw RunError.invalidConfig("the test split is empty") }
         self.config = config
         self.directory = directory
+        self.conditioning = conditioning
     }
 
     /// Runs the whole schedule (continuing from the last checkpoint when `resume` is set).
@@ -73,7 +81,10 @@ public final class CorpusExperiment {
             try AtomicFile.write(scores.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n", to: perSampleURL)
             row.bleu = scores.reduce(0, +) / Double(max(1, scores.count))
         }
-        return try TrainingRun(config: config, directory: directory, data: data, resume: resume, observer: observer).run()
+        return try TrainingRun(
+            config: config, directory: directory, data: data, resume: resume, observer: observer,
+            conditioning: conditioning
+        ).run()
     }
 
     /// The tokens of a row that BLEU compares: all of them, or with a ``SequenceEnd`` those

@@ -5,6 +5,7 @@ extension Generator {
     ///
     /// Chunks and random streams are those of ``sample(count:temperature:using:)``, so the
     /// first `T` tokens of each row equal what that method draws from the same generator state.
+    /// With a conditioning, each row's reader follows it to the end.
     ///
     /// - Returns: `[count, length]` token ids, batch-major.
     public func sample(

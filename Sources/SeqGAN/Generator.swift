@@ -261,6 +261,10 @@ public final class Generator: @unchecked Sendable {
     /// token (policy-gradient rewards) or `uniformWeight` for every token (MLE uses
     /// `1 / (B T)`, the mean).
     ///
+    /// With a conditioning, each row's reader replays the inputs: its features are the last
+    /// `F` values of each step's input, and `G` is the masked softmax (see ``conditioning``).
+    /// Only the embedding's `E` columns of the input gradient reach the embedding table.
+    ///
     /// - Parameters:
     ///   - sequences: `[B, T]` token ids, batch-major.
     ///   - inputs: `[B, T]` tokens fed after the start token (step `t` reads `inputs[b][t-1]`);
@@ -286,7 +290,9 @@ public final class Generator: @unchecked Sendable {
     /// at the end of the previous chunk of the same batch (kept in the workspace, detached: no
     /// gradient flows back into the previous chunk), and the chunk's final state is kept for
     /// the next; a chunk starting at position 0, or any chunk without `carryState`, starts
-    /// from zero.
+    /// from zero. With a conditioning, each row's reader is carried the same way (reset at
+    /// position 0); a chunk that does not carry replays its reader over the row's tokens
+    /// before the chunk instead, so its features and masks are those of the whole row.
     ///
     /// - Parameters:
     ///   - rowLength: `S`, the length of every row of `sequences` and `inputs`.

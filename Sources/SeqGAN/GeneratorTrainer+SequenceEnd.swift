@@ -25,6 +25,20 @@ extension GeneratorTrainer {
         }
         let weights = stepWeights.base
         var counted = 0
+        if settings.batches == .similarLengths {
+            // Only up to the longest row's end: the positions after it carry no weight.
+            measureRows(sequences, batchSize: batchSize)
+            var steps = 1
+            for b in 0..<batchSize { steps = max(steps, rowLengths[b]) }
+            for b in 0..<batchSize {
+                for step in 0..<steps { weights[b * steps + step] = step < rowLengths[b] ? 1 : 0 }
+                counted += rowLengths[b]
+            }
+            VectorMath.scale(weights, count: batchSize * steps, by: 1 / Float(max(1, counted)))
+            return generator.accumulateGradients(
+                sequences: sequences, inputs: inputs, rowLength: t, chunk: 0..<steps, carryState: false,
+                batch: batchSize, weights: weights, uniformWeight: 1, dropoutSeed: dropoutSeed, workspace: workspace)
+        }
         for b in 0..<batchSize {
             let length = end.countedLength(of: sequences + b * t, length: t)
             for position in 0..<t { weights[b * t + position] = position < length ? 1 : 0 }

@@ -109,6 +109,11 @@ public final class GeneratorTrainer: @unchecked Sendable {
         let batches = count / b
         var order = Array(0..<count)
         random.shuffle(&order)
+        if settings.batches == .similarLengths, let end = generator.config.sequenceEnd {
+            order = Self.similarLengthOrder(order, batchSize: b, using: &random) { row in
+                data.withUnsafeBufferPointer { end.countedLength(of: $0.baseAddress! + row * t, length: t) }
+            }
+        }
         var total = 0.0
         data.withUnsafeBufferPointer { source in
             for index in 0..<batches {
@@ -121,5 +126,29 @@ public final class GeneratorTrainer: @unchecked Sendable {
             }
         }
         return batches > 0 ? total / Double(batches) : 0
+    }
+
+    /// Batches per group sorted by length in ``BatchComposition/similarLengths``.
+    public static let lengthGroupBatches = 8
+
+    /// `order` (shuffled) regrouped so that each batch of `batchSize` holds rows of similar
+    /// `length`: groups of ``lengthGroupBatches`` batches sorted by length (ties keep their
+    /// shuffled order), then the whole batches shuffled; a remainder smaller than a batch stays
+    /// last (the epoch skips it).
+    static func similarLengthOrder(
+        _ order: [Int], batchSize: Int, using random: inout some RandomNumberGenerator, length: (Int) -> Int
+    ) -> [Int] {
+        let whole = order.count / batchSize * batchSize
+        let groupSize = batchSize * lengthGroupBatches
+        var batches: [ArraySlice<Int>] = []
+        for start in stride(from: 0, to: whole, by: groupSize) {
+            let group = order[start..<min(whole, start + groupSize)].enumerated()
+                .map { (position: $0.offset, row: $0.element, length: length($0.element)) }
+                .sorted { ($0.length, $0.position) < ($1.length, $1.position) }
+                .map(\.row)
+            batches += stride(from: 0, to: group.count, by: batchSize).map { group[$0..<($0 + batchSize)] }
+        }
+        random.shuffle(&batches)
+        return batches.flatMap { $0 } + order[whole...]
     }
 }

@@ -10,6 +10,8 @@ public struct OptimizerConfig: Codable, Sendable, Equatable {
     /// `learningRate`, as the released code does. Adam's steps do not shrink with the rewards,
     /// so small corpora (music) need a smaller step here to keep what MLE learned.
     public var policyGradientLearningRate: Float?
+    /// How MLE epochs make their batches.
+    public var batches = BatchComposition.shuffled
 
     /// The released code's settings.
     public init() {}
@@ -21,5 +23,6 @@ public struct OptimizerConfig: Codable, Sendable, Equatable {
         learningRate = try c.decodeIfPresent(Float.self, forKey: .learningRate) ?? d.learningRate
         gradientClip = try c.decodeIfPresent(Float.self, forKey: .gradientClip) ?? d.gradientClip
         policyGradientLearningRate = try c.decodeIfPresent(Float.self, forKey: .policyGradientLearningRate)
+        batches = try c.decodeIfPresent(BatchComposition.self, forKey: .batches) ?? d.batches
     }
 }

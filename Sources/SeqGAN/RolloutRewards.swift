@@ -13,13 +13,22 @@ public enum RolloutRewards {
     ///   - perPrefix: `N`, completions per prefix (16 in the paper).
     ///   - scorer: Scores complete sequences (the discriminator, with dropout off).
     ///   - seed: Seeds the completions (derive it from the run's seed and round).
+    ///   - positions: Where roll-outs start: after every token (the above), or only at the
+    ///     roll-out policy's reader's boundaries
+    ///     (``boundaryRewards(for:batch:sequenceLength:perPrefix:rolloutPolicy:scorer:seed:)``).
     ///
     /// The kernel behind ``compute(for:perPrefix:rolloutPolicy:scorer:seed:)``.
     static func compute(
         for sequences: UnsafePointer<Int32>, batch: Int, sequenceLength t: Int, perPrefix: Int,
-        rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64
+        rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64,
+        positions: RolloutPositions = .everyToken
     ) -> [Float] {
         precondition(rolloutPolicy.config.sequenceLength == t, "roll-out policy has another T")
+        if positions == .boundaries {
+            return boundaryRewards(
+                for: sequences, batch: batch, sequenceLength: t, perPrefix: perPrefix,
+                rolloutPolicy: rolloutPolicy, scorer: scorer, seed: seed)
+        }
         let completions = rolloutPolicy.rolloutCompletions(
             of: sequences, batch: batch, perPrefix: perPrefix, seed: seed)
         if let end = rolloutPolicy.config.sequenceEnd {

@@ -39,9 +39,26 @@ extension RunConfig {
         public var pgLoss = PolicyGradientReduction.sum
         /// Baseline subtracted from the rewards.
         public var baseline = PolicyGradientBaseline.none
+        /// Where roll-outs start: after every token (the paper), or at the reader's
+        /// boundaries (needs a conditioning on the generator).
+        public var rolloutPositions = RolloutPositions.everyToken
 
         /// The released code's settings.
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let defaults = Rewards()
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            rolloutsPerPrefix =
+                try c.decodeIfPresent(Int.self, forKey: .rolloutsPerPrefix) ?? defaults.rolloutsPerPrefix
+            rollout = try c.decodeIfPresent(RolloutPolicy.self, forKey: .rollout) ?? defaults.rollout
+            rolloutRate = try c.decodeIfPresent(Float.self, forKey: .rolloutRate) ?? defaults.rolloutRate
+            pgLoss = try c.decodeIfPresent(PolicyGradientReduction.self, forKey: .pgLoss) ?? defaults.pgLoss
+            baseline = try c.decodeIfPresent(PolicyGradientBaseline.self, forKey: .baseline) ?? defaults.baseline
+            rolloutPositions =
+                try c.decodeIfPresent(RolloutPositions.self, forKey: .rolloutPositions)
+                ?? defaults.rolloutPositions
+        }
     }
 
     /// When and on how many samples the run is evaluated.

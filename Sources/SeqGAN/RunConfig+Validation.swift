@@ -38,6 +38,7 @@ extension RunConfig {
         try check("generator.embeddingSize", generator.embeddingSize, 1...Limits.width)
         try check("generator.hiddenSize", generator.hiddenSize, 1...Limits.width)
         try check("generator.layers", generator.layers, 1...Limits.layers)
+        try check("generator.featureCount", generator.featureCount, 0...Limits.width)
         guard generator.dropout >= 0 && generator.dropout < 1 else {
             throw RunError.invalidConfig("generator.dropout must be in [0, 1), not \(generator.dropout)")
         }
@@ -99,11 +100,12 @@ extension RunConfig {
     /// `seqgan` mode, the discriminator with its optimiser and projection tables.
     public var estimatedMemory: Double {
         let v = Double(generator.vocabularySize), e = Double(generator.embeddingSize)
+        let f = Double(generator.featureCount)
         let h = Double(generator.hiddenSize), t = Double(generator.sequenceLength)
         let b = Double(optimizer.batchSize)
         let layers = Double(generator.layers)
-        let parameters = v * e + (e + h) * 4 * h + (layers - 1) * (2 * h) * 4 * h + layers * 4 * h + h * v + v
-        var floats = parameters * 7 + b * t * (layers * 6 * h + e + v)
+        let parameters = v * e + (e + f + h) * 4 * h + (layers - 1) * (2 * h) * 4 * h + layers * 4 * h + h * v + v
+        var floats = parameters * 7 + b * t * (layers * 6 * h + e + f + v)
         if schedule.mode == .seqgan {
             let banks = discriminator.filterBanks
             let de = Double(discriminator.embeddingSize)

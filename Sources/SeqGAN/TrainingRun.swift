@@ -85,13 +85,18 @@ public final class TrainingRun {
 
     /// Prepares a run in `directory`, restoring its last checkpoint when `resume` is set.
     ///
+    /// - Parameter conditioning: The readers of the generator's rows (and its roll-out
+    ///   policy's), required when ``GeneratorConfig/featureCount`` is above 0 or roll-outs
+    ///   start at ``RolloutPositions/boundaries``.
     /// - Throws: ``RunError/alreadyExists(path:)`` when the folder holds a run and `resume`
-    ///   is not set; I/O and checkpoint errors naming the file.
+    ///   is not set; ``RunError/invalidConfig(_:)`` when the conditioning does not fit the
+    ///   settings; I/O and checkpoint errors naming the file.
     public init(
         config: RunConfig, directory: URL, data: RunData, resume: Bool,
-        observer: TrainingObserver? = nil
+        observer: TrainingObserver? = nil, conditioning: SequenceConditioning? = nil
     ) throws {
         try config.validate()
+        try TrainingRun.check(conditioning, for: config)
         guard data.trainingCount >= config.optimizer.batchSize else {
             throw RunError.invalidConfig("\(data.trainingCount) training sequences are fewer than one batch of \(config.optimizer.batchSize)")
         }
@@ -114,6 +119,7 @@ public final class TrainingRun {
                 against: checkpointFile, prefix: "generator.", path: checkpoint.path)
         }
         generator = Generator(config: config.generator)
+        generator.conditioning = conditioning
         var initRandom = SplitMix64(seed: config.seed, stream: .generatorInitialization)
         generator.initializeRandom(using: &initRandom)
         var dropoutRandom = SplitMix64(seed: config.seed, stream: .generatorDropout)
@@ -140,6 +146,7 @@ public final class TrainingRun {
             scorer = nil
         }
         rolloutCopy = adversarial ? Generator(config: config.generator) : nil
+        rolloutCopy?.conditioning = conditioning
         started = clock.now
         if let checkpointFile {
             (position, rows) = try RunCheckpoint.load(
@@ -166,6 +173,26 @@ public final class TrainingRun {
         try folder.writeJSON(config, to: .config)
         if !folder.contains(.trainingData) {
             try folder.write(TokenSequenceFile.text(of: data.training, length: t), to: .trainingData)
+        }
+    }
+
+    /// Checks that `conditioning` fits `config`: its feature count is the generator's, and
+    /// there is one when the generator has features or roll-outs start at boundaries.
+    ///
+    /// - Throws: ``RunError/invalidConfig(_:)`` naming the setting.
+    static func check(_ conditioning: SequenceConditioning?, for config: RunConfig) throws {
+        let features = config.generator.featureCount
+        if let conditioning {
+            guard conditioning.featureCount == features else {
+                throw RunError.invalidConfig(
+                    "generator.featureCount is \(features), but the task's readers write \(conditioning.featureCount) features per step")
+            }
+        } else if features > 0 {
+            throw RunError.invalidConfig(
+                "generator.featureCount is \(features), but this task has no readers to write features")
+        } else if config.rewards.rolloutPositions == .boundaries {
+            throw RunError.invalidConfig(
+                "rewards.rolloutPositions boundaries needs a task whose readers mark boundaries")
         }
     }
 
@@ -367,7 +394,8 @@ public final class TrainingRun {
             let batch = generator.sample(count: b, using: &random)
             let rewards = RolloutRewards.compute(
                 for: TokenBatch(tokens: batch, length: t), perPrefix: config.rewards.rolloutsPerPrefix,
-                rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next())
+                rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next(),
+                positions: config.rewards.rolloutPositions)
             loss += batch.withUnsafeBufferPointer {
                 trainer.policyGradientStep(
                     sequences: $0.baseAddress!, batchSize: b, rewards: rewards,

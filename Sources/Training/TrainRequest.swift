@@ -83,7 +83,7 @@ public struct TrainRequest: Sendable {
 
     /// How music inputs become tokens and splits.
     public struct Music: Sendable {
-        public var scheme = TokenScheme.grid
+        public var scheme = TokenScheme.tune
         public var window: Int?
         public var stride: Int?
         public var track: Int?

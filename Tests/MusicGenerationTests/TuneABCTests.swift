@@ -10,7 +10,7 @@ private let abcRun: Result<URL, Error> = Result {
     let run = try TestPaths.makeTemporaryDirectory("tune-abc").appendingPathComponent("run")
     let folk = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
     let train = try runSeqGAN(
-        ["train", folk.path, "--out", run.path, "--epochs", "3", "--mode", "mle", "--rounds", "0", "--eval-samples", "16", "--seed", "2"])
+        ["train", folk.path, "--scheme", "grid", "--out", run.path, "--epochs", "3", "--mode", "mle", "--rounds", "0", "--eval-samples", "16", "--seed", "2"])
     guard train.status == 0 else { throw TuneABCTests.TrainingFailed(message: train.standardError) }
     return run
 }

@@ -217,6 +217,25 @@ struct TuneRequestReaderTests {
         }
     }
 
+    @Test("with nothing requested, the masks are the plain grammar's at every step of every real tune")
+    func emptyRequestIsThePlainGrammar() throws {
+        var plain = TuneSequenceReader()
+        var requested = TuneRequestReader(constraints: TuneConstraints())
+        var a = [Float](repeating: 0, count: Self.scheme.vocabularySize)
+        var b = a
+        for tokens in try Self.folkTunes() {
+            plain.reset()
+            requested.reset()
+            for token in tokens {
+                a.withUnsafeMutableBufferPointer { plain.fillMask($0, allowed: 0, forbidden: -.infinity) }
+                b.withUnsafeMutableBufferPointer { requested.fillMask($0, allowed: 0, forbidden: -.infinity) }
+                #expect(a == b)
+                plain.read(token)
+                requested.read(token)
+            }
+        }
+    }
+
     @Test("tokens that break the request are read (the grammar allows them), counted as fallback steps, and the mask never allows nothing")
     func fallbackSteps() throws {
         let tokens = try #require(try Self.folkTunes().first)

@@ -126,4 +126,83 @@ struct LayerGradientTests {
         expectGradientsMatchFiniteDifferences(
             arena: arena, input: input, inputGradient: inputGradient, loss: loss)
     }
+
+    @Test("Softmax output layer: logit offsets of -infinity restrict the softmax to the allowed classes")
+    func softmaxOutputMasked() {
+        let (inputSize, classes, rows) = (4, 11, 7)
+        var layout = ParameterLayout()
+        let layer = SoftmaxOutputLayer(name: "o", inputSize: inputSize, classCount: classes, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 1, seed: 8)
+        let input = FloatBuffer(count: rows * inputSize)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 9)
+        let targets: [Int32] = [0, 10, 3, 3, 7, 1, 9]
+        let weights: [Float] = [0.5, -1, 2, 0.25, 1, 0.75, -0.5]
+        // Row n allows its target and the classes whose index differs from n mod 3.
+        var offsets = [Float](repeating: 0, count: rows * classes)
+        for n in 0..<rows {
+            for v in 0..<classes where v != Int(targets[n]) && v % 3 == n % 3 { offsets[n * classes + v] = -.infinity }
+        }
+        let workspace = SoftmaxOutputLayer.Workspace(tileRows: 3, classCount: classes)
+        let rowLosses = FloatBuffer(count: rows)
+        func loss() -> Double {
+            layer.crossEntropy(
+                input: input.base, targets: targets, rows: rows, logitOffsets: offsets, rowWeights: weights,
+                rowLosses: rowLosses.base, parameters: arena.values.base, workspace: workspace)
+        }
+        _ = loss()
+        for n in 0..<rows {
+            var logits: [Double] = []
+            var target = 0.0
+            for v in 0..<classes where offsets[n * classes + v] == 0 {
+                var z = Double(arena.values[layer.bias.offset + v])
+                for k in 0..<inputSize {
+                    z += Double(input[n * inputSize + k]) * Double(arena.values[layer.weights.offset + k * classes + v])
+                }
+                logits.append(z)
+                if v == Int(targets[n]) { target = z }
+            }
+            let m = logits.max()!
+            let logSum = m + Foundation.log(logits.reduce(0.0) { $0 + Foundation.exp($1 - m) })
+            #expect(abs(Double(rowLosses[n]) - (logSum - target)) < 1e-5)
+        }
+        arena.gradients.zero()
+        let inputGradient = FloatBuffer(count: input.count)
+        layer.crossEntropy(
+            input: input.base, targets: targets, rows: rows, logitOffsets: offsets, rowWeights: weights,
+            inputGradient: inputGradient.base, gradients: arena.gradients.base,
+            parameters: arena.values.base, workspace: workspace)
+        #expect(arena.gradients.array.allSatisfy { $0.isFinite })
+        expectGradientsMatchFiniteDifferences(
+            arena: arena, input: input, inputGradient: inputGradient, loss: loss)
+    }
+
+    @Test("Embedding: a row stride writes and reads only the first E columns of wider rows")
+    func embeddingStride() {
+        var layout = ParameterLayout()
+        let layer = Embedding(name: "e", vocabularySize: 6, dimension: 3, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 1, seed: 1)
+        let tokens: [Int32] = [2, 5, 2, 0]
+        let output = FloatBuffer(count: tokens.count * 5)
+        output.base.update(repeating: 7, count: output.count)
+        layer.forward(tokens: tokens, count: 4, parameters: arena.values.base, into: output.base, rowStride: 5)
+        for (n, token) in tokens.enumerated() {
+            for k in 0..<3 { #expect(output[n * 5 + k] == arena.values[layer.table.offset + Int(token) * 3 + k]) }
+            #expect(output[n * 5 + 3] == 7 && output[n * 5 + 4] == 7)
+        }
+        let gradient = FloatBuffer(count: tokens.count * 5)
+        for i in 0..<gradient.count { gradient[i] = Float(i) }
+        arena.gradients.zero()
+        layer.backward(
+            tokens: tokens, count: 4, outputGradient: gradient.base, gradients: arena.gradients.base, rowStride: 5)
+        for token in 0..<6 {
+            for k in 0..<3 {
+                let expected = tokens.enumerated().filter { Int($0.element) == token }.reduce(Float(0)) {
+                    $0 + Float($1.offset * 5 + k)
+                }
+                #expect(arena.gradients[layer.table.offset + token * 3 + k] == expected)
+            }
+        }
+    }
 }

@@ -14,7 +14,7 @@ struct MusicRunReportTests {
         let run = try TestPaths.makeTemporaryDirectory(label).appendingPathComponent("run")
         let folk = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
         let train = try runSeqGAN(
-            ["train", folk.path, "--out", run.path, "--epochs", "2", "--mode", "mle", "--rounds", "0", "--eval-samples", "16", "--seed", "3"])
+            ["train", folk.path, "--scheme", "grid", "--out", run.path, "--epochs", "2", "--mode", "mle", "--rounds", "0", "--eval-samples", "16", "--seed", "3"])
         #expect(train.status == 0, "\(train.standardError)")
         return run
     }

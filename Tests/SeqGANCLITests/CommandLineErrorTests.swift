@@ -90,7 +90,7 @@ struct CommandLineErrorTests {
         process.executableURL = TestPaths.seqganBinary
         process.arguments = [
             "train", TestPaths.repositoryRoot.appendingPathComponent("corpora/folk").path, "--out", run.path,
-            "--epochs", "500", "--mode", "mle", "--rounds", "0", "--eval-every", "100", "--eval-samples", "16",
+            "--scheme", "grid", "--epochs", "500", "--mode", "mle", "--rounds", "0", "--eval-every", "100", "--eval-samples", "16",
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

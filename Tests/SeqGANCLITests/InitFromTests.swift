@@ -13,7 +13,7 @@ struct InitFromTests {
         let folk = MusicCommandTests.folk.path
         let train = try runSeqGAN(["train", folk, "--out", whole.path] + MusicCommandTests.tinySchedule)
         #expect(train.status == 0, "\(train.standardError)")
-        let pretrain = try runSeqGAN(["train", folk, "--out", base.path, "--epochs", "2", "--rounds", "0", "--eval-samples", "32", "--seed", "5"])
+        let pretrain = try runSeqGAN(["train", folk, "--scheme", "grid", "--out", base.path, "--epochs", "2", "--rounds", "0", "--eval-samples", "32", "--seed", "5"])
         #expect(pretrain.status == 0, "\(pretrain.standardError)")
         let forked = try runSeqGAN([
             "train", "--init-from", base.path, "--out", fork.path, "--d-pretrain-steps", "1", "--d-epochs", "1",

@@ -85,7 +85,7 @@ struct InputProblemsCommandTests {
         #expect(convert.status == 0, "\(convert.standardError)")
         let whole = Self.midi(channel: 0, count: 24, firstPitch: 60)
         try whole.dropLast(6).write(to: midi.appendingPathComponent("cut.mid"))
-        let schedule = ["--epochs", "1", "--mode", "mle", "--rounds", "0", "--eval-samples", "16"]
+        let schedule = ["--scheme", "grid", "--epochs", "1", "--mode", "mle", "--rounds", "0", "--eval-samples", "16"]
         let lenient = try runSeqGAN(["train", midi.path, "--out", directory.appendingPathComponent("run").path] + schedule)
         #expect(lenient.status == 0, "\(lenient.standardError)")
         #expect(lenient.standardOutput.contains("repaired 1 truncated file (kept; --strict skips them):"), "\(lenient.standardOutput)")

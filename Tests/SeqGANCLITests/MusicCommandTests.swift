@@ -25,7 +25,7 @@ struct MusicCommandTests {
     /// A schedule small enough to finish in seconds that still passes through every phase:
     /// MLE, discriminator pre-training and one SeqGAN round.
     static let tinySchedule = [
-        "--epochs", "2", "--d-pretrain-steps", "1", "--d-epochs", "1", "--rounds", "1",
+        "--scheme", "grid", "--epochs", "2", "--d-pretrain-steps", "1", "--d-epochs", "1", "--rounds", "1",
         "--rollouts", "2", "--eval-samples", "32", "--seed", "5",
     ]
 

@@ -28,7 +28,7 @@ func trainTinyMusicRun(_ label: String, extra: [String] = []) throws -> URL {
     let run = try TestPaths.makeTemporaryDirectory(label).appendingPathComponent("run")
     let folk = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
     let train = try runSeqGAN(
-        ["train", folk.path, "--out", run.path, "--epochs", "3", "--mode", "mle", "--rounds", "0", "--eval-samples", "16", "--seed", "2"]
+        ["train", folk.path, "--scheme", "grid", "--out", run.path, "--epochs", "3", "--mode", "mle", "--rounds", "0", "--eval-samples", "16", "--seed", "2"]
             + extra)
     #expect(train.status == 0, "\(train.standardError)")
     return run

@@ -13,7 +13,7 @@ struct TrainInterruptTests {
         let scratch = try TestPaths.makeTemporaryDirectory("music-interrupt")
         let folk = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
         let schedule = [
-            "train", folk.path, "--epochs", "60", "--mode", "mle", "--rounds", "0", "--eval-every", "20",
+            "train", folk.path, "--scheme", "grid", "--epochs", "60", "--mode", "mle", "--rounds", "0", "--eval-every", "20",
             "--eval-samples", "16", "--seed", "4",
         ]
         let reference = scratch.appendingPathComponent("reference")

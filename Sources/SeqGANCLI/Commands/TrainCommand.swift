@@ -22,7 +22,7 @@ struct TrainCommand: ParsableCommand {
             Music (--task music, chosen automatically when FOLDER_OR_FILES holds .mid, .midi or \
             .abc files): every tune under the folders (recursively) is read; files that cannot \
             be read are listed with their reasons and skipped. Tunes are tokenized (--scheme \
-            grid by default, --scheme paper for the paper's 0.4 s pitch samples), split by tune \
+            tune by default: whole tunes; grid or paper for 4-bar windows), split by tune \
             into train / validation / test (the lists of a splits/ folder when there is one, else 80/10/10 by --seed), cut into windows of --window \
             tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults: \
             50 epochs, 10 D pre-training steps, 30 rounds; --preset and the schedule options \
@@ -72,8 +72,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "What to train on: \(Task.allCases.map(\.rawValue).joined(separator: ", ")) (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
     var task: Task?
 
-    @Option(help: "Music: token scheme, grid (16th-note grid in C major / A minor, the default) or paper (the pitch every 0.4 s, as in the paper).")
-    var scheme: TokenScheme = .grid
+    @Option(help: "Music: token scheme: tune (whole tunes with their bars, repeats and ending, the default), grid (4-bar windows on a 16th-note grid) or paper (windows of the pitch every 0.4 s, as in the paper).")
+    var scheme: TokenScheme = .tune
 
     @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
     var window: Int?
