@@ -77,7 +77,7 @@ struct WholeTuneRequestRunTests {
         let run = folder.appendingPathComponent("run")
         let folk = TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")
         let train = try runSeqGAN([
-            "train", folk.path, "--out", run.path, "--epochs", "1", "--mode", "mle", "--rounds", "0", "--eval-samples", "4",
+            "train", folk.path, "--scheme", "grid", "--out", run.path, "--epochs", "1", "--mode", "mle", "--rounds", "0", "--eval-samples", "4",
             "--embedding-size", "8", "--hidden-size", "16", "--seed", "2",
         ])
         try #require(train.status == 0, "\(train.standardError)")
