@@ -174,7 +174,7 @@ public struct TuneRequestReader: SequenceReader {
         let plan = constraints.sections
         switch token {
         case TuneScheme.end:
-            return remaining <= 0 && (plan == nil || closedSections >= plan!.count)
+            return remaining <= 0 && closedSections >= (plan?.count ?? 0)
         case TuneScheme.repeatStart:
             return remaining >= 2 && (plan == nil || plannedSection?.isRepeated == true)
         case TuneScheme.firstEnding:
