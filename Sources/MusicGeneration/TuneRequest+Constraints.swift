@@ -36,14 +36,18 @@ extension TuneRequest {
             if let bars, bars != played {
                 let letters = String(form.letters)
                 throw TuneRequestError(
-                    description: "--bars \(bars) disagrees with --form \(letters) of --bars-per-part \(barsPerPart) (\(played) played bars); leave out --bars or make them agree")
+                    description: "--bars \(bars) disagrees with --form \(letters) of --bars-per-part "
+                        + "\(barsPerPart) (\(played) played bars); leave out --bars or make them agree")
             }
         }
-        if let written = constraints.writtenBars, written * Self.tokensPerBarEstimate > tokensPerTune {
-            let most = tokensPerTune / Self.tokensPerBarEstimate
-            let asked = form == nil ? "--bars \(written)" : "--form \(String(form!.letters)) of --bars-per-part \(barsPerPart) (\(written) written bars)"
+        let perBar = Self.tokensPerBarEstimate
+        if let written = constraints.writtenBars, written * perBar > tokensPerTune {
+            let asked =
+                form.map { "--form \(String($0.letters)) of --bars-per-part \(barsPerPart) (\(written) written bars)" }
+                ?? "--bars \(written)"
             throw TuneRequestError(
-                description: "\(asked) cannot fit in \(tokensPerTune) tokens per tune (about \(Self.tokensPerBarEstimate) a bar): at most \(most) written bars")
+                description: "\(asked) cannot fit in \(tokensPerTune) tokens per tune (about \(perBar) a bar): "
+                    + "at most \(tokensPerTune / perBar) written bars")
         }
         return constraints
     }
