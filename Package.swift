@@ -39,6 +39,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   SeqGAN <- SyntheticGeneration       (the paper's synthetic task: oracles, NLL-oracle)
 ///   Reports, MusicGeneration, MusicAnalysis <- RunReports (training curves, a music run's HTML report)
 ///   SeqGAN, MusicGeneration, TextGeneration, SyntheticGeneration <- Training (what `seqgan train` does)
+///   SeqGAN, MusicGeneration, TextGeneration, SyntheticGeneration <- TrainedRuns (generate, evaluate a run of any kind)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
     name: "SeqGAN",
@@ -102,6 +103,11 @@ let package = Package(
             name: "Training",
             dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "SyntheticGeneration", "MusicEncoding", "TextEncoding", "RunFiles"]),
 
+        // What is done with a trained run of any kind: `seqgan generate` and `seqgan evaluate`.
+        .target(
+            name: "TrainedRuns",
+            dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "SyntheticGeneration", "Audio"]),
+
         // Reports of run folders: training curves of any run, the HTML page of a music run.
         .target(
             name: "RunReports",
@@ -116,7 +122,7 @@ let package = Package(
             dependencies: [
                 "TensorCore", "NeuralNetwork", "SeqGAN", "Metrics", "TextEncoding", "MIDI",
                 "MusicEncoding", "Audio", "Reports", "RunReports", "MusicGeneration", "TextGeneration", "MusicAnalysis",
-                "SyntheticGeneration", "RunFiles", "Training",
+                "SyntheticGeneration", "RunFiles", "Training", "TrainedRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -140,7 +146,7 @@ let package = Package(
             name: "SyntheticGenerationTests",
             dependencies: ["SyntheticGeneration", "SeqGAN", "NeuralNetwork", "TensorCore", "RunFiles", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Randomness", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MIDI", "TestSupport"]),
         .testTarget(
             name: "RunReportsTests",
             dependencies: ["RunReports", "Reports", "SeqGAN", "MusicGeneration", "MusicEncoding", "MusicAnalysis", "MIDI", "TestSupport"]),
@@ -158,6 +164,8 @@ let package = Package(
             name: "TextGenerationTests",
             dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "RunFiles", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "SeqGAN", "SyntheticGeneration", "RunFiles", "TestSupport"]),
+        .testTarget(
+            name: "TrainedRunsTests", dependencies: ["TrainedRuns", "Training", "SeqGAN", "TestSupport"]),
         .testTarget(name: "SeqGANCLITests", dependencies: ["MIDI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,4 +8,11 @@ extension AudioExport.Result {
         return "wrote \(output): \(DurationText.clock(audio.duration)) of \(instrument.rawValue), "
             + "\(audio.sampleRate) Hz \(audio.channelCount == 1 ? "mono" : "stereo") (\(String(format: "%.2f", seconds)) s)"
     }
+
+    /// Warnings for standard error: that `input` was repaired when read, and, when audio was
+    /// rendered, that it is silent because none of its notes is pitched.
+    public func warnings(input: String) -> [String] {
+        let silence = audio == nil ? nil : RenderWarning.silence(notes: noteCount, pitchedNotes: pitchedNoteCount, in: input)
+        return [RenderWarning.repairs(repairedCount, in: input), silence].compactMap { $0 }
+    }
 }

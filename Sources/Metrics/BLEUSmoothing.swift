@@ -8,4 +8,12 @@ public enum BLEUSmoothing: String, Codable, Sendable, CaseIterable {
     case none
     /// NLTK's `method1`: a zero numerator becomes epsilon = 0.1, divided by the n-gram count.
     case method1
+
+    /// One line describing the smoothing, for `--help`.
+    public var summary: String {
+        switch self {
+        case .none: "none: a zero precision makes the score practically zero"
+        case .method1: "NLTK's method1: a zero count becomes epsilon 0.1"
+        }
+    }
 }

@@ -18,4 +18,16 @@ extension MusicCorpus {
         }
         try Data(text.utf8).write(to: url)
     }
+
+    /// Writes the windows of the tunes `selection` picks to `output`, one per line, and the
+    /// tokenizer settings as JSON to `settingsOutput` when given (`seqgan midi tokens`).
+    ///
+    /// - Returns: The summary lines (``summaryLines(sequenceCount:splitName:output:)``).
+    /// - Throws: Foundation's error naming a file that cannot be written.
+    public func writeTokenFile(_ selection: SplitSelection, to output: String, settingsOutput: String?) throws -> [String] {
+        let sequences = windows(of: selection.split)
+        try Self.writeTokenLines(sequences, to: URL(fileURLWithPath: output))
+        if let settingsOutput { try settings.writeJSON(to: URL(fileURLWithPath: settingsOutput)) }
+        return summaryLines(sequenceCount: sequences.count, splitName: selection.rawValue, output: output)
+    }
 }

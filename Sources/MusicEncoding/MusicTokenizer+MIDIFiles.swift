@@ -15,6 +15,28 @@ extension MusicTokenizer {
     }
 }
 
+extension MusicTokenizer {
+    /// Decodes the token lines of `file` (``readTokenLines(_:)``): line `line` (1-based) alone
+    /// into the MIDI file `output`, or without `line` every line into the folder `output`
+    /// (``writeMIDIFiles(_:options:to:)``).
+    ///
+    /// - Returns: What was written, as `seqgan midi decode` says it.
+    /// - Throws: ``TokenLinesError`` for a file that cannot be read, a bad id or a line that is
+    ///   not there; the errors of writing otherwise.
+    public func decodeTokenFile(_ file: URL, line: Int?, options: DecodeOptions, to output: URL) throws -> String {
+        let sequences = try readTokenLines(file)
+        guard let line else {
+            try writeMIDIFiles(sequences, options: options, to: output)
+            return "wrote \(sequences.count) MIDI files to \(output.relativePath)"
+        }
+        guard (1...sequences.count).contains(line) else {
+            throw TokenLinesError.noSuchLine(path: file.relativePath, line: line, count: sequences.count)
+        }
+        try decode(sequences[line - 1], options: options).write(to: output)
+        return "wrote \(output.relativePath)"
+    }
+}
+
 extension DecodeOptions {
     /// Options from the names a user types: a time signature such as `6/8` and a key such as
     /// `Bb` or `F#m`; `nil` when either name is not understood.

@@ -46,6 +46,8 @@ public enum TokenLinesError: Error, Equatable, CustomStringConvertible, Localize
     case outsideVocabulary(path: String, line: Int, token: Int, scheme: String, vocabularySize: Int)
     /// The file holds no line of tokens.
     case empty(path: String)
+    /// The line asked for is not in the file, which holds `count` lines of tokens.
+    case noSuchLine(path: String, line: Int, count: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +56,7 @@ public enum TokenLinesError: Error, Equatable, CustomStringConvertible, Localize
         case .outsideVocabulary(let path, let line, let token, let scheme, let size):
             "\(path): line \(line): token \(token) is outside the \(scheme) vocabulary (0..<\(size))"
         case .empty(let path): "\(path): no token sequences"
+        case .noSuchLine(let path, let line, let count): "\(path): --line \(line) is outside 1...\(count)"
         }
     }
 

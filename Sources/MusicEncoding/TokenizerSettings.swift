@@ -13,6 +13,15 @@ public enum TokenScheme: String, Sendable, Hashable, Codable, CaseIterable {
     /// (no windows), in C major / A minor. ABC tunes keep their written repeats; MIDI tunes
     /// are folded by ``RepeatFolder``.
     case tune
+
+    /// One line describing the scheme, for `--help`.
+    public var summary: String {
+        switch self {
+        case .paper: "the pitch every 0.4 s (keys 21...108 as 1...88, silence 0), as in the paper"
+        case .grid: "16th-note steps (0 rest, 1 hold, 2 bar, 3... note-ons) in C major / A minor"
+        case .tune: "a whole tune with its form: metre, mode, repeats and endings, pitches, durations"
+        }
+    }
 }
 
 /// Everything that fixes how tunes become tokens and back; saved next to a trained model.

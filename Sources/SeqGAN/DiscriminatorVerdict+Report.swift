@@ -15,3 +15,14 @@ extension DiscriminatorVerdict {
         ]
     }
 }
+
+extension DiscriminatorVerdict.Source: CustomStringConvertible {
+    /// Where the sequences came from, as the report says it: the file as named, or the
+    /// generator's samples with their seed.
+    public var description: String {
+        switch self {
+        case .file(let url): url.relativePath
+        case .samples(_, let seed): "samples of its generator (seed \(seed))"
+        }
+    }
+}

@@ -9,12 +9,32 @@ public enum PolicyGradientReduction: String, Codable, Sendable, CaseIterable {
     case mean
 }
 
+extension PolicyGradientReduction {
+    /// One line describing the reduction, for `--help`.
+    public var summary: String {
+        switch self {
+        case .sum: "summed over batch and time (the released code)"
+        case .mean: "averaged over batch and time"
+        }
+    }
+}
+
 /// What is subtracted from the rewards before the update.
 public enum PolicyGradientBaseline: String, Codable, Sendable, CaseIterable {
     /// Nothing, as the released code.
     case none
     /// The batch mean of `Q` at each time step.
     case mean
+}
+
+extension PolicyGradientBaseline {
+    /// One line describing the baseline, for `--help`.
+    public var summary: String {
+        switch self {
+        case .none: "nothing (the released code)"
+        case .mean: "the batch mean at each step"
+        }
+    }
 }
 
 extension GeneratorTrainer {

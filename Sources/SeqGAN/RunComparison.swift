@@ -33,14 +33,14 @@ public struct RunComparison: Sendable {
     /// - Parameters:
     ///   - runA: The first run folder.
     ///   - runB: The second run folder.
-    ///   - metric: What to compare; `nil` chooses NLL-oracle when both runs have it (synthetic
-    ///     runs), BLEU otherwise (music and text runs).
+    ///   - metric: What to compare; `nil` chooses BLEU when `bleuOrder` is given, else
+    ///     NLL-oracle when both runs have it (synthetic runs), BLEU otherwise (music and text runs).
     ///   - bleuOrder: With BLEU: the order whose own per-sample file to read; `nil` reads the
     ///     latest evaluation's BLEU, whatever its order.
     /// - Throws: ``ComparisonError`` naming the run and the file that is missing or bad;
     ///   `StatisticsError` when the values cannot be tested (fewer than two, say).
     public init(runA: URL, runB: URL, metric: Metric? = nil, bleuOrder: Int? = nil) throws {
-        let metric = metric ?? Self.defaultMetric(runA, runB)
+        let metric = metric ?? (bleuOrder == nil ? Self.defaultMetric(runA, runB) : .bleu)
         if metric != .nllOracle, let a = ReferenceRecord.read(run: runA),
             let b = ReferenceRecord.read(run: runB), a.fingerprint != b.fingerprint
         {

@@ -13,6 +13,16 @@ public struct RunConfig: Codable, Sendable, Equatable {
         case pgbleu
         /// SeqGAN: policy gradient with the discriminator's roll-out rewards.
         case seqgan
+
+        /// One line describing the mode, for `--help`.
+        public var summary: String {
+            switch self {
+            case .mle: "more MLE epochs"
+            case .ss: "scheduled sampling"
+            case .pgbleu: "policy gradient with BLEU-3 rewards"
+            case .seqgan: "policy gradient with the discriminator's roll-out rewards"
+            }
+        }
     }
 
     /// Named schedules.
@@ -22,6 +32,14 @@ public struct RunConfig: Codable, Sendable, Equatable {
         case paper
         /// This project's quicker schedule (see the README for its times).
         case fast
+
+        /// One line describing the schedule, for `--help`.
+        public var summary: String {
+            switch self {
+            case .paper: "120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs (about 9 h on 2 cores)"
+            case .fast: "50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs (NLL-oracle 8.75 in 745 s)"
+            }
+        }
     }
 
     /// How the roll-out policy follows the generator.
@@ -30,6 +48,14 @@ public struct RunConfig: Codable, Sendable, Equatable {
         case same
         /// `β ← rate β + (1 - rate) θ` after each round (what the released code intended).
         case ema
+
+        /// One line describing the policy, for `--help`.
+        public var summary: String {
+            switch self {
+            case .same: "G_beta = G_theta after each round (the paper)"
+            case .ema: "beta <- rate * beta + (1 - rate) * theta after each round"
+            }
+        }
     }
 
     /// The generator's shape; its `vocabularySize` and `sequenceLength` are the run's `V`

@@ -16,4 +16,10 @@ public struct TrainingInterrupted: Error, Sendable, Equatable, CustomStringConve
     }
 
     public var errorDescription: String? { description }
+
+    /// What `seqgan train` prints when stopped: where the run is saved, and the command that
+    /// continues it.
+    public var resumeLines: [String] {
+        ["interrupted: \(directory) is saved after \(phase) \(done); continue with:", "  seqgan train --resume --out \(directory)"]
+    }
 }

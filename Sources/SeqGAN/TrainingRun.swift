@@ -224,8 +224,7 @@ public final class TrainingRun {
     }
 
     var elapsed: Double {
-        let d = clock.now - started
-        return elapsedBefore + Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        elapsedBefore + (clock.now - started).seconds
     }
 
     /// The phases of this run with their lengths, in order.

@@ -9,6 +9,14 @@ public enum Tokenizer: String, Codable, Sendable, CaseIterable {
     /// "well-being"); every other symbol (".", ",", "?", a quote) is a token of its own.
     case word
 
+    /// One line describing the tokens, for `--help`.
+    public var summary: String {
+        switch self {
+        case .char: "one per Unicode character; spaces only separate"
+        case .word: "words and punctuation marks"
+        }
+    }
+
     /// The tokens of `line`.
     public func tokens(_ line: some StringProtocol) -> [String] {
         switch self {

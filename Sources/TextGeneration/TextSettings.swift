@@ -14,6 +14,15 @@ public struct TextSettings: Codable, Sendable, Equatable {
         /// Running text hard-wrapped at a fixed width: the lines are joined and split into
         /// sentences by `SpeechCorpus` (one sequence per sentence).
         case wrapped
+
+        /// One line describing the format, for `--help`.
+        public var summary: String {
+            switch self {
+            case .auto: "wrapped when every line but the last has one length of at least 60 characters"
+            case .lines: "one sequence per line"
+            case .wrapped: "hard-wrapped running text: lines joined, then split into sentences"
+            }
+        }
     }
 
     /// Characters (Unicode scalars) or words and punctuation.

@@ -18,4 +18,15 @@ struct HelpTests {
         #expect(result.status != 0)
         #expect(!result.standardError.isEmpty)
     }
+
+    @Test("an option's values are listed under it with the library's one-line summaries")
+    func valuesWithSummaries() throws {
+        let result = try runSeqGAN(["train", "--help"])
+        #expect(result.status == 0)
+        for line in ["pgbleu            - policy gradient with BLEU-3 rewards", "ema               - beta <- rate"] {
+            #expect(result.standardOutput.contains(line), "\(result.standardOutput)")
+        }
+        let export = try runSeqGAN(["export", "--help"])
+        #expect(export.standardOutput.contains("pluck             - a plucked string"), "\(export.standardOutput)")
+    }
 }

@@ -35,6 +35,9 @@ struct RunComparisonTests {
         #expect(throws: ComparisonError.noPerSampleBLEU(run: musicA.relativePath, order: 3)) {
             try RunComparison(runA: musicA, runB: musicB, bleuOrder: 3)
         }
+        // A BLEU order alone means BLEU, even of runs that have NLL-oracle.
+        let both = ["nll_oracle_per_sample.txt": ["1", "2"], "evaluation/bleu2_per_sample.txt": ["0.1", "0.4"]]
+        #expect(try RunComparison(runA: Self.run(both), runB: Self.run(both), bleuOrder: 2).metric == .bleu)
     }
 
     @Test("runs evaluated against different references, and a line that is not a number, are refused with where")

@@ -52,4 +52,12 @@ struct TrainingInterruptionTests {
         try Self.experiment(in: directory).run(resume: true)
         #expect(try Self.log(directory) == whole)
     }
+
+    @Test("an interrupted run says where it is saved and the command that continues it")
+    func resumeAdvice() {
+        let stop = TrainingInterrupted(directory: "runs/folk", phase: .pretraining, done: 3)
+        #expect(stop.resumeLines == [
+            "interrupted: runs/folk is saved after \(Phase.pretraining) 3; continue with:", "  seqgan train --resume --out runs/folk",
+        ])
+    }
 }

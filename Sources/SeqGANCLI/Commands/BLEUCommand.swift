@@ -9,13 +9,10 @@ struct BLEUCommand: ParsableCommand {
         commandName: "bleu",
         abstract: "Cumulative BLEU-N of hypotheses against a whole reference set.",
         discussion: """
-            Both files hold one token sequence per line, tokens separated by whitespace. Every \
-            hypothesis is scored against all references (n-gram counts clipped by their \
-            maximum in any one reference, brevity penalty from the closest reference length), \
-            exactly as NLTK's sentence_bleu with uniform weights; the mean over hypotheses is \
-            printed alone on the last line, after a summary line. With --self, each \
-            hypothesis is scored against all the other hypotheses instead (self-BLEU, a \
-            measure of how alike the samples are).
+            Both files hold one sequence per line, tokens separated by whitespace. Each hypothesis \
+            is scored against all references as NLTK's sentence_bleu with uniform weights does; \
+            the mean is printed alone on the last line, after a summary line. With --self, each \
+            hypothesis is scored against the other hypotheses (self-BLEU: how alike samples are).
             """)
 
     @Option(help: "The reference file: one whitespace-tokenized sequence per line.")
@@ -27,28 +24,21 @@ struct BLEUCommand: ParsableCommand {
     @Option(name: .customShort("n"), parsing: .unconditional, help: "The highest n-gram order N (BLEU-N, weights 1/N).")
     var order: Int = 4
 
-    @Option(help: "Zero-count smoothing: method1 (NLTK's, epsilon 0.1) or none.")
+    @Option(help: "Smoothing of n-gram orders with no match.")
     var smoothing: BLEUSmoothing = .method1
 
-    @Flag(
-        name: .customLong("self"),
-        help: """
-            Self-BLEU instead: score each hypothesis against all the other hypotheses (never \
-            itself); --references is then not given.
-            """)
+    @Flag(name: .customLong("self"), help: "Self-BLEU instead: score each hypothesis against all the others (never itself), without --references.")
     var selfBLEU = false
 
     func run() throws {
         guard order >= 1 else { throw BLEUError.invalidOrder(order) }
-        if selfBLEU && references != nil {
-            throw CommandError.refused("--self scores the hypotheses against each other; leave out --references")
+        guard selfBLEU == (references == nil) else {
+            throw CommandError(selfBLEU
+                ? "--self scores the hypotheses against each other; leave out --references"
+                : "seqgan bleu needs --references R.txt (or --self for self-BLEU)")
         }
-        if !selfBLEU && references == nil {
-            throw CommandError.refused("seqgan bleu needs --references R.txt (or --self for self-BLEU)")
-        }
-        let hypothesisTokens = try TextFile.readWhitespaceTokens(URL(fileURLWithPath: hypotheses))
-        let referenceTokens = try references.map { try TextFile.readWhitespaceTokens(URL(fileURLWithPath: $0)) }
-        try TextBLEUReport.lines(hypotheses: hypothesisTokens, references: referenceTokens, order: order, smoothing: smoothing)
+        let read = { (path: String) in try TextFile.readWhitespaceTokens(URL(fileURLWithPath: path)) }
+        try TextBLEUReport.lines(hypotheses: read(hypotheses), references: references.map(read), order: order, smoothing: smoothing)
             .forEach { print($0) }
     }
 }

@@ -14,20 +14,19 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The second run folder.")
     var runB: String
 
-    @Option(help: "Which per-sample values: \(choices(RunComparison.Metric.self)) (default: nll-oracle for synthetic runs, bleu for music and text runs).")
+    @Option(help: "Which per-sample values (default: nll-oracle for synthetic runs, bleu for music and text runs).")
     var metric: RunComparison.Metric?
 
     @Option(name: .customShort("n"), parsing: .unconditional, help: "With --metric bleu: the BLEU order, read from evaluation/bleu<N>_per_sample.txt (written by `seqgan evaluate RUN -n N`); without it, the latest evaluation's BLEU.")
     var order: Int?
 
     func validate() throws {
-        if order != nil && (metric ?? .bleu) != .bleu { throw ValidationError("-n applies to --metric bleu only") }
+        try require(order == nil || (metric ?? .bleu) == .bleu, "-n applies to --metric bleu only")
     }
 
     func run() throws {
         let comparison = try RunComparison(
-            runA: URL(fileURLWithPath: runA), runB: URL(fileURLWithPath: runB), metric: metric ?? (order == nil ? nil : .bleu),
-            bleuOrder: order)
+            runA: URL(fileURLWithPath: runA), runB: URL(fileURLWithPath: runB), metric: metric, bleuOrder: order)
         comparison.reportLines(nameA: runA, nameB: runB).forEach { print($0) }
     }
 }

@@ -9,19 +9,14 @@ struct DiscriminateCommand: ParsableCommand {
         commandName: "discriminate",
         abstract: "Score token sequences with a run's discriminator: D(real), as in the rewards; the mean alone on the last line.",
         discussion: """
-            The sequences come from a file of token ids (--data: one sequence per line, the \
-            format of RUN/train.txt, of `seqgan oracle sample` and of `seqgan midi tokens`; \
-            for a text run, ids of the run's vocabulary), or are fresh samples of the run's \
-            own generator (--samples). Dropout is off, as when the discriminator scores \
-            roll-outs.
-
-            Compare the run's training sequences with real ones it has not seen (for a \
-            synthetic run, samples of the run's own oracle): a discriminator that scores the \
-            first near 1 and the second near 0 has learnt its training set by heart.
+            The sequences are a file of token ids (--data, one sequence per line as in \
+            RUN/train.txt, `seqgan oracle sample` and `seqgan midi tokens`) or fresh samples of the \
+            run's generator (--samples); dropout is off, as when roll-outs are scored. A \
+            discriminator that scores its training sequences near 1 and unseen real ones near 0 has \
+            learnt its training set by heart:
               seqgan discriminate runs/oracle --data runs/oracle/train.txt
-              seqgan oracle sample --oracle seqgan-oracle.safetensors -n 2000 --seed 9 -o unseen.txt
+              seqgan oracle sample --oracle seqgan-oracle.safetensors -n 2000 -o unseen.txt
               seqgan discriminate runs/oracle --data unseen.txt
-              seqgan discriminate runs/oracle --samples 2000
             """)
 
     @Argument(help: ArgumentHelp("A run folder written by `seqgan train --mode seqgan` with --rounds above 0.", valueName: "run"))
@@ -41,8 +36,8 @@ struct DiscriminateCommand: ParsableCommand {
 
     func validate() throws {
         try require((data == nil) != (samples == nil), "give either --data FILE or --samples N")
-        if let samples, samples <= 0 { throw ValidationError("--samples must be positive") }
-        if data != nil && seed != nil { throw ValidationError("--seed applies to --samples only") }
+        try require((samples ?? 1) > 0, "--samples must be positive")
+        try require(data == nil || seed == nil, "--seed applies to --samples only")
     }
 
     func run() throws {
@@ -50,9 +45,7 @@ struct DiscriminateCommand: ParsableCommand {
         let source = data.map { DiscriminatorVerdict.Source.file(URL(fileURLWithPath: $0)) }
             ?? .samples(count: samples ?? 0, seed: seed ?? 1)
         let verdict = try DiscriminatorVerdict(run: URL(fileURLWithPath: runFolder), source: source)
-        if let output {
-            try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g")
-        }
-        verdict.reportLines(from: data ?? "samples of its generator (seed \(seed ?? 1))", run: runFolder).forEach { print($0) }
+        if let output { try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g") }
+        verdict.reportLines(from: "\(source)", run: runFolder).forEach { print($0) }
     }
 }

@@ -8,20 +8,16 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Render a MIDI file to audio (WAV, FLAC, Ogg) or rewrite it as MIDI.",
         discussion: """
-            The output format follows the extension of -o: .wav (16-bit PCM, or 32-bit float \
-            with --float), .flac (16-bit), .ogg (Vorbis) or .mid. Audio is written through \
-            libsndfile to a temporary file that replaces OUT only when complete. \
-            Rendered audio starts at the first note (leading silence is cut) and is normalised \
-            to peak at -1 dBFS (1 dB of headroom); percussion (MIDI channel 10) is not rendered.
+            The format follows the extension of -o: .wav (16-bit PCM, or 32-bit float with \
+            --float), .flac, .ogg (Vorbis) or .mid; a temporary file replaces OUT when complete. \
+            Audio starts at the first note and peaks at -1 dBFS; percussion (channel 10) is silent.
             Example: seqgan export tune.mid -o tune.flac --instrument organ
             """)
 
     @Argument(help: ArgumentHelp("The MIDI file to export.", valueName: "in.mid"))
     var input: String
 
-    @Option(
-        name: .shortAndLong,
-        help: ArgumentHelp("The file to write: .wav, .flac, .ogg or .mid.", valueName: "out"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write: .wav, .flac, .ogg or .mid.", valueName: "out"))
     var output: String
 
     @Flag(help: "Write WAV samples as 32-bit floats instead of 16-bit integers (WAV only).")
@@ -34,10 +30,7 @@ struct ExportCommand: ParsableCommand {
         let result = try AudioExport.export(
             midiFileAt: URL(fileURLWithPath: input), to: URL(fileURLWithPath: output), settings: render.settings,
             encoding: float ? .float32 : .pcm16)
-        RenderOptions.warnRepairs(result.repairedCount, in: input)
-        if result.audio != nil {  // a MIDI output is not rendered: no silence to warn of
-            RenderOptions.warnSilence(notes: result.noteCount, pitchedNotes: result.pitchedNoteCount, in: input)
-        }
+        result.warnings(input: input).forEach(printToStandardError)
         print(result.summaryLine(output: output, instrument: render.instrument, seconds: Date().timeIntervalSince(started)))
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MusicAnalysis
 
 /// `seqgan midi compare-tunes GENERATED --real REAL`: tune-level statistics and MGEval of two
@@ -10,38 +9,24 @@ struct MIDICompareTunesCommand: ParsableCommand {
         abstract:
             "Measure whole tunes against real tunes: form, ending, rhythm and pitch statistics, and MGEval overlaps.",
         discussion: """
-            Each set is a folder of MIDI files (searched recursively), one MIDI file, or a split \
-            list (.txt, one MIDI path a line, relative to the list's folder or the folder above \
-            it). Prints each statistic's mean ± standard deviation for both sets (shares for the \
-            yes/no ones) and the MGEval overlap of each feature (Yang and Lerch 2018: the \
-            density of generated-to-real distances against that of real-to-real distances; 1 \
-            means as close to the real tunes as they are to each other), with the mean and the \
-            lowest. Columns are named after the two paths. With --versus, a second generated \
-            set is measured against the same real tunes and the two are contrasted: the \
-            difference of their mean overlaps (permutation test) and of their bar repetition \
-            (Welch's t-test), with p-values.
-
+            Each set is a folder of MIDI files (searched recursively), a MIDI file, or a split list \
+            (.txt, one MIDI path a line, relative to the list's folder or the one above). Prints \
+            each statistic's mean ± standard deviation for both sets and the MGEval overlap of each \
+            feature (Yang and Lerch 2018; 1: as close to the real tunes as they are to each other), \
+            with the mean and the lowest. With --versus, a second generated set is measured against \
+            the same real tunes and the two are contrasted: mean overlaps (permutation test) and bar \
+            repetition (Welch's t-test), with p-values.
               seqgan midi compare-tunes tunes/ --real corpus/splits/melody_test.txt
-              seqgan midi compare-tunes corpus/splits/melody_test.txt --real corpus/splits/melody_train.txt
-              seqgan midi compare-tunes seqgan-tunes/ --versus mle-tunes/ --real corpus/splits/melody_test.txt
+              seqgan midi compare-tunes a/ --versus b/ --real corpus/splits/melody_test.txt
             """)
 
-    @Argument(
-        help: ArgumentHelp(
-            "The tunes to measure: a folder, a MIDI file or a split list.", valueName: "generated"))
+    @Argument(help: ArgumentHelp("The tunes to measure: a folder, a MIDI file or a split list.", valueName: "generated"))
     var generated: String
 
-    @Option(
-        help: ArgumentHelp(
-            "The real tunes to measure against: a folder, a MIDI file or a split list.",
-            valueName: "path"
-        ))
+    @Option(help: ArgumentHelp("The real tunes to measure against: a folder, a MIDI file or a split list.", valueName: "path"))
     var real: String
 
-    @Option(
-        help:
-            "Kernel bandwidth rule of MGEval's densities: \(KernelDensity.BandwidthRule.allCases.map(\.rawValue).joined(separator: ", "))."
-    )
+    @Option(help: "Kernel bandwidth rule of MGEval's densities.")
     var bandwidth: KernelDensity.BandwidthRule = .scott
 
     @Option(help: ArgumentHelp("A second set of generated tunes to contrast with the first.", valueName: "path"))
@@ -57,37 +42,12 @@ struct MIDICompareTunesCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard permutations >= 1 && permutations <= 100_000 else {
-            throw ValidationError("--permutations must be between 1 and 100000, not \(permutations)")
-        }
+        try require((1...100_000).contains(permutations), "--permutations must be between 1 and 100000, not \(permutations)")
     }
 
     func run() throws {
-        let (generatedSet, realSet): (TuneFiles.Loaded, TuneFiles.Loaded)
-        do {
-            (generatedSet, realSet) = (try TuneFiles.load(URL(fileURLWithPath: generated)), try TuneFiles.load(URL(fileURLWithPath: real)))
-        } catch {
-            throw ValidationError(error.description)
-        }
-        if let versus {
-            let other: TuneFiles.Loaded
-            do { other = try TuneFiles.load(URL(fileURLWithPath: versus)) } catch { throw ValidationError(error.description) }
-            let contrast = TuneSetContrast(
-                first: generatedSet.tunes.map(TuneStatistics.init), second: other.tunes.map(TuneStatistics.init),
-                real: realSet.tunes.map(TuneStatistics.init), permutations: permutations, seed: seed, rule: bandwidth)
-            if json { return print(try contrast.jsonText()) }
-            return print(contrast.tableText(
-                firstName: URL(fileURLWithPath: generated).lastPathComponent,
-                secondName: URL(fileURLWithPath: versus).lastPathComponent))
-        }
-        let comparison = TuneSetComparison(generated: generatedSet.tunes, real: realSet.tunes, rule: bandwidth)
-        if json { return print(try comparison.jsonText()) }
-        for (name, set) in [(generated, generatedSet), (real, realSet)] where !set.skipped.isEmpty {
-            print("\(name): \(set.skipped.count) files skipped (first: \(set.skipped[0]))")
-        }
-        print(
-            comparison.tableText(
-                generatedName: URL(fileURLWithPath: generated).lastPathComponent,
-                realName: URL(fileURLWithPath: real).lastPathComponent))
+        var report = TuneSetReport(generated: generated, real: real)
+        (report.versus, report.rule, report.permutations, report.seed, report.json) = (versus, bandwidth, permutations, seed, json)
+        try report.lines().forEach { print($0) }
     }
 }

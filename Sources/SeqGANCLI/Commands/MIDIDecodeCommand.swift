@@ -17,7 +17,7 @@ struct MIDIDecodeCommand: ParsableCommand {
     @Argument(help: "A text file with one token sequence per line.")
     var tokens: String
 
-    @Option(help: "The token scheme the sequences use: paper or grid.")
+    @Option(help: "The token scheme the sequences use.")
     var scheme: TokenScheme = .paper
 
     @Option(name: [.short, .customLong("output")], help: "A .mid file (with --line) or a folder that receives 0001.mid, 0002.mid, ...")
@@ -41,20 +41,13 @@ struct MIDIDecodeCommand: ParsableCommand {
     func validate() throws {
         try require(TimeSignature.metre(named: timeSignature) != nil, "--time-signature must look like 6/8, got '\(timeSignature)'")
         try require(MIDIKeyName.signature(named: key) != nil, "--key must look like D, Bb, F#m or Am, got '\(key)'")
-        guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
-        guard (10...1000).contains(tempo) else { throw ValidationError("--tempo must be 10...1000 quarter notes per minute") }
+        try require((0...127).contains(program), "--program must be 0...127")
+        try require((10...1000).contains(tempo), "--tempo must be 10...1000 quarter notes per minute")
     }
 
     func run() throws {
-        let tokenizer = MusicTokenizer(settings: TokenizerSettings(scheme: scheme))
-        let sequences = try tokenizer.readTokenLines(URL(fileURLWithPath: tokens))
         let options = DecodeOptions(beatsPerMinute: tempo, timeSignature: timeSignature, key: key, program: program)!
-        if let line {
-            try require(line >= 1 && line <= sequences.count, "--line \(line) is outside 1...\(sequences.count)")
-            try tokenizer.decode(sequences[line - 1], options: options).write(to: URL(fileURLWithPath: output))
-            return print("wrote \(output)")
-        }
-        try tokenizer.writeMIDIFiles(sequences, options: options, to: URL(fileURLWithPath: output))
-        print("wrote \(sequences.count) MIDI files to \(output)")
+        print(try MusicTokenizer(settings: TokenizerSettings(scheme: scheme)).decodeTokenFile(
+            URL(fileURLWithPath: tokens), line: line, options: options, to: URL(fileURLWithPath: output)))
     }
 }

@@ -19,7 +19,7 @@ struct MIDIFromABCCommand: ParsableCommand {
     var program: Int = 0
 
     func validate() throws {
-        guard (0...127).contains(program) else { throw ValidationError("--program must be 0...127") }
+        try require((0...127).contains(program), "--program must be 0...127")
     }
 
     func run() throws {

@@ -8,12 +8,11 @@ struct MIDIInspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Print a summary of a MIDI file: format, tracks, tempo map, signatures, notes.",
         discussion: """
-            With --json, prints one JSON object with the keys format, division, tracks, tempos, \
-            timeSignatures, keySignatures, notes (sorted by startTick, track, channel, pitch; \
-            start and end in seconds), durationSeconds and warnings. \
-            A file that cannot be read gives exit code 1 and one line on stderr naming the \
-            file, the byte offset and the problem. Files larger than 8 MiB or holding more than \
-            1,000,000 events are refused (every MIDI reading command has these bounds).
+            --json prints one object with the keys format, division, tracks, tempos, \
+            timeSignatures, keySignatures, notes (by startTick, track, channel, pitch; start and \
+            end in seconds), durationSeconds and warnings. An unreadable file gives exit code 1 and \
+            one line naming the file, byte offset and problem. Files over 8 MiB or 1,000,000 events \
+            are refused (by every command that reads MIDI).
             """)
 
     @Argument(help: "The Standard MIDI File (.mid) to inspect.")

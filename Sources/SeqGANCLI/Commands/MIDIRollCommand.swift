@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import MIDI
 import Reports
 
 /// `seqgan midi roll FILE.mid -o roll.svg`: a piano-roll picture of a MIDI file.
@@ -22,15 +20,11 @@ struct MIDIRollCommand: ParsableCommand {
     var height: Double = 200
 
     func validate() throws {
-        guard output.lowercased().hasSuffix(".svg") else { throw ValidationError("-o must name an .svg file") }
-        guard width >= 100, height >= 50 else { throw ValidationError("--width must be at least 100 and --height at least 50") }
+        try require(output.lowercased().hasSuffix(".svg"), "-o must name an .svg file")
+        try require(width >= 100 && height >= 50, "--width must be at least 100 and --height at least 50")
     }
 
     func run() throws {
-        let midi = try MIDIFile.read(file)
-        var roll = PianoRoll(midi)
-        (roll.width, roll.height) = (width, height)
-        try roll.svg().write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
-        print("wrote \(output) (\(midi.notes.count) notes)")
+        print(try PianoRoll.writeSVG(ofMIDIFile: file, to: output, width: width, height: height))
     }
 }

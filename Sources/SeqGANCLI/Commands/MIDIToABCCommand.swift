@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import MIDI
 import MusicEncoding
 
 /// `seqgan midi to-abc tune.mid -o tune.abc`: a MIDI melody as an ABC tune, repeats folded.
@@ -27,14 +26,7 @@ struct MIDIToABCCommand: ParsableCommand {
     var track: Int?
 
     func run() throws {
-        let midi = try MIDIFile.read(file)
-        let (tune, text): (FormedTune, String)
-        do {
-            let name = title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            (tune, text) = try ABCWriter.abc(ofMelodyIn: midi, track: track, title: name)
-        } catch {
-            throw CommandError.refused("\(file): \(error)")  // no melody, or not writable as ABC
-        }
+        let (tune, text) = try ABCWriter.abc(ofMelodyInFile: file, track: track, title: title)
         guard let output else { return print(text, terminator: "") }
         try text.write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
         print("wrote \(output): \(tune.shapeSummary)")

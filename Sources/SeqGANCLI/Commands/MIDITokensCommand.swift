@@ -12,18 +12,14 @@ struct MIDITokensCommand: ParsableCommand {
             Reads every .mid/.midi/.smf/.kar/.abc file under the given folders (recursively) and \
             the files given directly, takes each tune's melody, and writes its windows as lines \
             of space-separated token ids. Prints the files, tunes, sequences and vocabulary, and \
-            every file skipped with its reason.
-            paper: the sounding pitch every 0.4 s, keys 21..108 -> 1..88, silence 0 (V = 89).
-            grid:  16th-note steps (0 rest, 1 hold, 2 bar, 3.. note-ons) in C major / A minor.
-            tune:  one whole tune per line with its form: begin, metre, mode, bars with repeat \
-            signs and endings, pitch and duration tokens, bar copies, end (C major / A minor; \
-            ABC repeats as written, MIDI repeats folded; --window and --stride do not apply).
+            every file skipped with its reason. The tune scheme writes one whole tune per line \
+            (ABC repeats as written, MIDI repeats folded; --window and --stride do not apply).
             """)
 
     @Argument(help: "MIDI or .abc files, or folders searched recursively.")
     var inputs: [String]
 
-    @Option(help: "Token scheme: paper (0.4 s samples, as in the SeqGAN paper), grid (16th-note grid, key-normalised) or tune (whole tunes with their form).")
+    @Option(help: "Token scheme.")
     var scheme: TokenScheme = .paper
 
     @Option(name: [.short, .customLong("output")], help: "Where to write the sequences, one per line.")
@@ -38,7 +34,7 @@ struct MIDITokensCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The melody track index; by default track 0 for Nottingham-style files, otherwise the track and channel with most notes in melody range.")
     var track: Int?
 
-    @Option(help: "Which tunes to write: all, train, validation or test.")
+    @Option(help: "Which tunes to write.")
     var split: MusicCorpus.SplitSelection = .all
 
     @Option(help: "A folder with train.txt, valid.txt, test.txt (e.g. the Nottingham splits/); without it tunes are split by --seed.")
@@ -54,24 +50,18 @@ struct MIDITokensCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if let window, window < 1 { throw ValidationError("--window must be at least 1") }
-        if let stride, stride < 1 { throw ValidationError("--stride must be at least 1") }
-        if let track, track < 0 { throw ValidationError("--track must be 0 or more") }
+        try require((window ?? 1) >= 1, "--window must be at least 1")
+        try require((stride ?? 1) >= 1, "--stride must be at least 1")
+        try require((track ?? 0) >= 0, "--track must be 0 or more")
     }
 
     func run() throws {
-        let settings = TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track)
-        let policy: CorpusSplitPolicy =
-            splitLists.map { .lists(URL(fileURLWithPath: $0)) } ?? .seeded(seed: seed)
         let corpus = try CorpusBuilder.build(
-            inputs: inputs.map { URL(fileURLWithPath: $0) }, settings: settings, split: policy,
+            inputs: inputs.map { URL(fileURLWithPath: $0) },
+            settings: TokenizerSettings(scheme: scheme, windowLength: window, stride: stride, melodyTrack: track),
+            split: splitLists.map { .lists(URL(fileURLWithPath: $0)) } ?? .seeded(seed: seed),
             readOptions: MIDIReadOptions(strict: strict))
-        let sequences = corpus.windows(of: split.split)
-        try MusicCorpus.writeTokenLines(sequences, to: URL(fileURLWithPath: output))
-        if let settingsOutput { try settings.writeJSON(to: URL(fileURLWithPath: settingsOutput)) }
-        corpus.summaryLines(sequenceCount: sequences.count, splitName: split.rawValue, output: output).forEach { print($0) }
-        if corpus.allTunes.isEmpty {
-            throw CommandError.refused("no tunes could be read from \(inputs.joined(separator: ", "))")
-        }
+        try corpus.writeTokenFile(split, to: output, settingsOutput: settingsOutput).forEach { print($0) }
+        if corpus.allTunes.isEmpty { throw CommandError("no tunes could be read from \(inputs.joined(separator: ", "))") }
     }
 }

@@ -11,23 +11,17 @@ struct OracleCommand: ParsableCommand {
         abstract: "Sample from the synthetic oracle, or score sequences under it.",
         subcommands: [Sample.self, NLL.self])
 
-    /// Where the oracle comes from: a file, or a fresh N(0, 1) draw from a seed.
+    /// The oracle and the length of its sequences.
     struct Source: ParsableArguments {
-        @Option(help: "The oracle LSTM as safetensors (the paper's: see the README for where to get it). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
-        var oracle: String?
-
-        @Option(parsing: .unconditional, help: "Seed of the fresh oracle drawn when --oracle is not given. (default: 88)", transform: parseSeed)
-        var oracleSeed: UInt64 = 88
+        @OptionGroup var oracle: OracleOptions
 
         @Option(parsing: .unconditional, help: "Sequence length T.")
         var length: Int = 20
 
-        func validate() throws {
-            guard length >= 1 else { throw ValidationError("--length must be at least 1") }
-        }
+        func validate() throws { try require(length >= 1, "--length must be at least 1") }
 
         func load() throws -> Generator {
-            try Generator.oracle(file: oracle.map { URL(fileURLWithPath: $0) }, seed: oracleSeed, sequenceLength: length)
+            try Generator.oracle(file: oracle.oracle.map { URL(fileURLWithPath: $0) }, seed: oracle.oracleSeed, sequenceLength: length)
         }
     }
 
@@ -46,9 +40,7 @@ struct OracleCommand: ParsableCommand {
         @Option(name: .short, help: "Output file.")
         var output: String
 
-        func validate() throws {
-            guard n > 0 else { throw ValidationError("-n must be positive") }
-        }
+        func validate() throws { try require(n > 0, "-n must be positive") }
 
         func run() throws {
             BLAS.threadCount = 1

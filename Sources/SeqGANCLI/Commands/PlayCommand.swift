@@ -10,23 +10,16 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "Play a MIDI or audio file, or a new tune from a trained run, through ALSA.",
         discussion: """
-            MIDI files (.mid) are rendered first (see --instrument); audio files (.wav, .flac, \
-            .ogg, ...) are played as they are. A run folder of `seqgan train` generates one new \
-            tune (with --seed, --temperature, --key, --tempo, ..., and --primer FILE.mid to continue \
-            a melody), prints it and plays it. \
-            Ctrl-C stops playback at once (exit status 130). \
-            With no sound card, use --device null, or --device "file:'/tmp/out.wav',wav" to \
-            record what would be played, or `seqgan export` to write a file.
+            MIDI files are rendered (see --instrument), audio files (.wav, .flac, .ogg, ...) played \
+            as they are; a run folder generates one new tune (--seed, --temperature, --key, \
+            --primer, ...), prints it and plays it. Ctrl-C stops at once (exit status 130). With no \
+            sound card: --device null, --device "file:'/tmp/out.wav',wav", or `seqgan export`.
             """)
 
     @Argument(help: ArgumentHelp("The MIDI or audio file to play, or a run folder to generate a tune from.", valueName: "in"))
     var input: String
 
-    @Option(
-        help: ArgumentHelp(
-            "The ALSA PCM to play through: default, hw:0,0, plughw:1, null, "
-                + "or file:'/tmp/out.wav',wav.",
-            valueName: "name"))
+    @Option(help: ArgumentHelp("The ALSA PCM to play through: default, hw:0,0, plughw:1, null, or file:'/tmp/out.wav',wav.", valueName: "name"))
     var device = "default"
 
     @OptionGroup var render: RenderOptions
@@ -38,21 +31,10 @@ struct PlayCommand: ParsableCommand {
         BLAS.threadCount = 1
         let playable = try PlayableInput(
             path: input, request: try generation.request(), seed: render.seed, settings: render.settings)
-        switch playable.origin {
-        case .generatedTune(let tune): print("tune from \(input) (seed \(render.seed)): \(TuneSummary(tune))")
-        case .midiFile(let repairs, let notes, let pitched):
-            RenderOptions.warnRepairs(repairs, in: input)
-            RenderOptions.warnSilence(notes: notes, pitchedNotes: pitched, in: input)
-        case .audioFile: break
-        }
-        let audio = playable.audio
-        let sink: ALSAPlaybackSink
-        do {
-            sink = try ALSAPlaybackSink(device: device, sampleRate: audio.sampleRate, channelCount: audio.channelCount)
-        } catch AudioDeviceError.cannotOpen(let device, let reason) {
-            let writeFile = playable.fileCommand(path: input, seed: render.seed)
-            throw CommandError.deviceUnavailable(device: device, reason: reason, writeFile: writeFile)
-        }
+        let (lines, warnings) = playable.announcement(path: input, seed: render.seed)
+        warnings.forEach(printToStandardError)
+        lines.forEach { print($0) }
+        let (audio, sink) = (playable.audio, try playable.openSink(device: device, path: input, seed: render.seed))
         let terminal = isatty(STDOUT_FILENO) == 1
         var shownSecond = -1
         InterruptSignal.install()
@@ -61,18 +43,10 @@ struct PlayCommand: ParsableCommand {
             progress: { position in
                 guard terminal, Int(position.elapsed) != shownSecond else { return }
                 shownSecond = Int(position.elapsed)
-                let line =
-                    "\rplaying \(input)  \(DurationText.clock(position.elapsed, tenths: false)) / "
-                    + DurationText.clock(position.total, tenths: false)
-                FileHandle.standardOutput.write(Data(line.utf8))
+                FileHandle.standardOutput.write(Data("\rplaying \(input)  \(position.clock)".utf8))
             })
         if terminal { print("") }
-        switch outcome {
-        case .finished:
-            print("played \(input) (\(DurationText.clock(audio.duration))) on \(device)")
-        case .interrupted:
-            print("stopped \(input)")
-            throw ExitCode(130)
-        }
+        print(outcome.summary(of: input, duration: audio.duration, device: device))
+        if outcome == .interrupted { throw ExitCode(130) }
     }
 }

@@ -6,62 +6,40 @@ import SeqGAN
 import TensorCore
 import Training
 
-extension RunConfig.Preset: ExpressibleByArgument {}
-extension RunConfig.Mode: ExpressibleByArgument {}
-extension TrainRequest.Task: ExpressibleByArgument {}
-extension RunConfig.RolloutPolicy: ExpressibleByArgument {}
-extension PolicyGradientReduction: ExpressibleByArgument {}
-extension PolicyGradientBaseline: ExpressibleByArgument {}
-
 /// `seqgan train`: train a generator.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a SeqGAN generator on a folder of MIDI tunes, or on the synthetic oracle.",
         discussion: """
-            Music (--task music, chosen automatically when FOLDER_OR_FILES holds .mid, .midi or \
-            .abc files): every tune under the folders (recursively) is read; files that cannot \
-            be read are listed with their reasons and skipped. Tunes are tokenized (--scheme \
-            tune by default: whole tunes; grid or paper for 4-bar windows), split by tune \
-            into train / validation / test (the lists of a splits/ folder when there is one, else 80/10/10 by --seed), cut into windows of --window \
-            tokens, and the generator is pre-trained by MLE then trained by SeqGAN (defaults: \
-            50 epochs, 10 D pre-training steps, 30 rounds; --preset and the schedule options \
-            below override them). The run folder (--out, default runs/<folder>) also holds \
-            tokenizer.json, sources.json and skipped.txt; `seqgan generate RUN` makes tunes.
-
+            Music (--task music, chosen for .mid, .midi or .abc inputs): every tune under the \
+            folders is read (unreadable files are listed and skipped), tokenized by --scheme \
+            (whole tunes by default), split by tune into train / validation / test (a splits/ \
+            folder's lists, else 80/10/10 by --seed); the generator is pre-trained by MLE, then \
+            trained by SeqGAN (--preset and the schedule options change the schedule). The run \
+            folder (--out, default runs/<folder>) also holds tokenizer.json, sources.json and \
+            skipped.txt; `seqgan generate RUN` makes tunes.
               seqgan train corpora/folk --out runs/folk
               seqgan train ~/midi/nottingham/melody --scheme paper --out runs/paper
 
-            Text (--task text, chosen automatically for .txt files): one sequence per line \
-            (--format wrapped joins hard-wrapped running text and splits it into sentences), \
-            tokenized by --tokens char|word; each sequence gets an end token and padding up to \
-            --length T, and the loss, rewards and discriminator ignore everything after the end \
-            token. Test data is --test FILE or a seeded 10% of the lines; the vocabulary \
-            (--min-count) and settings are saved as vocabulary.json and text.json. Defaults: \
-            50 MLE epochs, 10 D pre-training steps, 30 SeqGAN rounds. See docs/text.md.
+            Text (--task text, chosen for .txt files): one sequence per line (--format wrapped \
+            splits running text into sentences), tokenized by --tokens, ended by an end token \
+            and padded to --length T; loss, rewards and discriminator ignore what follows the \
+            end token. Test data is --test FILE or a seeded 10% of the lines; vocabulary.json \
+            and text.json are saved. Same defaults as music. See docs/text.md.
+              seqgan train quatrains5_train.txt --test quatrains5_test.txt --out runs/poems
+              seqgan train obama.txt --tokens word --format wrapped --out runs/obama
 
-              seqgan train quatrains5_train.txt --task text --tokens char \\
-                  --test quatrains5_test.txt --out runs/poems
-              seqgan train obama.txt --task text --tokens word --format wrapped --out runs/obama
-
-            The synthetic task (the paper's Table 1): an oracle LSTM generates 10,000 training \
-            sequences; the generator is pre-trained on them by MLE for --epochs epochs, then \
-            trained for --rounds rounds by --mode: mle (more MLE epochs), ss (scheduled \
-            sampling), pgbleu (policy gradient with BLEU-3 rewards) or seqgan (policy gradient \
-            with the discriminator's Monte Carlo roll-out rewards; the discriminator is first \
-            pre-trained). --preset paper is the released code's schedule, --preset fast this \
-            project's quicker one. NLL-oracle is reported every --eval-every epochs or rounds. \
-            Everything lands in --out: config.json, train.txt, log.csv, checkpoint.safetensors \
-            (after every epoch, step and round), nll_oracle_per_sample.txt. A run that was \
-            stopped continues with --resume and ends with the same numbers.
-
-              seqgan train --task synthetic --oracle seqgan-oracle.safetensors \\
-                  --mode mle --epochs 120 --out runs/mle
+            Synthetic (the paper's Table 1): an oracle LSTM generates --train-size sequences; \
+            the generator is pre-trained on them by MLE for --epochs, then trained for --rounds \
+            by --mode (seqgan pre-trains the discriminator first); --preset paper is the released \
+            code's schedule. NLL-oracle is logged every --eval-every epochs or rounds. --out receives \
+            config.json, train.txt, log.csv, checkpoint.safetensors (after every epoch, step and \
+            round) and nll_oracle_per_sample.txt. A stopped run continues with --resume and ends \
+            with the same numbers.
               seqgan train --task synthetic --oracle seqgan-oracle.safetensors \\
                   --mode seqgan --preset fast --out runs/seqgan
-
-            seqgan-oracle.safetensors is the paper's oracle LSTM as safetensors; the README says \
-            where to get it.
+            (seqgan-oracle.safetensors is the paper's oracle; the README says where to get it.)
             """)
 
     typealias Task = TrainRequest.Task
@@ -69,13 +47,13 @@ struct TrainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("MIDI (.mid, .midi) or ABC (.abc) files, or folders searched recursively (music task); or text files (.txt, text task).", valueName: "folder-or-files"))
     var inputs: [String] = []
 
-    @Option(help: "What to train on: \(Task.allCases.map(\.rawValue).joined(separator: ", ")) (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
+    @Option(help: "What to train on (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
     var task: Task?
 
-    @Option(help: "Music: token scheme: tune (whole tunes with their bars, repeats and ending, the default), grid (4-bar windows on a 16th-note grid) or paper (windows of the pitch every 0.4 s, as in the paper).")
+    @Option(help: "Music: token scheme (default: tune).")
     var scheme: TokenScheme = .tune
 
-    @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 64 for grid, 32 for paper).")
+    @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 512 for tune: the longest tune, 64 for grid, 32 for paper).")
     var window: Int?
 
     @Option(parsing: .unconditional, help: "Music, and text with --windows: tokens between the starts of consecutive windows (default half the window).")
@@ -96,16 +74,12 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Text options")
     var text: TextTrainingOptions
 
-    @Option(help: "The oracle LSTM as safetensors (the paper's: see the README for where to get it). Without it, a fresh N(0,1) oracle is drawn from --oracle-seed.")
-    var oracle: String?
+    @OptionGroup var oracle: OracleOptions
 
-    @Option(parsing: .unconditional, help: "Seed of the fresh oracle when --oracle is not given. (default: 88)", transform: parseSeed)
-    var oracleSeed: UInt64 = 88
-
-    @Option(help: "What follows MLE pre-training: \(RunConfig.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (default: mle for synthetic, seqgan for music and text).")
+    @Option(help: "What follows MLE pre-training (default: mle for synthetic, seqgan for music and text).")
     var mode: RunConfig.Mode?
 
-    @Option(help: "A named schedule: paper (120 epochs, D 50x3, 200 rounds of 1 g-step + 5x3 D epochs; about 9 h on 2 cores) or fast (50 epochs, D 10x2, 20 rounds of 1 g-step + 1x2 D epochs; NLL-oracle 8.75 on the paper's oracle in 745 s on 2 cores). Options given explicitly override it.")
+    @Option(help: "A named schedule; options given explicitly override it.")
     var preset: RunConfig.Preset?
 
     @Option(parsing: .unconditional, help: "Epochs of MLE pre-training (default 120 synthetic, 50 music and text).")
@@ -129,16 +103,16 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Monte Carlo completions per prefix (N).")
     var rollouts: Int?
 
-    @Option(help: "Roll-out policy: same (G_beta = G_theta after each round, the paper) or ema.")
+    @Option(help: "Roll-out policy.")
     var rollout: RunConfig.RolloutPolicy = .same
 
     @Option(parsing: .unconditional, help: "With --rollout ema: beta <- rate * beta + (1 - rate) * theta after each round.")
     var rolloutRate: Float = 0.8
 
-    @Option(help: "Policy-gradient loss: sum over batch and time (the released code) or mean.")
+    @Option(help: "Policy-gradient loss.")
     var pgLoss: PolicyGradientReduction = .sum
 
-    @Option(help: "Baseline subtracted from the rewards: none (the released code) or mean (batch mean at each step).")
+    @Option(help: "Baseline subtracted from the rewards.")
     var baseline: PolicyGradientBaseline = .none
 
     @Option(help: "The run folder to create (or continue with --resume); music and text default: runs/<name of the first input>.")
@@ -165,16 +139,16 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Sequences per update (default 64 synthetic and text, 32 music).")
     var batchSize: Int?
 
-    @Option(parsing: .unconditional, help: "Generator: token embedding size E (default 32).")
+    @Option(parsing: .unconditional, help: "Generator: token embedding size E (default 32; 64 for whole tunes).")
     var embeddingSize: Int?
 
-    @Option(parsing: .unconditional, help: "Generator: LSTM units per layer H (default 32 synthetic and text and paper-scheme music, 64 grid music).")
+    @Option(parsing: .unconditional, help: "Generator: LSTM units per layer H (default 32 synthetic, text and paper-scheme music, 64 grid music, 128 whole tunes).")
     var hiddenSize: Int?
 
-    @Option(parsing: .unconditional, help: "Generator: stacked LSTM layers (default 1).")
+    @Option(parsing: .unconditional, help: "Generator: stacked LSTM layers (default 1; 2 for whole tunes).")
     var layers: Int?
 
-    @Option(parsing: .unconditional, help: "Generator: dropout between LSTM layers in training, 0 to below 1 (default 0).")
+    @Option(parsing: .unconditional, help: "Generator: dropout between LSTM layers in training, 0 to below 1 (default 0; DROPOUT for whole tunes).")
     var dropout: Float?
 
     @Option(parsing: .unconditional, help: "Adam learning rate.")
@@ -184,7 +158,7 @@ struct TrainCommand: ParsableCommand {
     var pgLearningRate: Float?
 
     func validate() throws {
-        do { try request.validate() } catch { throw ValidationError(error.description) }
+        try asValidationError { try request.validate() }
     }
 
     func run() throws {
@@ -198,8 +172,7 @@ struct TrainCommand: ParsableCommand {
             let rows = try prepared.run(observer: ProgressBar())
             prepared.finishedLines(rows: rows).forEach { print($0) }
         } catch let stop as TrainingInterrupted {
-            print("interrupted: \(stop.directory) is saved after \(stop.phase) \(stop.done); continue with:")
-            print("  seqgan train --resume --out \(stop.directory)")
+            stop.resumeLines.forEach { print($0) }
             throw ExitCode(130)
         }
     }
@@ -207,8 +180,8 @@ struct TrainCommand: ParsableCommand {
     /// The options as a library request.
     var request: TrainRequest {
         TrainRequest(
-            task: task, inputs: inputs, out: out, resume: resume, initFrom: initFrom, oracle: oracle,
-            oracleSeed: oracleSeed, trainSize: trainSize,
+            task: task, inputs: inputs, out: out, resume: resume, initFrom: initFrom, oracle: oracle.oracle,
+            oracleSeed: oracle.oracleSeed, trainSize: trainSize,
             music: .init(
                 scheme: scheme, window: window, stride: stride, track: track, splits: splits, noSplits: noSplits,
                 strict: strict),

@@ -1,27 +1,43 @@
 import ArgumentParser
 import Audio
 import Metrics
+import MusicAnalysis
 import MusicEncoding
 import RunReports
 import SeqGAN
+import TextEncoding
+import TextGeneration
+import TrainedRuns
+import Training
 
-extension BLEUSmoothing: ExpressibleByArgument {}
-extension Instrument: ExpressibleByArgument {}
-extension TokenScheme: ExpressibleByArgument {}
+// The library enums that options take: their cases are the values, listed by `--help`.
+extension EvaluationRequest.Metric: ExpressibleByArgument {}
+extension KernelDensity.BandwidthRule: ExpressibleByArgument {}
 extension MusicCorpus.SplitSelection: ExpressibleByArgument {}
 extension RunComparison.Metric: ExpressibleByArgument {}
+extension TrainRequest.Task: ExpressibleByArgument {}
 extension TrainingCurve.Metric: ExpressibleByArgument {}
 
-/// Reads a `--seed`: a whole number from 0 to 2^64 - 1 (with `parsing: .unconditional`, a
-/// negative one reaches this and gets the range, not "missing value").
-func parseSeed(_ text: String) throws -> UInt64 {
-    guard let seed = UInt64(text) else {
-        throw ValidationError("a seed is a whole number from 0 to \(UInt64.max), not \(text)")
-    }
-    return seed
+/// An option's enum whose cases the library describes in one line each (`summary`): `--help`
+/// lists every value with its line under the option.
+protocol DescribedValues: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {
+    /// The value's meaning, in a few words.
+    var summary: String { get }
 }
 
-/// Names of the cases of an option's enum, for help texts: "a, b, c".
-func choices<T: CaseIterable & RawRepresentable>(_: T.Type) -> String where T.RawValue == String {
-    T.allCases.map(\.rawValue).joined(separator: ", ")
+extension DescribedValues {
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) })
+    }
 }
+
+extension BLEUSmoothing: DescribedValues {}
+extension Instrument: DescribedValues {}
+extension PolicyGradientBaseline: DescribedValues {}
+extension PolicyGradientReduction: DescribedValues {}
+extension RunConfig.Mode: DescribedValues {}
+extension RunConfig.Preset: DescribedValues {}
+extension RunConfig.RolloutPolicy: DescribedValues {}
+extension TextSettings.Format: DescribedValues {}
+extension TokenScheme: DescribedValues {}
+extension Tokenizer: DescribedValues {}

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MusicGeneration
 
 /// How `seqgan generate` and `seqgan play RUN` sample tunes and write them as MIDI.
@@ -35,19 +34,15 @@ struct GenerationOptions: ParsableArguments {
     var bars: Int?
 
     func validate() throws {
-        _ = try request()
+        try asValidationError { _ = try request() }
     }
 
     /// The request these options describe.
     ///
-    /// - Throws: `ValidationError` naming the first option out of range or not understood.
+    /// - Throws: `TuneRequestError` naming the first option out of range or not understood.
     func request() throws -> TuneRequest {
-        do {
-            return try TuneRequest(
-                temperature: temperature, length: length, key: key, tempo: tempo, timeSignature: timeSignature,
-                program: program, primer: primer, form: form, barsPerPart: barsPerPart, bars: bars)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try TuneRequest(
+            temperature: temperature, length: length, key: key, tempo: tempo, timeSignature: timeSignature,
+            program: program, primer: primer, form: form, barsPerPart: barsPerPart, bars: bars)
     }
 }

@@ -3,24 +3,16 @@ import Audio
 
 /// The options that say how `seqgan export` and `seqgan play` turn MIDI notes into sound.
 struct RenderOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "The instrument that plays every note. "
-                + Instrument.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".",
-            valueName: "name"))
+    @Option(help: ArgumentHelp("The instrument that plays every note.", valueName: "name"))
     var instrument: Instrument = .piano
 
-    @Option(
-        name: .customLong("sample-rate"), parsing: .unconditional,
-        help: ArgumentHelp("Samples per second of the rendered audio (8000...192000).", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per second of the rendered audio (8000...192000).", valueName: "hz"))
     var sampleRate: Int = 44_100
 
     @Option(parsing: .unconditional, help: ArgumentHelp("1 for mono, 2 for stereo.", valueName: "n"))
     var channels: Int = 2
 
-    @Option(
-        parsing: .unconditional, help: "Seed of the noise that excites plucked strings (renders are reproducible). (default: 0)",
-        transform: parseSeed)
+    @Option(parsing: .unconditional, help: "Seed of the noise that excites plucked strings (renders are reproducible). (default: 0)", transform: parseSeed)
     var seed: UInt64 = 0
 
     func validate() throws {
@@ -32,15 +24,5 @@ struct RenderOptions: ParsableArguments {
     /// The renderer settings these options describe.
     var settings: RenderSettings {
         RenderSettings(sampleRate: sampleRate, channelCount: channels, instrument: instrument, seed: seed)
-    }
-
-    /// Warns on standard error that `path` was repaired when read, if it was.
-    static func warnRepairs(_ count: Int, in path: String) {
-        if let line = RenderWarning.repairs(count, in: path) { printToStandardError(line) }
-    }
-
-    /// Warns on standard error that the audio of `path` is silent, if none of its notes is pitched.
-    static func warnSilence(notes: Int, pitchedNotes: Int, in path: String) {
-        if let line = RenderWarning.silence(notes: notes, pitchedNotes: pitchedNotes, in: path) { printToStandardError(line) }
     }
 }

@@ -13,7 +13,7 @@ struct SamplingOptions: ParsableArguments {
     var seed: UInt64 = 1
 
     func validate() throws {
-        guard samples > 0 else { throw ValidationError("--samples must be positive") }
-        guard temperature > 0, temperature.isFinite else { throw ValidationError("--temperature must be positive") }
+        try require(samples > 0, "--samples must be positive")
+        try require(temperature > 0 && temperature.isFinite, "--temperature must be positive")
     }
 }

@@ -1,0 +1,32 @@
+import Audio
+import Foundation
+
+extension PlayableInput {
+    /// What `seqgan play` says of `path` before playing it: the generated tune's summary (for
+    /// standard output), or the MIDI file's repairs and silence (warnings for standard error).
+    ///
+    /// - Parameter seed: The seed the tune was generated with.
+    public func announcement(path: String, seed: UInt64) -> (lines: [String], warnings: [String]) {
+        switch origin {
+        case .generatedTune(let tune): (["tune from \(path) (seed \(seed)): \(TuneSummary(tune))"], [])
+        case .midiFile(let repairs, let notes, let pitched):
+            ([], [RenderWarning.repairs(repairs, in: path), RenderWarning.silence(notes: notes, pitchedNotes: pitched, in: path)].compactMap { $0 })
+        case .audioFile: ([], [])
+        }
+    }
+
+    /// Opens the ALSA PCM `device` at this audio's rate and channel count.
+    ///
+    /// - Parameters:
+    ///   - path: The input as typed, for the command that writes a file instead.
+    ///   - seed: The seed of a generated tune, likewise.
+    /// - Throws: ``PlaybackDeviceError`` when the device cannot be opened;
+    ///   `AudioDeviceError.cannotConfigure` when it refuses the format.
+    public func openSink(device: String, path: String, seed: UInt64) throws -> ALSAPlaybackSink {
+        do {
+            return try ALSAPlaybackSink(device: device, sampleRate: audio.sampleRate, channelCount: audio.channelCount)
+        } catch AudioDeviceError.cannotOpen(let device, let reason) {
+            throw PlaybackDeviceError(device: device, reason: reason, writeFile: fileCommand(path: path, seed: seed))
+        }
+    }
+}

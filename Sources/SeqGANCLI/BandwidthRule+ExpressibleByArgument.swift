@@ -1,4 +1,0 @@
-import ArgumentParser
-import MusicAnalysis
-
-extension KernelDensity.BandwidthRule: ExpressibleByArgument {}
