@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(name: "AudioTests", dependencies: ["Audio", "MIDI", "TestSupport"]),
         .testTarget(
             name: "MusicGenerationTests",
-            dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "RunFiles", "TestSupport"]),
+            dependencies: ["MusicGeneration", "MusicEncoding", "MIDI", "SeqGAN", "RunFiles", "Randomness", "TestSupport"]),
         .testTarget(
             name: "TextGenerationTests",
             dependencies: ["TextGeneration", "TextEncoding", "SeqGAN", "TensorCore", "RunFiles", "TestSupport"]),

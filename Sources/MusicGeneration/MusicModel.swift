@@ -15,7 +15,9 @@ public final class MusicModel {
     /// The generator, with the weights of the run's last checkpoint.
     public let generator: Generator
 
-    /// Loads `config.json`, `tokenizer.json` and the generator from `checkpoint.safetensors`.
+    /// Loads `config.json`, `tokenizer.json` and the generator from `checkpoint.safetensors`;
+    /// a generator that reads tune features gets the whole-tune grammar's readers
+    /// (``SequenceConditioning/tunes(_:)``).
     ///
     /// - Throws: ``MusicRunError/notARun(path:)`` when `directory` is not a folder;
     ///   ``RunFolderError`` when the folder records another kind of run or misses a file a
@@ -39,6 +41,12 @@ public final class MusicModel {
             throw MusicRunError.inconsistentRun(
                 path: directory.path,
                 reason: "tokenizer.json gives \(tokenizer.vocabularySize) tokens but the model has \(config.generator.vocabularySize)")
+        }
+        let features = config.generator.featureCount
+        guard features == 0 || (settings.scheme == .tune && features == TuneTokenReader.featureCount) else {
+            throw MusicRunError.inconsistentRun(
+                path: directory.path,
+                reason: "the generator reads \(features) features per step, which the \(settings.scheme.rawValue) scheme does not give")
         }
         generator = try TrainingRun.trainedGenerator(in: directory)
         if settings.scheme == .tune, config.generator.featureCount == TuneTokenReader.featureCount {

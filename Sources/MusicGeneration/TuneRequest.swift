@@ -13,17 +13,24 @@ public struct TuneRequest: Sendable {
     public var temperature: Float = 1
     /// Tokens per tune after the primer; `nil` for ``MusicModel/defaultTuneLength``.
     public var length: Int?
-    /// The key written, as sharps (negative for flats) and mode; grid tunes are transposed to it.
+    /// The key written, as sharps (negative for flats) and mode; grid tunes are transposed to
+    /// it, and whole tunes (tune scheme) are also sampled in its mode (``TuneKeyRequest``).
     public var key: (sharps: Int, minor: Bool)?
     /// Quarter notes per minute.
     public var tempo: Double?
-    /// The metre written; grid bar tokens align to it.
+    /// The metre written; grid bar tokens align to it. For a whole-tune run (tune scheme) it
+    /// is the metre the tunes are sampled in.
     public var metre: (numerator: Int, denominator: Int)?
+    /// Bars played in each whole tune (tune scheme: repeats counted as played, pickups not);
+    /// `nil` leaves the length to the model, or to ``form``.
+    public var bars: Int?
     /// General MIDI program, 0...127.
     public var program: Int?
     /// A MIDI file whose melody starts every tune.
     public var primer: URL?
-    /// A section plan such as AABB (grid scheme); replaces ``length``.
+    /// A section plan such as AABB; replaces ``length``. Grid scheme: each new letter's part
+    /// is sampled after the earlier ones and a repeated letter copies its part. Tune scheme: a
+    /// form the sampled tunes follow (``TuneConstraints/sections(of:barsPerPart:)``).
     public var form: TuneForm?
     /// Bars in each part of ``form``.
     public var barsPerPart = 8
@@ -54,14 +61,24 @@ extension MusicModel {
     /// Tune `i` of a `form` draws from its own stream of `seed`, so the tunes do not depend on
     /// how many are asked for.
     ///
+    /// A whole-tune run (tune scheme) samples each tune in a row as the request's
+    /// ``TuneRequest/tuneConstraints(tokensPerTune:)`` allow
+    /// (``sampleWholeTunes(count:request:primer:seed:)``).
+    ///
     /// - Throws: ``MusicRunError`` for a primer that cannot be read or has no notes, or a form
-    ///   on a scheme without bars.
+    ///   on a scheme without bars; ``TuneRequestError`` for a request a whole-tune run cannot
+    ///   follow, or `bars` on another run.
     public func sampleTunes(count: Int, request: TuneRequest, seed: UInt64) throws -> [MIDIFile] {
         let primed = try request.primer.map { try primer(from: $0) }
         let primerTokens = primed?.tokens ?? []
         let options = request.decodeOptions(base: primed?.decodeOptions ?? DecodeOptions())
         let sequences: [[Int]]
-        if let form = request.form {
+        if tokenizer.settings.scheme == .tune {
+            sequences = try sampleWholeTunes(count: count, request: request, primer: primerTokens, seed: seed)
+        } else if let bars = request.bars {
+            throw TuneRequestError(
+                description: "--bars \(bars) asks for whole tunes (a run trained with --scheme tune); this run's scheme is \(tokenizer.settings.scheme.rawValue): use --form and --bars-per-part")
+        } else if let form = request.form {
             sequences = try (0..<count).map { index in
                 var stream = SplitMix64(seed: seed, stream: UInt64(index))
                 return try sampleTokens(

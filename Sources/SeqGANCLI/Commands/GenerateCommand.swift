@@ -21,6 +21,10 @@ struct GenerateCommand: ParsableCommand {
               seqgan generate runs/folk -n 8 --form AABB -o tunes --abc
               seqgan generate runs/folk -n 20 -o tunes.abc
 
+            For a whole-tune run, --bars, --metre, --key (its mode) and --form are requests \
+            every tune meets (see docs/music.md).
+              seqgan generate runs/tunes -n 8 --bars 16 --metre 6/8 --key Em -o jigs --abc
+
             A text run writes -n samples to the text file -o, one per line, tokens separated by \
             spaces; a synthetic run writes -n sequences of token ids, one per line (as `seqgan \
             oracle sample` does, for `seqgan oracle nll`).

@@ -9,13 +9,13 @@ struct GenerationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer. At most \(MusicModel.maximumTuneLength).")
     var length: Int?
 
-    @Option(help: "Key written, e.g. C, G, Bb, Am, F#m; grid tunes are generated in C major / A minor and transposed to it (default C, or the primer's key).")
+    @Option(help: "Key written, e.g. C, G, Bb, Am, F#m, Ddor; tunes are generated in C major / A minor and transposed to it; whole tunes (--scheme tune runs) also take its mode (default C, or the primer's key).")
     var key: String?
 
     @Option(parsing: .unconditional, help: "Tempo in quarter notes per minute (default 120, or the primer's tempo).")
     var tempo: Double?
 
-    @Option(help: "Time signature written, e.g. 4/4, 3/4 or 6/8; grid bar tokens align to it (default 4/4, or the primer's).")
+    @Option(name: [.customLong("time-signature"), .customLong("metre")], help: "Time signature written, e.g. 4/4, 3/4 or 6/8; grid bar tokens align to it; whole tunes are sampled in it (default 4/4, or the primer's; whole tunes: the model's).")
     var timeSignature: String?
 
     @Option(parsing: .unconditional, help: "General MIDI program written into the file, 0...127: 0 piano, 40 violin, 73 flute (default 0, or the primer's).")
@@ -24,11 +24,14 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A MIDI file whose melody starts every tune; the model continues it (in the primer's key, tempo, metre and program unless given).", valueName: "file.mid"))
     var primer: String?
 
-    @Option(help: ArgumentHelp("Section plan of each tune, e.g. AABB or AABA: each new letter is a part of --bars-per-part bars that the model writes after what came before; a repeated letter repeats its part exactly (grid scheme). Replaces --length.", valueName: "letters"))
+    @Option(help: ArgumentHelp("Section plan of each tune, e.g. AABB or AABA: each new letter is a part of --bars-per-part bars that the model writes after what came before; a repeated letter repeats its part exactly (grid scheme). Whole tunes (--scheme tune) follow it: AA is a repeated section, a lone letter a section played once. Replaces --length.", valueName: "letters"))
     var form: String?
 
     @Option(parsing: .unconditional, help: "Bars in each part of --form.")
     var barsPerPart: Int = 8
+
+    @Option(parsing: .unconditional, help: "Bars each whole tune plays (--scheme tune runs; repeats counted as played, 1...\(TuneRequest.maximumBars)); default: the model ends the tune.")
+    var bars: Int?
 
     func validate() throws {
         try asValidationError { _ = try request() }
@@ -40,6 +43,6 @@ struct GenerationOptions: ParsableArguments {
     func request() throws -> TuneRequest {
         try TuneRequest(
             temperature: temperature, length: length, key: key, tempo: tempo, timeSignature: timeSignature,
-            program: program, primer: primer, form: form, barsPerPart: barsPerPart)
+            program: program, primer: primer, form: form, barsPerPart: barsPerPart, bars: bars)
     }
 }
