@@ -8,8 +8,10 @@ import TensorCore
 ///
 /// The four gates are fused column blocks `[i | f | o | g]` of one `[I, 4H]` input matrix, one
 /// `[H, 4H]` recurrent matrix and one `[4H]` bias. A sequence is run time-major: row
-/// `t * B + b` holds step `t` of sequence `b`. The input projection of all steps is one GEMM;
-/// each step adds one fused recurrent GEMM.
+/// `t * B + b` holds step `t` of sequence `b`. The input projection of all steps is one
+/// product; each step adds one fused recurrent product. The products of the time loop (and
+/// the input projection and input gradient) are ``TiledProduct``s, which read the weights in
+/// place; the weight gradients over all steps go through BLAS.
 ///
 /// A run starts from zero (`h_-1 = c_-1 = 0`) or from a given state `[B, H]` each, whose
 /// gradient the backward pass can return (see ``StackedLSTM`` for chunked training).
@@ -53,6 +55,11 @@ public struct LSTM: Sendable {
         let gateGradients: FloatBuffer
         let hiddenCarry: FloatBuffer
         let cellCarry: FloatBuffer
+        /// `[4H, H]`: the recurrent matrix transposed, for the backward pass's `dz Uᵀ`.
+        let transposedRecurrent: FloatBuffer
+        /// `[4H, I]`: the input matrix transposed, for `dz Wᵀ`; sized by the first backward
+        /// pass (the cache does not know `I`).
+        var transposedInput: FloatBuffer?
 
         /// Allocates room for `steps x batch` rows of an LSTM with `hiddenSize` units.
         public init(steps: Int, batch: Int, hiddenSize: Int) {
@@ -65,6 +72,7 @@ public struct LSTM: Sendable {
             gateGradients = FloatBuffer(count: capacity * 4 * hiddenSize)
             hiddenCarry = FloatBuffer(count: batch * hiddenSize)
             cellCarry = FloatBuffer(count: batch * hiddenSize)
+            transposedRecurrent = FloatBuffer(count: 4 * hiddenSize * hiddenSize)
         }
     }
 
@@ -86,17 +94,17 @@ public struct LSTM: Sendable {
         let rows = steps * batch
         let z = cache.gates.base
         for row in 0..<rows { (z + row * g).update(from: parameters + bias.offset, count: g) }
-        BLAS.gemm(
-            m: rows, n: g, k: inputSize, a: input, lda: inputSize,
-            b: parameters + inputWeights.offset, ldb: g, beta: 1, c: z, ldc: g)
+        TiledProduct.multiply(
+            m: rows, n: g, k: inputSize, a: input, aRowStride: inputSize, aDepthStride: 1,
+            b: parameters + inputWeights.offset, ldb: g, c: z, ldc: g)
         for t in 0..<steps {
             let zt = z + t * batch * g
             let previousHidden: UnsafePointer<Float>? =
                 t > 0 ? UnsafePointer(cache.hidden.base + (t - 1) * batch * h) : initialHidden
             if let previousHidden {
-                BLAS.gemm(
-                    m: batch, n: g, k: h, a: previousHidden, lda: h,
-                    b: parameters + recurrentWeights.offset, ldb: g, beta: 1, c: zt, ldc: g)
+                TiledProduct.multiply(
+                    m: batch, n: g, k: h, a: previousHidden, aRowStride: h, aDepthStride: 1,
+                    b: parameters + recurrentWeights.offset, ldb: g, c: zt, ldc: g)
             }
             let previousCells: UnsafePointer<Float>? =
                 t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : initialCell
@@ -140,38 +148,22 @@ public struct LSTM: Sendable {
         let dcNext = cache.cellCarry.base
         dhNext.update(repeating: 0, count: batch * h)
         dcNext.update(repeating: 0, count: batch * h)
+        let transposedU = cache.transposedRecurrent.base
+        TiledProduct.transpose(
+            parameters + recurrentWeights.offset, rows: h, columns: g, ldb: g, into: transposedU)
         for t in stride(from: steps - 1, through: 0, by: -1) {
-            for b in 0..<batch {
-                let row = t * batch + b
-                let gate = UnsafePointer(cache.gates.base + row * g)
-                let dGate = dz + row * g
-                for j in 0..<h {
-                    let index = row * h + j
-                    let carry = b * h + j
-                    let i = gate[j]
-                    let f = gate[h + j]
-                    let o = gate[2 * h + j]
-                    let c = gate[3 * h + j]
-                    let tc = cache.tanhCells[index]
-                    let previousCell =
-                        t > 0 ? cache.cells[index - batch * h] : (initialCell?[carry] ?? 0)
-                    let dh = hiddenGradient[index] + dhNext[carry]
-                    let dc = dh * o * (1 - tc * tc) + dcNext[carry]
-                    dcNext[carry] = dc * f
-                    dGate[j] = dc * c * i * (1 - i)
-                    dGate[h + j] = dc * previousCell * f * (1 - f)
-                    dGate[2 * h + j] = dh * tc * o * (1 - o)
-                    dGate[3 * h + j] = dc * i * (1 - c * c)
-                }
-            }
-            if t > 0 {
-                BLAS.gemm(
-                    transposeB: true, m: batch, n: h, k: g, a: dz + t * batch * g, lda: g,
-                    b: parameters + recurrentWeights.offset, ldb: g, c: dhNext, ldc: h)
-            } else if let initialHiddenGradient {
-                BLAS.gemm(
-                    transposeB: true, m: batch, n: h, k: g, a: dz, lda: g,
-                    b: parameters + recurrentWeights.offset, ldb: g, c: initialHiddenGradient, ldc: h)
+            let previousCells: UnsafePointer<Float>? =
+                t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : initialCell
+            LSTM.gateGradients(
+                gates: cache.gates.base + t * batch * g, tanhCells: cache.tanhCells.base + t * batch * h,
+                previousCells: previousCells, hiddenGradient: hiddenGradient + t * batch * h,
+                hiddenCarry: dhNext, cellCarry: dcNext, rows: batch, hiddenSize: h,
+                into: dz + t * batch * g)
+            let target: UnsafeMutablePointer<Float>? = t > 0 ? dhNext : initialHiddenGradient
+            if let target {
+                TiledProduct.multiply(
+                    m: batch, n: h, k: g, a: dz + t * batch * g, aRowStride: g, aDepthStride: 1,
+                    b: transposedU, ldb: h, c: target, ldc: h, overwrite: true)
             }
         }
         initialCellGradient?.update(from: dcNext, count: batch * h)
@@ -189,9 +181,15 @@ public struct LSTM: Sendable {
         VectorMath.accumulateColumnSums(
             of: dz, rows: rows, columns: g, into: gradients + bias.offset)
         if let inputGradient {
-            BLAS.gemm(
-                transposeB: true, m: rows, n: inputSize, k: g, a: dz, lda: g,
-                b: parameters + inputWeights.offset, ldb: g, c: inputGradient, ldc: inputSize)
+            if (cache.transposedInput?.count ?? 0) < g * inputSize {
+                cache.transposedInput = FloatBuffer(count: g * inputSize)
+            }
+            let transposedW = cache.transposedInput!.base
+            TiledProduct.transpose(
+                parameters + inputWeights.offset, rows: inputSize, columns: g, ldb: g, into: transposedW)
+            TiledProduct.multiply(
+                m: rows, n: inputSize, k: g, a: dz, aRowStride: g, aDepthStride: 1, b: transposedW,
+                ldb: inputSize, c: inputGradient, ldc: inputSize, overwrite: true)
         }
     }
 
@@ -210,12 +208,12 @@ public struct LSTM: Sendable {
         let h = hiddenSize
         let g = 4 * h
         for row in 0..<batch { (scratch + row * g).update(from: parameters + bias.offset, count: g) }
-        BLAS.gemm(
-            m: batch, n: g, k: inputSize, a: input, lda: inputSize,
-            b: parameters + inputWeights.offset, ldb: g, beta: 1, c: scratch, ldc: g)
-        BLAS.gemm(
-            m: batch, n: g, k: h, a: hidden, lda: h, b: parameters + recurrentWeights.offset,
-            ldb: g, beta: 1, c: scratch, ldc: g)
+        TiledProduct.multiply(
+            m: batch, n: g, k: inputSize, a: input, aRowStride: inputSize, aDepthStride: 1,
+            b: parameters + inputWeights.offset, ldb: g, c: scratch, ldc: g)
+        TiledProduct.multiply(
+            m: batch, n: g, k: h, a: hidden, aRowStride: h, aDepthStride: 1,
+            b: parameters + recurrentWeights.offset, ldb: g, c: scratch, ldc: g)
         for row in 0..<batch {
             let z = scratch + row * g
             VectorMath.sigmoid(z, count: 3 * h)
