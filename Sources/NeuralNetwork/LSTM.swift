@@ -10,8 +10,8 @@ import TensorCore
 /// `[H, 4H]` recurrent matrix and one `[4H]` bias. A sequence is run time-major: row
 /// `t * B + b` holds step `t` of sequence `b`. The input projection of all steps is one
 /// product; each step adds one fused recurrent product. The products of the time loop (and
-/// the input projection and input gradient) are ``TiledProduct``s, which read the weights in
-/// place; the weight gradients over all steps go through BLAS.
+/// the input projection, the input gradient and the weight gradients) are ``TiledProduct``s,
+/// which read the weights in place.
 ///
 /// A run starts from zero (`h_-1 = c_-1 = 0`) or from a given state `[B, H]` each, whose
 /// gradient the backward pass can return (see ``StackedLSTM`` for chunked training).
@@ -167,17 +167,17 @@ public struct LSTM: Sendable {
             }
         }
         initialCellGradient?.update(from: dcNext, count: batch * h)
-        BLAS.gemm(
-            transposeA: true, m: h, n: g, k: rows - batch, a: cache.hidden.base, lda: h,
-            b: dz + batch * g, ldb: g, beta: 1, c: gradients + recurrentWeights.offset, ldc: g)
+        TiledProduct.accumulateTransposed(
+            m: h, n: g, k: rows - batch, a: cache.hidden.base, lda: h, b: dz + batch * g, ldb: g,
+            c: gradients + recurrentWeights.offset, ldc: g)
         if let initialHidden {
-            BLAS.gemm(
-                transposeA: true, m: h, n: g, k: batch, a: initialHidden, lda: h, b: dz, ldb: g,
-                beta: 1, c: gradients + recurrentWeights.offset, ldc: g)
+            TiledProduct.accumulateTransposed(
+                m: h, n: g, k: batch, a: initialHidden, lda: h, b: dz, ldb: g,
+                c: gradients + recurrentWeights.offset, ldc: g)
         }
-        BLAS.gemm(
-            transposeA: true, m: inputSize, n: g, k: rows, a: input, lda: inputSize, b: dz,
-            ldb: g, beta: 1, c: gradients + inputWeights.offset, ldc: g)
+        TiledProduct.accumulateTransposed(
+            m: inputSize, n: g, k: rows, a: input, lda: inputSize, b: dz, ldb: g,
+            c: gradients + inputWeights.offset, ldc: g)
         VectorMath.accumulateColumnSums(
             of: dz, rows: rows, columns: g, into: gradients + bias.offset)
         if let inputGradient {

@@ -65,6 +65,31 @@ public enum TiledProduct {
         }
     }
 
+    /// `C = C + Aᵀ B` for a row-major `A` of shape `k x m` (`lda` apart), `B` of shape `k x n`:
+    /// a weight gradient summed over `k` rows of a batch.
+    ///
+    /// The `k` rows are taken in blocks of ``depthBlock``, each block's products summed in
+    /// order and added to `C` (see ``multiply(m:n:k:a:aRowStride:aDepthStride:b:ldb:c:ldc:overwrite:)``),
+    /// so that a block of `B` stays in cache while every tile of `C` reads it.
+    public static func accumulateTransposed(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
+        ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        var p = 0
+        while p < k {
+            let depth = min(depthBlock, k - p)
+            multiply(
+                m: m, n: n, k: depth, a: a + p * lda, aRowStride: 1, aDepthStride: lda, b: b + p * ldb,
+                ldb: ldb, c: c, ldc: ldc)
+            p += depth
+        }
+    }
+
+    /// Rows of `B` per block in ``accumulateTransposed(m:n:k:a:lda:b:ldb:c:ldc:)``: 256 rows
+    /// of the LSTM's `[*, 512]` gate gradients are 512 KB; blocks of 2,048 rows ran at half the
+    /// speed.
+    public static let depthBlock = 256
+
     /// `B`'s transpose: `[n, k]` row-major from `[k, n]` row-major (`ldb` apart), for products
     /// with a transposed right operand.
     public static func transpose(
