@@ -122,6 +122,10 @@ public struct LSTM: Sendable {
     /// `dW += xᵀ dz`, `dU += [h_-1; h_0; ...; h_T-2]ᵀ dz`, `db += Σ dz`, `dx = dz Wᵀ`,
     /// `dh_-1 = dz_0 Uᵀ` and `dc_-1 = dc_0 ⊙ f_0`.
     ///
+    /// The steps after the last one with a nonzero hidden-state gradient (the padding after
+    /// every row of a chunk has ended, which carries no weight) have `dz = 0`: they are not
+    /// run, their input gradient is zero, and the weight gradients are the same.
+    ///
     /// - Parameters:
     ///   - input: The same `[T*B, I]` input as the forward pass.
     ///   - hiddenGradient: `[T*B, H]`, the loss gradient with respect to every hidden state.
@@ -142,7 +146,8 @@ public struct LSTM: Sendable {
     ) {
         let h = hiddenSize
         let g = 4 * h
-        let rows = steps * batch
+        let active = LSTM.stepsWithGradient(hiddenGradient, steps: steps, rowWidth: batch * h)
+        let rows = active * batch
         let dz = cache.gateGradients.base
         let dhNext = cache.hiddenCarry.base
         let dcNext = cache.cellCarry.base
@@ -151,7 +156,8 @@ public struct LSTM: Sendable {
         let transposedU = cache.transposedRecurrent.base
         TiledProduct.transpose(
             parameters + recurrentWeights.offset, rows: h, columns: g, ldb: g, into: transposedU)
-        for t in stride(from: steps - 1, through: 0, by: -1) {
+        if active == 0 { initialHiddenGradient?.update(repeating: 0, count: batch * h) }
+        for t in stride(from: active - 1, through: 0, by: -1) {
             let previousCells: UnsafePointer<Float>? =
                 t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : initialCell
             LSTM.gateGradients(
@@ -170,7 +176,7 @@ public struct LSTM: Sendable {
         TiledProduct.accumulateTransposed(
             m: h, n: g, k: rows - batch, a: cache.hidden.base, lda: h, b: dz + batch * g, ldb: g,
             c: gradients + recurrentWeights.offset, ldc: g)
-        if let initialHidden {
+        if let initialHidden, active > 0 {
             TiledProduct.accumulateTransposed(
                 m: h, n: g, k: batch, a: initialHidden, lda: h, b: dz, ldb: g,
                 c: gradients + recurrentWeights.offset, ldc: g)
@@ -190,7 +196,19 @@ public struct LSTM: Sendable {
             TiledProduct.multiply(
                 m: rows, n: inputSize, k: g, a: dz, aRowStride: g, aDepthStride: 1, b: transposedW,
                 ldb: inputSize, c: inputGradient, ldc: inputSize, overwrite: true)
+            (inputGradient + rows * inputSize).update(repeating: 0, count: (steps - active) * batch * inputSize)
         }
+    }
+
+    /// The number of leading steps up to the last whose `rowWidth` gradient values are not all
+    /// zero (0 when every value is zero).
+    static func stepsWithGradient(_ gradient: UnsafePointer<Float>, steps: Int, rowWidth: Int) -> Int {
+        var index = steps * rowWidth
+        while index > 0 {
+            index -= 1
+            if gradient[index] != 0 { return index / rowWidth + 1 }
+        }
+        return 0
     }
 
     /// Advances `batch` states by one step (no cache; for sampling).

@@ -55,6 +55,59 @@ struct LayerGradientTests {
             arena: arena, input: input, inputGradient: inputGradient, loss: loss)
     }
 
+    @Test(
+        "LSTM: steps after the last nonzero hidden gradient are skipped; gradients still match finite differences",
+        arguments: [2, 5])
+    func lstmTrailingSteps(silentSteps: Int) {
+        let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
+        var layout = ParameterLayout()
+        let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: 13)
+        let rows = steps * batch
+        let input = FloatBuffer(count: rows * inputSize)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 14)
+        let initialHidden = FloatBuffer(count: batch * hidden)
+        let initialCell = FloatBuffer(count: batch * hidden)
+        fillNormal(initialHidden.base, count: batch * hidden, scale: 1, seed: 15)
+        fillNormal(initialCell.base, count: batch * hidden, scale: 1, seed: 16)
+        let outputWeights = FloatBuffer(count: rows * hidden)
+        let weighted = (steps - silentSteps) * batch * hidden
+        fillNormal(outputWeights.base, count: weighted, scale: 1, seed: 17)
+        let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
+        func loss() -> Double {
+            layer.forward(
+                input: input.base, steps: steps, batch: batch, initialHidden: initialHidden.base,
+                initialCell: initialCell.base, parameters: arena.values.base, cache: cache)
+            return (0..<(rows * hidden)).reduce(0.0) { $0 + Double(cache.hidden[$1] * outputWeights[$1]) }
+        }
+        _ = loss()
+        arena.gradients.zero()
+        let inputGradient = FloatBuffer(count: input.count)
+        inputGradient.base.update(repeating: 7, count: input.count)
+        let hiddenGradient = FloatBuffer(count: batch * hidden)
+        let cellGradient = FloatBuffer(count: batch * hidden)
+        hiddenGradient.base.update(repeating: 7, count: batch * hidden)
+        layer.backward(
+            input: input.base, steps: steps, batch: batch, hiddenGradient: outputWeights.base,
+            inputGradient: inputGradient.base, initialHidden: initialHidden.base,
+            initialCell: initialCell.base, initialHiddenGradient: hiddenGradient.base,
+            initialCellGradient: cellGradient.base, parameters: arena.values.base,
+            gradients: arena.gradients.base, cache: cache)
+        let silentInputs = Array(inputGradient.array[((steps - silentSteps) * batch * inputSize)...])
+        #expect(silentInputs.allSatisfy { $0 == 0 })
+        if silentSteps == steps {
+            #expect(arena.gradients.array.allSatisfy { $0 == 0 })
+            #expect(hiddenGradient.array.allSatisfy { $0 == 0 } && cellGradient.array.allSatisfy { $0 == 0 })
+        } else {
+            expectGradientsMatchFiniteDifferences(
+                arena: arena, input: input, inputGradient: inputGradient, loss: loss)
+            let worst = worstGradientError(
+                values: initialHidden.base, count: initialHidden.count, analytic: hiddenGradient.array, loss: loss)
+            #expect(worst < 1e-2, "initial hidden state: worst relative error \(worst)")
+        }
+    }
+
     @Test("LSTM: a step-by-step run equals the sequence run")
     func lstmStepMatchesSequence() {
         let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
@@ -74,7 +127,7 @@ struct LayerGradientTests {
                 input: input.base + t * batch * inputSize, hidden: h.base, cell: c.base, batch: batch,
                 parameters: arena.values.base, scratch: scratch.base)
             for i in 0..<(batch * hidden) {
-                #expect(abs(h[i] - cache.hidden[t * batch * hidden + i]) < 1e-6)
+                #expect(h[i] == cache.hidden[t * batch * hidden + i], "step \(t), value \(i)")
             }
         }
     }
