@@ -38,44 +38,6 @@ public struct LSTM: Sendable {
         bias = layout.add("\(name).bias", shape: [4 * hiddenSize])
     }
 
-    /// The activations of one sequence forward pass, kept for the backward pass, and the
-    /// backward pass's scratch space. Sized once for the largest `T x B`.
-    public final class Cache: @unchecked Sendable {
-        /// Rows (`T x B`) the cache can hold.
-        public let capacity: Int
-        let batchCapacity: Int
-        /// Activated gates `[T*B, 4H]` (i, f, o, g).
-        public let gates: FloatBuffer
-        /// Cell states `[T*B, H]`.
-        public let cells: FloatBuffer
-        /// `tanh` of the cell states `[T*B, H]`.
-        public let tanhCells: FloatBuffer
-        /// Hidden states `[T*B, H]`: the layer's output.
-        public let hidden: FloatBuffer
-        let gateGradients: FloatBuffer
-        let hiddenCarry: FloatBuffer
-        let cellCarry: FloatBuffer
-        /// `[4H, H]`: the recurrent matrix transposed, for the backward pass's `dz Uᵀ`.
-        let transposedRecurrent: FloatBuffer
-        /// `[4H, I]`: the input matrix transposed, for `dz Wᵀ`; sized by the first backward
-        /// pass (the cache does not know `I`).
-        var transposedInput: FloatBuffer?
-
-        /// Allocates room for `steps x batch` rows of an LSTM with `hiddenSize` units.
-        public init(steps: Int, batch: Int, hiddenSize: Int) {
-            capacity = steps * batch
-            batchCapacity = batch
-            gates = FloatBuffer(count: capacity * 4 * hiddenSize)
-            cells = FloatBuffer(count: capacity * hiddenSize)
-            tanhCells = FloatBuffer(count: capacity * hiddenSize)
-            hidden = FloatBuffer(count: capacity * hiddenSize)
-            gateGradients = FloatBuffer(count: capacity * 4 * hiddenSize)
-            hiddenCarry = FloatBuffer(count: batch * hiddenSize)
-            cellCarry = FloatBuffer(count: batch * hiddenSize)
-            transposedRecurrent = FloatBuffer(count: 4 * hiddenSize * hiddenSize)
-        }
-    }
-
     /// Runs `steps` steps over `batch` sequences from a given state or from zero.
     ///
     /// - Parameters:
@@ -122,9 +84,11 @@ public struct LSTM: Sendable {
     /// `dW += xᵀ dz`, `dU += [h_-1; h_0; ...; h_T-2]ᵀ dz`, `db += Σ dz`, `dx = dz Wᵀ`,
     /// `dh_-1 = dz_0 Uᵀ` and `dc_-1 = dc_0 ⊙ f_0`.
     ///
-    /// The steps after the last one with a nonzero hidden-state gradient (the padding after
-    /// every row of a chunk has ended, which carries no weight) have `dz = 0`: they are not
-    /// run, their input gradient is zero, and the weight gradients are the same.
+    /// A row has `dz = 0` at every step after the last one where its hidden-state gradient is
+    /// nonzero (the padding after a sequence's end, which carries no weight): those rows are
+    /// not run. The rows that are run are stored compactly, in step order, and the weight
+    /// gradients are summed over them alone; the skipped rows' input gradient is zero. With no
+    /// row skipped, the products run over the `T x B` rows in place.
     ///
     /// - Parameters:
     ///   - input: The same `[T*B, I]` input as the forward pass.
@@ -146,69 +110,157 @@ public struct LSTM: Sendable {
     ) {
         let h = hiddenSize
         let g = 4 * h
-        let active = LSTM.stepsWithGradient(hiddenGradient, steps: steps, rowWidth: batch * h)
-        let rows = active * batch
+        let rows = steps * batch
+        let plan = cache.planActiveRows(hiddenGradient: hiddenGradient, steps: steps, batch: batch, hiddenSize: h)
         let dz = cache.gateGradients.base
         let dhNext = cache.hiddenCarry.base
         let dcNext = cache.cellCarry.base
         dhNext.update(repeating: 0, count: batch * h)
         dcNext.update(repeating: 0, count: batch * h)
+        initialHiddenGradient?.update(repeating: 0, count: batch * h)
         let transposedU = cache.transposedRecurrent.base
         TiledProduct.transpose(
             parameters + recurrentWeights.offset, rows: h, columns: g, ldb: g, into: transposedU)
-        if active == 0 { initialHiddenGradient?.update(repeating: 0, count: batch * h) }
-        for t in stride(from: active - 1, through: 0, by: -1) {
+        for t in stride(from: steps - 1, through: 0, by: -1) {
+            let first = plan.stepOffsets[t]
+            let count = plan.stepOffsets[t + 1] - first
+            guard count > 0 else { continue }
             let previousCells: UnsafePointer<Float>? =
                 t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : initialCell
-            LSTM.gateGradients(
-                gates: cache.gates.base + t * batch * g, tanhCells: cache.tanhCells.base + t * batch * h,
-                previousCells: previousCells, hiddenGradient: hiddenGradient + t * batch * h,
-                hiddenCarry: dhNext, cellCarry: dcNext, rows: batch, hiddenSize: h,
-                into: dz + t * batch * g)
-            let target: UnsafeMutablePointer<Float>? = t > 0 ? dhNext : initialHiddenGradient
-            if let target {
+            if count == batch {
+                LSTM.gateGradients(
+                    gates: cache.gates.base + t * batch * g, tanhCells: cache.tanhCells.base + t * batch * h,
+                    previousCells: previousCells, hiddenGradient: hiddenGradient + t * batch * h,
+                    hiddenCarry: dhNext, cellCarry: dcNext, rows: batch, hiddenSize: h,
+                    into: dz + first * g)
+            } else {
+                for r in first..<(first + count) {
+                    let b = Int(plan.rowIndices[r]) - t * batch
+                    LSTM.gateGradients(
+                        gates: cache.gates.base + (t * batch + b) * g,
+                        tanhCells: cache.tanhCells.base + (t * batch + b) * h,
+                        previousCells: previousCells.map { $0 + b * h },
+                        hiddenGradient: hiddenGradient + (t * batch + b) * h, hiddenCarry: dhNext + b * h,
+                        cellCarry: dcNext + b * h, rows: 1, hiddenSize: h, into: dz + r * g)
+                }
+            }
+            guard let target = t > 0 ? dhNext : initialHiddenGradient else { continue }
+            if count == batch {
                 TiledProduct.multiply(
-                    m: batch, n: h, k: g, a: dz + t * batch * g, aRowStride: g, aDepthStride: 1,
+                    m: batch, n: h, k: g, a: dz + first * g, aRowStride: g, aDepthStride: 1,
                     b: transposedU, ldb: h, c: target, ldc: h, overwrite: true)
+            } else {
+                // The rows of this step that have a gradient, then back to their places (the
+                // others' carries stay zero).
+                let compact = cache.compactCarry.base
+                TiledProduct.multiply(
+                    m: count, n: h, k: g, a: dz + first * g, aRowStride: g, aDepthStride: 1,
+                    b: transposedU, ldb: h, c: compact, ldc: h, overwrite: true)
+                for r in first..<(first + count) {
+                    let b = Int(plan.rowIndices[r]) - t * batch
+                    (target + b * h).update(from: compact + (r - first) * h, count: h)
+                }
             }
         }
         initialCellGradient?.update(from: dcNext, count: batch * h)
+        if plan.count == rows {
+            accumulateWeightGradients(
+                input: input, steps: steps, batch: batch, initialHidden: initialHidden,
+                inputGradient: inputGradient, parameters: parameters, gradients: gradients, cache: cache)
+        } else {
+            accumulateActiveRowGradients(
+                input: input, steps: steps, batch: batch, plan: plan, initialHidden: initialHidden,
+                inputGradient: inputGradient, parameters: parameters, gradients: gradients, cache: cache)
+        }
+    }
+
+    /// The weight and input gradients from `dz` of every one of the `T x B` rows.
+    private func accumulateWeightGradients(
+        input: UnsafePointer<Float>, steps: Int, batch: Int, initialHidden: UnsafePointer<Float>?,
+        inputGradient: UnsafeMutablePointer<Float>?, parameters: UnsafePointer<Float>,
+        gradients: UnsafeMutablePointer<Float>, cache: Cache
+    ) {
+        let g = 4 * hiddenSize
+        let rows = steps * batch
+        let dz = cache.gateGradients.base
         TiledProduct.accumulateTransposed(
-            m: h, n: g, k: rows - batch, a: cache.hidden.base, lda: h, b: dz + batch * g, ldb: g,
-            c: gradients + recurrentWeights.offset, ldc: g)
-        if let initialHidden, active > 0 {
+            m: hiddenSize, n: g, k: rows - batch, a: cache.hidden.base, lda: hiddenSize,
+            b: dz + batch * g, ldb: g, c: gradients + recurrentWeights.offset, ldc: g)
+        if let initialHidden {
             TiledProduct.accumulateTransposed(
-                m: h, n: g, k: batch, a: initialHidden, lda: h, b: dz, ldb: g,
+                m: hiddenSize, n: g, k: batch, a: initialHidden, lda: hiddenSize, b: dz, ldb: g,
                 c: gradients + recurrentWeights.offset, ldc: g)
         }
         TiledProduct.accumulateTransposed(
             m: inputSize, n: g, k: rows, a: input, lda: inputSize, b: dz, ldb: g,
             c: gradients + inputWeights.offset, ldc: g)
-        VectorMath.accumulateColumnSums(
-            of: dz, rows: rows, columns: g, into: gradients + bias.offset)
+        VectorMath.accumulateColumnSums(of: dz, rows: rows, columns: g, into: gradients + bias.offset)
         if let inputGradient {
-            if (cache.transposedInput?.count ?? 0) < g * inputSize {
-                cache.transposedInput = FloatBuffer(count: g * inputSize)
-            }
-            let transposedW = cache.transposedInput!.base
-            TiledProduct.transpose(
-                parameters + inputWeights.offset, rows: inputSize, columns: g, ldb: g, into: transposedW)
             TiledProduct.multiply(
-                m: rows, n: inputSize, k: g, a: dz, aRowStride: g, aDepthStride: 1, b: transposedW,
-                ldb: inputSize, c: inputGradient, ldc: inputSize, overwrite: true)
-            (inputGradient + rows * inputSize).update(repeating: 0, count: (steps - active) * batch * inputSize)
+                m: rows, n: inputSize, k: g, a: dz, aRowStride: g, aDepthStride: 1,
+                b: transposedInputWeights(parameters: parameters, cache: cache), ldb: inputSize,
+                c: inputGradient, ldc: inputSize, overwrite: true)
         }
     }
 
-    /// The number of leading steps up to the last whose `rowWidth` gradient values are not all
-    /// zero (0 when every value is zero).
-    static func stepsWithGradient(_ gradient: UnsafePointer<Float>, steps: Int, rowWidth: Int) -> Int {
-        var index = steps * rowWidth
-        while index > 0 {
-            index -= 1
-            if gradient[index] != 0 { return index / rowWidth + 1 }
+    /// The weight and input gradients from the `plan.count` rows of `dz` that have one, stored
+    /// compactly: their inputs and previous hidden states are gathered next to them; the input
+    /// gradient of every other row is zero.
+    private func accumulateActiveRowGradients(
+        input: UnsafePointer<Float>, steps: Int, batch: Int, plan: Cache.ActiveRows,
+        initialHidden: UnsafePointer<Float>?, inputGradient: UnsafeMutablePointer<Float>?,
+        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, cache: Cache
+    ) {
+        let h = hiddenSize
+        let g = 4 * h
+        let count = plan.count
+        let dz = cache.gateGradients.base
+        let previous = cache.compactHidden.base
+        let inputs = cache.compactInputs(inputSize: inputSize)
+        for r in 0..<count {
+            let row = Int(plan.rowIndices[r])
+            let target = previous + r * h
+            if row >= batch {
+                target.update(from: cache.hidden.base + (row - batch) * h, count: h)
+            } else if let initialHidden {
+                target.update(from: initialHidden + row * h, count: h)
+            } else {
+                target.update(repeating: 0, count: h)
+            }
+            (inputs + r * inputSize).update(from: input + row * inputSize, count: inputSize)
         }
-        return 0
+        TiledProduct.accumulateTransposed(
+            m: h, n: g, k: count, a: previous, lda: h, b: dz, ldb: g,
+            c: gradients + recurrentWeights.offset, ldc: g)
+        TiledProduct.accumulateTransposed(
+            m: inputSize, n: g, k: count, a: inputs, lda: inputSize, b: dz, ldb: g,
+            c: gradients + inputWeights.offset, ldc: g)
+        VectorMath.accumulateColumnSums(of: dz, rows: count, columns: g, into: gradients + bias.offset)
+        guard let inputGradient else { return }
+        // The gathered inputs are no longer needed: their buffer takes the compact gradient.
+        TiledProduct.multiply(
+            m: count, n: inputSize, k: g, a: dz, aRowStride: g, aDepthStride: 1,
+            b: transposedInputWeights(parameters: parameters, cache: cache), ldb: inputSize,
+            c: inputs, ldc: inputSize, overwrite: true)
+        inputGradient.update(repeating: 0, count: steps * batch * inputSize)
+        for r in 0..<count {
+            (inputGradient + Int(plan.rowIndices[r]) * inputSize).update(
+                from: inputs + r * inputSize, count: inputSize)
+        }
+    }
+
+    /// `Wᵀ`, `[4H, I]`, written into `cache` for this backward pass.
+    private func transposedInputWeights(
+        parameters: UnsafePointer<Float>, cache: Cache
+    ) -> UnsafePointer<Float> {
+        let g = 4 * hiddenSize
+        if (cache.transposedInput?.count ?? 0) < g * inputSize {
+            cache.transposedInput = FloatBuffer(count: g * inputSize)
+        }
+        let transposed = cache.transposedInput!.base
+        TiledProduct.transpose(
+            parameters + inputWeights.offset, rows: inputSize, columns: g, ldb: g, into: transposed)
+        return UnsafePointer(transposed)
     }
 
     /// Advances `batch` states by one step (no cache; for sampling).

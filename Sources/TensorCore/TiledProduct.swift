@@ -33,17 +33,15 @@ public enum TiledProduct {
         let operands = Operands(
             k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, b: b, ldb: ldb, c: c,
             ldc: ldc, overwrite: overwrite)
+        // A last tile of fewer than 8 rows repeats its last row in the missing ones and
+        // stores only its own: a one-row tile would wait on the latency of one chain of
+        // multiply-adds (a backward step with a few rows left is mostly such tiles).
         var column = 0
         while column + 32 <= n {
             var row = 0
-            while row + 8 <= m {
-                operands.tile8x32(row: row, column: column)
-                row += 8
-            }
             while row < m {
-                operands.tile1(row: row, column: column, as: Lanes.self)
-                operands.tile1(row: row, column: column + 16, as: Lanes.self)
-                row += 1
+                operands.tile8x32(row: row, rows: min(8, m - row), column: column)
+                row += 8
             }
             column += 32
         }
@@ -130,61 +128,73 @@ public enum TiledProduct {
             UnsafeMutableRawPointer(p).storeBytes(of: value, as: V.self)
         }
 
-        /// Rows `row..<row+8`, columns `column..<column+32`.
+        /// Rows `row..<row+rows` (`rows` at most 8), columns `column..<column+32`.
         @inline(__always)
-        func tile8x32(row: Int, column: Int) {
+        func tile8x32(row: Int, rows: Int, column: Int) {
             var c00 = Lanes(), c01 = Lanes(), c10 = Lanes(), c11 = Lanes()
             var c20 = Lanes(), c21 = Lanes(), c30 = Lanes(), c31 = Lanes()
             var c40 = Lanes(), c41 = Lanes(), c50 = Lanes(), c51 = Lanes()
             var c60 = Lanes(), c61 = Lanes(), c70 = Lanes(), c71 = Lanes()
+            let last = rows - 1
             let s = aRowStride
-            var ap = a + row * s
+            let a0 = a + row * s
+            let a1 = a0 + min(1, last) * s, a2 = a0 + min(2, last) * s, a3 = a0 + min(3, last) * s
+            let a4 = a0 + min(4, last) * s, a5 = a0 + min(5, last) * s, a6 = a0 + min(6, last) * s
+            let a7 = a0 + min(7, last) * s
+            var p = 0
             var bp = b + column
             for _ in 0..<k {
                 let b0 = load(bp, as: Lanes.self)
                 let b1 = load(bp + 16, as: Lanes.self)
-                var x = Lanes(repeating: ap[0])
+                var x = Lanes(repeating: a0[p])
                 c00 = c00.addingProduct(x, b0)
                 c01 = c01.addingProduct(x, b1)
-                x = Lanes(repeating: ap[s])
+                x = Lanes(repeating: a1[p])
                 c10 = c10.addingProduct(x, b0)
                 c11 = c11.addingProduct(x, b1)
-                x = Lanes(repeating: ap[2 * s])
+                x = Lanes(repeating: a2[p])
                 c20 = c20.addingProduct(x, b0)
                 c21 = c21.addingProduct(x, b1)
-                x = Lanes(repeating: ap[3 * s])
+                x = Lanes(repeating: a3[p])
                 c30 = c30.addingProduct(x, b0)
                 c31 = c31.addingProduct(x, b1)
-                x = Lanes(repeating: ap[4 * s])
+                x = Lanes(repeating: a4[p])
                 c40 = c40.addingProduct(x, b0)
                 c41 = c41.addingProduct(x, b1)
-                x = Lanes(repeating: ap[5 * s])
+                x = Lanes(repeating: a5[p])
                 c50 = c50.addingProduct(x, b0)
                 c51 = c51.addingProduct(x, b1)
-                x = Lanes(repeating: ap[6 * s])
+                x = Lanes(repeating: a6[p])
                 c60 = c60.addingProduct(x, b0)
                 c61 = c61.addingProduct(x, b1)
-                x = Lanes(repeating: ap[7 * s])
+                x = Lanes(repeating: a7[p])
                 c70 = c70.addingProduct(x, b0)
                 c71 = c71.addingProduct(x, b1)
-                ap += aDepthStride
+                p += aDepthStride
                 bp += ldb
             }
             let cp = c + row * ldc + column
             finish(c00, at: cp)
             finish(c01, at: cp + 16)
+            guard rows > 1 else { return }
             finish(c10, at: cp + ldc)
             finish(c11, at: cp + ldc + 16)
+            guard rows > 2 else { return }
             finish(c20, at: cp + 2 * ldc)
             finish(c21, at: cp + 2 * ldc + 16)
+            guard rows > 3 else { return }
             finish(c30, at: cp + 3 * ldc)
             finish(c31, at: cp + 3 * ldc + 16)
+            guard rows > 4 else { return }
             finish(c40, at: cp + 4 * ldc)
             finish(c41, at: cp + 4 * ldc + 16)
+            guard rows > 5 else { return }
             finish(c50, at: cp + 5 * ldc)
             finish(c51, at: cp + 5 * ldc + 16)
+            guard rows > 6 else { return }
             finish(c60, at: cp + 6 * ldc)
             finish(c61, at: cp + 6 * ldc + 16)
+            guard rows > 7 else { return }
             finish(c70, at: cp + 7 * ldc)
             finish(c71, at: cp + 7 * ldc + 16)
         }

@@ -56,10 +56,10 @@ struct LayerGradientTests {
     }
 
     @Test(
-        "LSTM: steps after the last nonzero hidden gradient are skipped; gradients still match finite differences",
-        arguments: [2, 5])
-    func lstmTrailingSteps(silentSteps: Int) {
-        let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
+        "LSTM: each row's steps after its last nonzero hidden gradient are skipped; gradients still match finite differences",
+        arguments: [[5, 5, 5], [3, 5, 1], [2, 0, 4], [0, 0, 0]])
+    func lstmRowEnds(rowEnds: [Int]) {
+        let (inputSize, hidden, steps, batch) = (3, 4, 5, 3)
         var layout = ParameterLayout()
         let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
         let arena = ParameterArena(layout: layout)
@@ -71,9 +71,14 @@ struct LayerGradientTests {
         let initialCell = FloatBuffer(count: batch * hidden)
         fillNormal(initialHidden.base, count: batch * hidden, scale: 1, seed: 15)
         fillNormal(initialCell.base, count: batch * hidden, scale: 1, seed: 16)
+        // Row b's hidden states carry weight at steps 0..<rowEnds[b] only.
         let outputWeights = FloatBuffer(count: rows * hidden)
-        let weighted = (steps - silentSteps) * batch * hidden
-        fillNormal(outputWeights.base, count: weighted, scale: 1, seed: 17)
+        fillNormal(outputWeights.base, count: rows * hidden, scale: 1, seed: 17)
+        for t in 0..<steps {
+            for b in 0..<batch where t >= rowEnds[b] {
+                (outputWeights.base + (t * batch + b) * hidden).update(repeating: 0, count: hidden)
+            }
+        }
         let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
         func loss() -> Double {
             layer.forward(
@@ -88,24 +93,34 @@ struct LayerGradientTests {
         let hiddenGradient = FloatBuffer(count: batch * hidden)
         let cellGradient = FloatBuffer(count: batch * hidden)
         hiddenGradient.base.update(repeating: 7, count: batch * hidden)
+        cellGradient.base.update(repeating: 7, count: batch * hidden)
         layer.backward(
             input: input.base, steps: steps, batch: batch, hiddenGradient: outputWeights.base,
             inputGradient: inputGradient.base, initialHidden: initialHidden.base,
             initialCell: initialCell.base, initialHiddenGradient: hiddenGradient.base,
             initialCellGradient: cellGradient.base, parameters: arena.values.base,
             gradients: arena.gradients.base, cache: cache)
-        let silentInputs = Array(inputGradient.array[((steps - silentSteps) * batch * inputSize)...])
-        #expect(silentInputs.allSatisfy { $0 == 0 })
-        if silentSteps == steps {
-            #expect(arena.gradients.array.allSatisfy { $0 == 0 })
-            #expect(hiddenGradient.array.allSatisfy { $0 == 0 } && cellGradient.array.allSatisfy { $0 == 0 })
-        } else {
-            expectGradientsMatchFiniteDifferences(
-                arena: arena, input: input, inputGradient: inputGradient, loss: loss)
-            let worst = worstGradientError(
-                values: initialHidden.base, count: initialHidden.count, analytic: hiddenGradient.array, loss: loss)
-            #expect(worst < 1e-2, "initial hidden state: worst relative error \(worst)")
+        for t in 0..<steps {
+            for b in 0..<batch where t >= rowEnds[b] {
+                let start = (t * batch + b) * inputSize
+                #expect(inputGradient.array[start..<(start + inputSize)].allSatisfy { $0 == 0 }, "step \(t), row \(b)")
+            }
         }
+        for b in 0..<batch where rowEnds[b] == 0 {
+            #expect(hiddenGradient.array[(b * hidden)..<((b + 1) * hidden)].allSatisfy { $0 == 0 })
+            #expect(cellGradient.array[(b * hidden)..<((b + 1) * hidden)].allSatisfy { $0 == 0 })
+        }
+        if rowEnds.allSatisfy({ $0 == 0 }) {
+            #expect(arena.gradients.array.allSatisfy { $0 == 0 })
+            return
+        }
+        expectGradientsMatchFiniteDifferences(
+            arena: arena, input: input, inputGradient: inputGradient, loss: loss)
+        let hiddenError = worstGradientError(
+            values: initialHidden.base, count: initialHidden.count, analytic: hiddenGradient.array, loss: loss)
+        let cellError = worstGradientError(
+            values: initialCell.base, count: initialCell.count, analytic: cellGradient.array, loss: loss)
+        #expect(hiddenError < 1e-2 && cellError < 1e-2, "initial state: worst relative errors \(hiddenError), \(cellError)")
     }
 
     @Test("LSTM: a step-by-step run equals the sequence run")
