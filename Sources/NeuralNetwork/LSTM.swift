@@ -55,10 +55,9 @@ public struct LSTM: Sendable {
         let g = 4 * h
         let rows = steps * batch
         let z = cache.gates.base
-        for row in 0..<rows { (z + row * g).update(from: parameters + bias.offset, count: g) }
         TiledProduct.multiply(
             m: rows, n: g, k: inputSize, a: input, aRowStride: inputSize, aDepthStride: 1,
-            b: parameters + inputWeights.offset, ldb: g, c: z, ldc: g)
+            b: parameters + inputWeights.offset, ldb: g, c: z, ldc: g, startRow: parameters + bias.offset)
         for t in 0..<steps {
             let zt = z + t * batch * g
             let previousHidden: UnsafePointer<Float>? =
@@ -277,10 +276,10 @@ public struct LSTM: Sendable {
     ) {
         let h = hiddenSize
         let g = 4 * h
-        for row in 0..<batch { (scratch + row * g).update(from: parameters + bias.offset, count: g) }
         TiledProduct.multiply(
             m: batch, n: g, k: inputSize, a: input, aRowStride: inputSize, aDepthStride: 1,
-            b: parameters + inputWeights.offset, ldb: g, c: scratch, ldc: g)
+            b: parameters + inputWeights.offset, ldb: g, c: scratch, ldc: g,
+            startRow: parameters + bias.offset)
         TiledProduct.multiply(
             m: batch, n: g, k: h, a: hidden, aRowStride: h, aDepthStride: 1,
             b: parameters + recurrentWeights.offset, ldb: g, c: scratch, ldc: g)

@@ -24,15 +24,17 @@ public enum TiledProduct {
     ///   - b: `k` rows of `n` values, `ldb` apart.
     ///   - c: `m` rows of `n` values, `ldc` apart.
     ///   - overwrite: Stores `A B` instead of adding it to `C`.
+    ///   - startRow: `[n]` values every row of `C` starts from instead of its own (a bias):
+    ///     `C = startRow + A B`, without writing the rows first.
     public static func multiply(
         m: Int, n: Int, k: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int,
         b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
-        overwrite: Bool = false
+        overwrite: Bool = false, startRow: UnsafePointer<Float>? = nil
     ) {
         guard m > 0, n > 0 else { return }
         let operands = Operands(
             k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, b: b, ldb: ldb, c: c,
-            ldc: ldc, overwrite: overwrite)
+            ldc: ldc, overwrite: overwrite, startRow: startRow)
         // A last tile of fewer than 8 rows repeats its last row in the missing ones and
         // stores only its own: a one-row tile would wait on the latency of one chain of
         // multiply-adds (a backward step with a few rows left is mostly such tiles).
@@ -116,6 +118,7 @@ public enum TiledProduct {
         let c: UnsafeMutablePointer<Float>
         let ldc: Int
         let overwrite: Bool
+        let startRow: UnsafePointer<Float>?
 
         @inline(__always)
         func load<V: SIMD>(_ p: UnsafePointer<Float>, as _: V.Type) -> V where V.Scalar == Float {
@@ -124,7 +127,9 @@ public enum TiledProduct {
 
         @inline(__always)
         func finish<V: SIMD>(_ sum: V, at p: UnsafeMutablePointer<Float>) where V.Scalar == Float {
-            let value = overwrite ? sum : load(UnsafePointer(p), as: V.self) + sum
+            let start: UnsafePointer<Float>? =
+                startRow.map { $0 + (p - c) % ldc } ?? (overwrite ? nil : UnsafePointer(p))
+            let value = start.map { load($0, as: V.self) + sum } ?? sum
             UnsafeMutableRawPointer(p).storeBytes(of: value, as: V.self)
         }
 
@@ -264,7 +269,11 @@ public enum TiledProduct {
             var sum: Float = 0
             for p in 0..<k { sum = sum.addingProduct(a[row * aRowStride + p * aDepthStride], b[p * ldb + column]) }
             let target = c + row * ldc + column
-            target.pointee = overwrite ? sum : target.pointee + sum
+            if let startRow {
+                target.pointee = startRow[column] + sum
+            } else {
+                target.pointee = overwrite ? sum : target.pointee + sum
+            }
         }
     }
 }

@@ -78,6 +78,23 @@ struct TiledProductTests {
         #expect(row == Array(ours[(5 * n)..<(6 * n)]))
     }
 
+    @Test("a start row replaces C's rows: bias + A B", arguments: [(13, 88, 7), (16, 512, 9), (3, 3, 2)])
+    func startRow(shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        let a = values(m * k, seed: 8)
+        let b = values(k * n, seed: 9)
+        let bias = values(n, seed: 10)
+        let expected = reference(
+            m: m, n: n, k: k, a: a, transposedA: false, b: b, c: (0..<m).flatMap { _ in bias }, overwrite: false)
+        var c = [Float](repeating: .nan, count: m * n)
+        c.withUnsafeMutableBufferPointer { c in
+            TiledProduct.multiply(
+                m: m, n: n, k: k, a: a, aRowStride: k, aDepthStride: 1, b: b, ldb: n, c: c.baseAddress!, ldc: n,
+                startRow: bias)
+        }
+        #expect(c == expected)
+    }
+
     @Test("transpose swaps rows and columns")
     func transposes() {
         let b = values(7 * 20, seed: 7)
