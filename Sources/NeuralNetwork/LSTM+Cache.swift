@@ -24,10 +24,11 @@ extension LSTM {
         /// `[B, H]`: one step's hidden-state carries of the rows that run, before they are put
         /// back in their rows.
         let compactCarry: FloatBuffer
-        /// `[T*B, H]`: the previous hidden states of the rows that run, gathered.
-        let compactHidden: FloatBuffer
-        /// `[T*B, I]`: the inputs of the rows that run, gathered; sized by the first backward
-        /// pass that needs it (the cache does not know `I`).
+        /// `[T*B, H]`: the previous hidden states of the rows that run, gathered; allocated by
+        /// the first backward pass that skips rows.
+        private var compactHiddenBuffer: FloatBuffer?
+        /// `[T*B, I]`: the inputs of the rows that run, gathered; allocated likewise (the cache
+        /// does not know `I`).
         private var compactInputBuffer: FloatBuffer?
         /// `[4H, H]`: the recurrent matrix transposed, for the backward pass's `dz Uᵀ`.
         let transposedRecurrent: FloatBuffer
@@ -54,7 +55,6 @@ extension LSTM {
             hiddenCarry = FloatBuffer(count: batch * hiddenSize)
             cellCarry = FloatBuffer(count: batch * hiddenSize)
             compactCarry = FloatBuffer(count: batch * hiddenSize)
-            compactHidden = FloatBuffer(count: capacity * hiddenSize)
             transposedRecurrent = FloatBuffer(count: 4 * hiddenSize * hiddenSize)
             rowEnds = .allocate(capacity: max(1, batch))
             stepOffsets = .allocate(capacity: steps + 1)
@@ -122,6 +122,14 @@ extension LSTM {
                 compactInputBuffer = FloatBuffer(count: capacity * inputSize)
             }
             return compactInputBuffer!.base
+        }
+
+        /// The `[T*B, H]` buffer for gathered previous hidden states, allocated by its first use.
+        func compactHidden(hiddenSize: Int) -> UnsafeMutablePointer<Float> {
+            if (compactHiddenBuffer?.count ?? 0) < capacity * hiddenSize {
+                compactHiddenBuffer = FloatBuffer(count: capacity * hiddenSize)
+            }
+            return compactHiddenBuffer!.base
         }
     }
 }

@@ -214,7 +214,7 @@ public struct LSTM: Sendable {
         let g = 4 * h
         let count = plan.count
         let dz = cache.gateGradients.base
-        let previous = cache.compactHidden.base
+        let previous = cache.compactHidden(hiddenSize: h)
         let inputs = cache.compactInputs(inputSize: inputSize)
         for r in 0..<count {
             let row = Int(plan.rowIndices[r])
