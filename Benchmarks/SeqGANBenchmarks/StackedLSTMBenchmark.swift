@@ -2,73 +2,74 @@ import Foundation
 import SeqGAN
 import TensorCore
 
-/// The stacked-LSTM generator at the music size (2 layers x 256 units, E 64, V 100,
-/// batch 32, sequences of 256 tokens, dropout 0.2 between layers): tokens per second of MLE
-/// training (forward, backward, clipping, Adam) and of sampling, side by side with the same
-/// model in PyTorch (`Benchmarks/peers/torch_stacked_lstm.py`), with peak memory. Tokens
-/// per CPU second (process CPU time, all threads) are printed too: on a machine shared with
-/// other work they compare the two more fairly than wall time does.
+/// The stacked-LSTM generator: tokens per second of MLE training (truncated BPTT: forward,
+/// backward, clipping, Adam per chunk) and of sampling, side by side with the same model and
+/// the same algorithm in PyTorch (`Benchmarks/peers/torch_stacked_lstm.py`), with peak memory.
 ///
-///     seqgan-bench stacked-lstm [--layers 2] [--hidden 256] [--embedding 64] [--vocabulary 100]
-///         [--batch 32] [--length 256] [--dropout 0.2] [--train-steps 4] [--repeats 3] [--no-peer]
+/// By default the default music model (``Shape``'s `tunes` preset): 2 x 128 units, an input of
+/// E 64 + F 24, V 81, batch 32, rows of T 512 positions each holding one tune (median 189
+/// tokens) then an end token and padding, trained in chunks of 128 positions; the chunks after
+/// every row of the batch has ended are skipped, on both sides. Training counts the tune
+/// tokens (end tokens included, padding not); sampling draws all `T` tokens of every row.
+/// `--shape fixed` is the earlier 2 x 256 shape on full rows of T 256. Tokens per CPU second
+/// (process CPU time, all threads) are printed too: on a machine shared with other work they
+/// compare the two more fairly than wall time does.
+///
+///     seqgan-bench stacked-lstm [--shape tunes|fixed] [--layers 2] [--hidden 128] [--embedding 64]
+///         [--features 24] [--vocabulary 81] [--batch 32] [--length 512] [--chunk 128]
+///         [--dropout 0.1] [--train-steps 4] [--repeats 3] [--no-peer]
 enum StackedLSTMBenchmark {
     static func run(arguments: [String]) throws {
-        let layers = BenchmarkSupport.positiveInteger("--layers", in: arguments, default: 2)
-        let hidden = BenchmarkSupport.positiveInteger("--hidden", in: arguments, default: 256)
-        let embedding = BenchmarkSupport.positiveInteger("--embedding", in: arguments, default: 64)
-        let vocabulary = BenchmarkSupport.positiveInteger("--vocabulary", in: arguments, default: 100)
-        let batch = BenchmarkSupport.positiveInteger("--batch", in: arguments, default: 32)
-        let length = BenchmarkSupport.positiveInteger("--length", in: arguments, default: 256)
-        let trainSteps = BenchmarkSupport.positiveInteger("--train-steps", in: arguments, default: 4)
-        let repeats = BenchmarkSupport.positiveInteger("--repeats", in: arguments, default: 3)
-        let dropoutText = BenchmarkSupport.option("--dropout", in: arguments) ?? "0.2"
-        guard let dropout = Float(dropoutText), dropout >= 0, dropout < 1 else {
-            FileHandle.standardError.write(Data("seqgan-bench: --dropout needs a number in [0, 1), got '\(dropoutText)'\n".utf8))
-            exit(2)
-        }
+        let shape = Shape(arguments: arguments)
         let withPeer = !arguments.contains("--no-peer")
         BLAS.threadCount = 1
 
-        print("== stacked LSTM (layers \(layers), H \(hidden), E \(embedding), V \(vocabulary), batch \(batch), T \(length), dropout \(dropout); \(trainSteps) updates a run, repeats \(repeats), median)")
-        let config = GeneratorConfig(
-            vocabularySize: vocabulary, embeddingSize: embedding, hiddenSize: hidden,
-            sequenceLength: length, layers: layers, dropout: dropout)
-        let generator = Generator(config: config)
+        print("== stacked LSTM (\(shape.description))")
+        let generator = Generator(config: shape.generatorConfig)
         var random = SplitMix64(seed: 1)
         generator.initializeRandom(using: &random)
         var settings = OptimizerConfig()
-        settings.batchSize = batch
+        settings.batchSize = shape.batch
         let trainer = GeneratorTrainer(generator: generator, settings: settings, dropoutSeed: 2)
-        let data = (0..<(batch * length)).map { _ in Int32(1 + random.next() % UInt64(vocabulary - 1)) }
+        let lengths = shape.tuneLengths(using: &random)
+        let data = shape.rows(lengths: lengths, using: &random)
+        // The tune tokens of a batch, end tokens included: the chunks run cover all of them.
+        let counted = lengths.reduce(0, +)
         var trainCPU: [Double] = []
-        let train = BenchmarkSupport.medianSeconds(repeats: repeats) {
+        let train = BenchmarkSupport.medianSeconds(repeats: shape.repeats) {
             let cpuStart = BenchmarkSupport.processorSeconds()
-            for _ in 0..<trainSteps { trainer.step(sequences: data, batchSize: batch) }
+            for _ in 0..<shape.trainSteps {
+                trainer.truncatedStep(
+                    sequences: data, length: shape.length, batchSize: shape.batch, chunkLength: shape.chunk)
+            }
             trainCPU.append(BenchmarkSupport.processorSeconds() - cpuStart)
         }
+        // Sampling runs every row for all T steps (no end token), as the peer does.
+        var samplingConfig = shape.generatorConfig
+        samplingConfig.sequenceEnd = nil
+        let sampler = Generator(config: samplingConfig)
+        sampler.arena.values.copy(from: generator.arena.values.base)
         var sampleCPU: [Double] = []
-        let sampling = BenchmarkSupport.medianSeconds(repeats: repeats) {
+        let sampling = BenchmarkSupport.medianSeconds(repeats: shape.repeats) {
             let cpuStart = BenchmarkSupport.processorSeconds()
-            _ = generator.sample(count: batch, length: length, using: &random)
+            _ = sampler.sample(count: shape.batch, length: shape.length, using: &random)
             sampleCPU.append(BenchmarkSupport.processorSeconds() - cpuStart)
         }
-        let trainTokens = Double(trainSteps * batch * length)
-        let sampleTokens = Double(batch * length)
+        let trainTokens = Double(shape.trainSteps * counted)
+        let sampleTokens = Double(shape.batch * shape.length)
         let ours = (train: trainTokens / train, sample: sampleTokens / sampling)
         let oursCPU = (
             train: trainTokens / BenchmarkSupport.median(trainCPU),
             sample: sampleTokens / BenchmarkSupport.median(sampleCPU))
         let memory = BenchmarkSupport.peakMemoryMiB
 
-        let peer = withPeer
-            ? torchRecords(arguments: [
-                "--layers", String(layers), "--hidden", String(hidden), "--embedding", String(embedding),
-                "--vocabulary", String(vocabulary), "--batch", String(batch), "--length", String(length),
-                "--dropout", dropoutText, "--train-steps", String(trainSteps), "--repeats", String(repeats),
-                "--threads", "2",
-            ]) : [:]
+        let peer = withPeer ? torchRecords(arguments: shape.peerArguments(lengths: lengths)) : [:]
         if withPeer && peer.isEmpty {
             print("(PyTorch reference unavailable: pip install torch, see Benchmarks/peers/README.md)")
+        }
+        if shape.tunes {
+            let sorted = lengths.sorted()
+            print("tunes of \(sorted[0])-\(sorted[sorted.count - 1]) tokens (median \(sorted[sorted.count / 2])); \(counted) counted a batch")
         }
         row("training tokens per second", ours: ours.train, peer: peer["train"]?.tokensPerSecond)
         row("sampling tokens per second", ours: ours.sample, peer: peer["sample"]?.tokensPerSecond)

@@ -18,7 +18,8 @@ public struct Dropout: Sendable {
     }
 
     /// Fills `mask` with `count` independent draws: `1 / keepProbability` with probability
-    /// `keepProbability`, else 0.
+    /// `keepProbability`, else 0. Inlinable, so that a caller's generator is specialized.
+    @inlinable
     public func drawMask(
         _ mask: UnsafeMutablePointer<Float>, count: Int,
         using generator: inout some RandomNumberGenerator

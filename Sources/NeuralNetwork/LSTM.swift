@@ -8,8 +8,10 @@ import TensorCore
 ///
 /// The four gates are fused column blocks `[i | f | o | g]` of one `[I, 4H]` input matrix, one
 /// `[H, 4H]` recurrent matrix and one `[4H]` bias. A sequence is run time-major: row
-/// `t * B + b` holds step `t` of sequence `b`. The input projection of all steps is one GEMM;
-/// each step adds one fused recurrent GEMM.
+/// `t * B + b` holds step `t` of sequence `b`. The input projection of all steps is one
+/// product; each step adds one fused recurrent product. The products of the time loop (and
+/// the input projection, the input gradient and the weight gradients) are ``TiledProduct``s,
+/// which read the weights in place.
 ///
 /// A run starts from zero (`h_-1 = c_-1 = 0`) or from a given state `[B, H]` each, whose
 /// gradient the backward pass can return (see ``StackedLSTM`` for chunked training).
@@ -36,38 +38,6 @@ public struct LSTM: Sendable {
         bias = layout.add("\(name).bias", shape: [4 * hiddenSize])
     }
 
-    /// The activations of one sequence forward pass, kept for the backward pass, and the
-    /// backward pass's scratch space. Sized once for the largest `T x B`.
-    public final class Cache: @unchecked Sendable {
-        /// Rows (`T x B`) the cache can hold.
-        public let capacity: Int
-        let batchCapacity: Int
-        /// Activated gates `[T*B, 4H]` (i, f, o, g).
-        public let gates: FloatBuffer
-        /// Cell states `[T*B, H]`.
-        public let cells: FloatBuffer
-        /// `tanh` of the cell states `[T*B, H]`.
-        public let tanhCells: FloatBuffer
-        /// Hidden states `[T*B, H]`: the layer's output.
-        public let hidden: FloatBuffer
-        let gateGradients: FloatBuffer
-        let hiddenCarry: FloatBuffer
-        let cellCarry: FloatBuffer
-
-        /// Allocates room for `steps x batch` rows of an LSTM with `hiddenSize` units.
-        public init(steps: Int, batch: Int, hiddenSize: Int) {
-            capacity = steps * batch
-            batchCapacity = batch
-            gates = FloatBuffer(count: capacity * 4 * hiddenSize)
-            cells = FloatBuffer(count: capacity * hiddenSize)
-            tanhCells = FloatBuffer(count: capacity * hiddenSize)
-            hidden = FloatBuffer(count: capacity * hiddenSize)
-            gateGradients = FloatBuffer(count: capacity * 4 * hiddenSize)
-            hiddenCarry = FloatBuffer(count: batch * hiddenSize)
-            cellCarry = FloatBuffer(count: batch * hiddenSize)
-        }
-    }
-
     /// Runs `steps` steps over `batch` sequences from a given state or from zero.
     ///
     /// - Parameters:
@@ -85,18 +55,17 @@ public struct LSTM: Sendable {
         let g = 4 * h
         let rows = steps * batch
         let z = cache.gates.base
-        for row in 0..<rows { (z + row * g).update(from: parameters + bias.offset, count: g) }
-        BLAS.gemm(
-            m: rows, n: g, k: inputSize, a: input, lda: inputSize,
-            b: parameters + inputWeights.offset, ldb: g, beta: 1, c: z, ldc: g)
+        TiledProduct.multiply(
+            m: rows, n: g, k: inputSize, a: input, aRowStride: inputSize, aDepthStride: 1,
+            b: parameters + inputWeights.offset, ldb: g, c: z, ldc: g, startRow: parameters + bias.offset)
         for t in 0..<steps {
             let zt = z + t * batch * g
             let previousHidden: UnsafePointer<Float>? =
                 t > 0 ? UnsafePointer(cache.hidden.base + (t - 1) * batch * h) : initialHidden
             if let previousHidden {
-                BLAS.gemm(
-                    m: batch, n: g, k: h, a: previousHidden, lda: h,
-                    b: parameters + recurrentWeights.offset, ldb: g, beta: 1, c: zt, ldc: g)
+                TiledProduct.multiply(
+                    m: batch, n: g, k: h, a: previousHidden, aRowStride: h, aDepthStride: 1,
+                    b: parameters + recurrentWeights.offset, ldb: g, c: zt, ldc: g)
             }
             let previousCells: UnsafePointer<Float>? =
                 t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : initialCell
@@ -113,6 +82,12 @@ public struct LSTM: Sendable {
     /// With `dz_t` the gate pre-activation gradients of step `t`:
     /// `dW += xᵀ dz`, `dU += [h_-1; h_0; ...; h_T-2]ᵀ dz`, `db += Σ dz`, `dx = dz Wᵀ`,
     /// `dh_-1 = dz_0 Uᵀ` and `dc_-1 = dc_0 ⊙ f_0`.
+    ///
+    /// A row has `dz = 0` at every step after the last one where its hidden-state gradient is
+    /// nonzero (the padding after a sequence's end, which carries no weight): those rows are
+    /// not run. The rows that are run are stored compactly, in step order, and the weight
+    /// gradients are summed over them alone; the skipped rows' input gradient is zero. With no
+    /// row skipped, the products run over the `T x B` rows in place.
     ///
     /// - Parameters:
     ///   - input: The same `[T*B, I]` input as the forward pass.
@@ -135,64 +110,156 @@ public struct LSTM: Sendable {
         let h = hiddenSize
         let g = 4 * h
         let rows = steps * batch
+        let plan = cache.planActiveRows(hiddenGradient: hiddenGradient, steps: steps, batch: batch, hiddenSize: h)
         let dz = cache.gateGradients.base
         let dhNext = cache.hiddenCarry.base
         let dcNext = cache.cellCarry.base
         dhNext.update(repeating: 0, count: batch * h)
         dcNext.update(repeating: 0, count: batch * h)
+        initialHiddenGradient?.update(repeating: 0, count: batch * h)
+        let transposedU = cache.transposedRecurrent.base
+        TiledProduct.transpose(
+            parameters + recurrentWeights.offset, rows: h, columns: g, ldb: g, into: transposedU)
         for t in stride(from: steps - 1, through: 0, by: -1) {
-            for b in 0..<batch {
-                let row = t * batch + b
-                let gate = UnsafePointer(cache.gates.base + row * g)
-                let dGate = dz + row * g
-                for j in 0..<h {
-                    let index = row * h + j
-                    let carry = b * h + j
-                    let i = gate[j]
-                    let f = gate[h + j]
-                    let o = gate[2 * h + j]
-                    let c = gate[3 * h + j]
-                    let tc = cache.tanhCells[index]
-                    let previousCell =
-                        t > 0 ? cache.cells[index - batch * h] : (initialCell?[carry] ?? 0)
-                    let dh = hiddenGradient[index] + dhNext[carry]
-                    let dc = dh * o * (1 - tc * tc) + dcNext[carry]
-                    dcNext[carry] = dc * f
-                    dGate[j] = dc * c * i * (1 - i)
-                    dGate[h + j] = dc * previousCell * f * (1 - f)
-                    dGate[2 * h + j] = dh * tc * o * (1 - o)
-                    dGate[3 * h + j] = dc * i * (1 - c * c)
+            let first = plan.stepOffsets[t]
+            let count = plan.stepOffsets[t + 1] - first
+            guard count > 0 else { continue }
+            let previousCells: UnsafePointer<Float>? =
+                t > 0 ? UnsafePointer(cache.cells.base + (t - 1) * batch * h) : initialCell
+            if count == batch {
+                LSTM.gateGradients(
+                    gates: cache.gates.base + t * batch * g, tanhCells: cache.tanhCells.base + t * batch * h,
+                    previousCells: previousCells, hiddenGradient: hiddenGradient + t * batch * h,
+                    hiddenCarry: dhNext, cellCarry: dcNext, rows: batch, hiddenSize: h,
+                    into: dz + first * g)
+            } else {
+                for r in first..<(first + count) {
+                    let b = Int(plan.rowIndices[r]) - t * batch
+                    LSTM.gateGradients(
+                        gates: cache.gates.base + (t * batch + b) * g,
+                        tanhCells: cache.tanhCells.base + (t * batch + b) * h,
+                        previousCells: previousCells.map { $0 + b * h },
+                        hiddenGradient: hiddenGradient + (t * batch + b) * h, hiddenCarry: dhNext + b * h,
+                        cellCarry: dcNext + b * h, rows: 1, hiddenSize: h, into: dz + r * g)
                 }
             }
-            if t > 0 {
-                BLAS.gemm(
-                    transposeB: true, m: batch, n: h, k: g, a: dz + t * batch * g, lda: g,
-                    b: parameters + recurrentWeights.offset, ldb: g, c: dhNext, ldc: h)
-            } else if let initialHiddenGradient {
-                BLAS.gemm(
-                    transposeB: true, m: batch, n: h, k: g, a: dz, lda: g,
-                    b: parameters + recurrentWeights.offset, ldb: g, c: initialHiddenGradient, ldc: h)
+            guard let target = t > 0 ? dhNext : initialHiddenGradient else { continue }
+            if count == batch {
+                TiledProduct.multiply(
+                    m: batch, n: h, k: g, a: dz + first * g, aRowStride: g, aDepthStride: 1,
+                    b: transposedU, ldb: h, c: target, ldc: h, overwrite: true)
+            } else {
+                // The rows of this step that have a gradient, then back to their places (the
+                // others' carries stay zero).
+                let compact = cache.compactCarry.base
+                TiledProduct.multiply(
+                    m: count, n: h, k: g, a: dz + first * g, aRowStride: g, aDepthStride: 1,
+                    b: transposedU, ldb: h, c: compact, ldc: h, overwrite: true)
+                for r in first..<(first + count) {
+                    let b = Int(plan.rowIndices[r]) - t * batch
+                    (target + b * h).update(from: compact + (r - first) * h, count: h)
+                }
             }
         }
         initialCellGradient?.update(from: dcNext, count: batch * h)
-        BLAS.gemm(
-            transposeA: true, m: h, n: g, k: rows - batch, a: cache.hidden.base, lda: h,
-            b: dz + batch * g, ldb: g, beta: 1, c: gradients + recurrentWeights.offset, ldc: g)
+        if plan.count == rows {
+            accumulateWeightGradients(
+                input: input, steps: steps, batch: batch, initialHidden: initialHidden,
+                inputGradient: inputGradient, parameters: parameters, gradients: gradients, cache: cache)
+        } else {
+            accumulateActiveRowGradients(
+                input: input, steps: steps, batch: batch, plan: plan, initialHidden: initialHidden,
+                inputGradient: inputGradient, parameters: parameters, gradients: gradients, cache: cache)
+        }
+    }
+
+    /// The weight and input gradients from `dz` of every one of the `T x B` rows.
+    private func accumulateWeightGradients(
+        input: UnsafePointer<Float>, steps: Int, batch: Int, initialHidden: UnsafePointer<Float>?,
+        inputGradient: UnsafeMutablePointer<Float>?, parameters: UnsafePointer<Float>,
+        gradients: UnsafeMutablePointer<Float>, cache: Cache
+    ) {
+        let g = 4 * hiddenSize
+        let rows = steps * batch
+        let dz = cache.gateGradients.base
+        TiledProduct.accumulateTransposed(
+            m: hiddenSize, n: g, k: rows - batch, a: cache.hidden.base, lda: hiddenSize,
+            b: dz + batch * g, ldb: g, c: gradients + recurrentWeights.offset, ldc: g)
         if let initialHidden {
-            BLAS.gemm(
-                transposeA: true, m: h, n: g, k: batch, a: initialHidden, lda: h, b: dz, ldb: g,
-                beta: 1, c: gradients + recurrentWeights.offset, ldc: g)
+            TiledProduct.accumulateTransposed(
+                m: hiddenSize, n: g, k: batch, a: initialHidden, lda: hiddenSize, b: dz, ldb: g,
+                c: gradients + recurrentWeights.offset, ldc: g)
         }
-        BLAS.gemm(
-            transposeA: true, m: inputSize, n: g, k: rows, a: input, lda: inputSize, b: dz,
-            ldb: g, beta: 1, c: gradients + inputWeights.offset, ldc: g)
-        VectorMath.accumulateColumnSums(
-            of: dz, rows: rows, columns: g, into: gradients + bias.offset)
+        TiledProduct.accumulateTransposed(
+            m: inputSize, n: g, k: rows, a: input, lda: inputSize, b: dz, ldb: g,
+            c: gradients + inputWeights.offset, ldc: g)
+        VectorMath.accumulateColumnSums(of: dz, rows: rows, columns: g, into: gradients + bias.offset)
         if let inputGradient {
-            BLAS.gemm(
-                transposeB: true, m: rows, n: inputSize, k: g, a: dz, lda: g,
-                b: parameters + inputWeights.offset, ldb: g, c: inputGradient, ldc: inputSize)
+            TiledProduct.multiply(
+                m: rows, n: inputSize, k: g, a: dz, aRowStride: g, aDepthStride: 1,
+                b: transposedInputWeights(parameters: parameters, cache: cache), ldb: inputSize,
+                c: inputGradient, ldc: inputSize, overwrite: true)
         }
+    }
+
+    /// The weight and input gradients from the `plan.count` rows of `dz` that have one, stored
+    /// compactly: their inputs and previous hidden states are gathered next to them; the input
+    /// gradient of every other row is zero.
+    private func accumulateActiveRowGradients(
+        input: UnsafePointer<Float>, steps: Int, batch: Int, plan: Cache.ActiveRows,
+        initialHidden: UnsafePointer<Float>?, inputGradient: UnsafeMutablePointer<Float>?,
+        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, cache: Cache
+    ) {
+        let h = hiddenSize
+        let g = 4 * h
+        let count = plan.count
+        let dz = cache.gateGradients.base
+        let previous = cache.compactHidden(hiddenSize: h)
+        let inputs = cache.compactInputs(inputSize: inputSize)
+        for r in 0..<count {
+            let row = Int(plan.rowIndices[r])
+            let target = previous + r * h
+            if row >= batch {
+                target.update(from: cache.hidden.base + (row - batch) * h, count: h)
+            } else if let initialHidden {
+                target.update(from: initialHidden + row * h, count: h)
+            } else {
+                target.update(repeating: 0, count: h)
+            }
+            (inputs + r * inputSize).update(from: input + row * inputSize, count: inputSize)
+        }
+        TiledProduct.accumulateTransposed(
+            m: h, n: g, k: count, a: previous, lda: h, b: dz, ldb: g,
+            c: gradients + recurrentWeights.offset, ldc: g)
+        TiledProduct.accumulateTransposed(
+            m: inputSize, n: g, k: count, a: inputs, lda: inputSize, b: dz, ldb: g,
+            c: gradients + inputWeights.offset, ldc: g)
+        VectorMath.accumulateColumnSums(of: dz, rows: count, columns: g, into: gradients + bias.offset)
+        guard let inputGradient else { return }
+        // The gathered inputs are no longer needed: their buffer takes the compact gradient.
+        TiledProduct.multiply(
+            m: count, n: inputSize, k: g, a: dz, aRowStride: g, aDepthStride: 1,
+            b: transposedInputWeights(parameters: parameters, cache: cache), ldb: inputSize,
+            c: inputs, ldc: inputSize, overwrite: true)
+        inputGradient.update(repeating: 0, count: steps * batch * inputSize)
+        for r in 0..<count {
+            (inputGradient + Int(plan.rowIndices[r]) * inputSize).update(
+                from: inputs + r * inputSize, count: inputSize)
+        }
+    }
+
+    /// `Wᵀ`, `[4H, I]`, written into `cache` for this backward pass.
+    private func transposedInputWeights(
+        parameters: UnsafePointer<Float>, cache: Cache
+    ) -> UnsafePointer<Float> {
+        let g = 4 * hiddenSize
+        if (cache.transposedInput?.count ?? 0) < g * inputSize {
+            cache.transposedInput = FloatBuffer(count: g * inputSize)
+        }
+        let transposed = cache.transposedInput!.base
+        TiledProduct.transpose(
+            parameters + inputWeights.offset, rows: inputSize, columns: g, ldb: g, into: transposed)
+        return UnsafePointer(transposed)
     }
 
     /// Advances `batch` states by one step (no cache; for sampling).
@@ -209,13 +276,13 @@ public struct LSTM: Sendable {
     ) {
         let h = hiddenSize
         let g = 4 * h
-        for row in 0..<batch { (scratch + row * g).update(from: parameters + bias.offset, count: g) }
-        BLAS.gemm(
-            m: batch, n: g, k: inputSize, a: input, lda: inputSize,
-            b: parameters + inputWeights.offset, ldb: g, beta: 1, c: scratch, ldc: g)
-        BLAS.gemm(
-            m: batch, n: g, k: h, a: hidden, lda: h, b: parameters + recurrentWeights.offset,
-            ldb: g, beta: 1, c: scratch, ldc: g)
+        TiledProduct.multiply(
+            m: batch, n: g, k: inputSize, a: input, aRowStride: inputSize, aDepthStride: 1,
+            b: parameters + inputWeights.offset, ldb: g, c: scratch, ldc: g,
+            startRow: parameters + bias.offset)
+        TiledProduct.multiply(
+            m: batch, n: g, k: h, a: hidden, aRowStride: h, aDepthStride: 1,
+            b: parameters + recurrentWeights.offset, ldb: g, c: scratch, ldc: g)
         for row in 0..<batch {
             let z = scratch + row * g
             VectorMath.sigmoid(z, count: 3 * h)

@@ -9,13 +9,17 @@ extension StackedLSTM {
         /// Each layer's activations.
         public let layers: [LSTM.Cache]
         /// `[T*B, H]` dropout masks of the outputs of layers `0..<L-1` (none without dropout).
-        let masks: [FloatBuffer]
+        @usableFromInline let masks: [FloatBuffer]
         /// `[T*B, H]` masked outputs of layers `0..<L-1`, the inputs of the layers above them.
         let droppedOutputs: [FloatBuffer]
         /// Two `[T*B, H]` buffers for the gradients passed down between layers.
         let gradientBuffers: [FloatBuffer]
         /// Rows covered by the masks last drawn.
         public internal(set) var maskRows = 0
+
+        /// Notes that the masks now cover `rows` rows.
+        @usableFromInline
+        func recordMasks(rows: Int) { maskRows = rows }
 
         /// Allocates room for `steps x batch` rows of `lstm`.
         public init(steps: Int, batch: Int, lstm: StackedLSTM) {

@@ -60,13 +60,17 @@ public struct StackedLSTM: Sendable {
 
     /// Draws fresh dropout masks into `cache` for `rows` (`T x B`) rows of every layer but the
     /// top, layer by layer, from `generator` (nothing without dropout).
+    ///
+    /// Inlinable, so that the caller's module specializes it for its generator: called
+    /// through the generic protocol, each of the `T x B x H` draws was a dynamic call.
+    @inlinable
     public func drawDropoutMasks(
         rows: Int, cache: Cache, using generator: inout some RandomNumberGenerator
     ) {
         precondition(rows <= cache.capacity, "stacked LSTM cache too small")
         guard let dropout else { return }
         for mask in cache.masks { dropout.drawMask(mask.base, count: rows * hiddenSize, using: &generator) }
-        cache.maskRows = rows
+        cache.recordMasks(rows: rows)
     }
 
     /// Runs `steps` steps of `batch` sequences through every layer.

@@ -55,6 +55,74 @@ struct LayerGradientTests {
             arena: arena, input: input, inputGradient: inputGradient, loss: loss)
     }
 
+    @Test(
+        "LSTM: each row's steps after its last nonzero hidden gradient are skipped; gradients still match finite differences",
+        arguments: [[5, 5, 5], [3, 5, 1], [2, 0, 4], [0, 0, 0]])
+    func lstmRowEnds(rowEnds: [Int]) {
+        let (inputSize, hidden, steps, batch) = (3, 4, 5, 3)
+        var layout = ParameterLayout()
+        let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
+        let arena = ParameterArena(layout: layout)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: 13)
+        let rows = steps * batch
+        let input = FloatBuffer(count: rows * inputSize)
+        fillNormal(input.base, count: input.count, scale: 1, seed: 14)
+        let initialHidden = FloatBuffer(count: batch * hidden)
+        let initialCell = FloatBuffer(count: batch * hidden)
+        fillNormal(initialHidden.base, count: batch * hidden, scale: 1, seed: 15)
+        fillNormal(initialCell.base, count: batch * hidden, scale: 1, seed: 16)
+        // Row b's hidden states carry weight at steps 0..<rowEnds[b] only.
+        let outputWeights = FloatBuffer(count: rows * hidden)
+        fillNormal(outputWeights.base, count: rows * hidden, scale: 1, seed: 17)
+        for t in 0..<steps {
+            for b in 0..<batch where t >= rowEnds[b] {
+                (outputWeights.base + (t * batch + b) * hidden).update(repeating: 0, count: hidden)
+            }
+        }
+        let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
+        func loss() -> Double {
+            layer.forward(
+                input: input.base, steps: steps, batch: batch, initialHidden: initialHidden.base,
+                initialCell: initialCell.base, parameters: arena.values.base, cache: cache)
+            return (0..<(rows * hidden)).reduce(0.0) { $0 + Double(cache.hidden[$1] * outputWeights[$1]) }
+        }
+        _ = loss()
+        arena.gradients.zero()
+        let inputGradient = FloatBuffer(count: input.count)
+        inputGradient.base.update(repeating: 7, count: input.count)
+        let hiddenGradient = FloatBuffer(count: batch * hidden)
+        let cellGradient = FloatBuffer(count: batch * hidden)
+        hiddenGradient.base.update(repeating: 7, count: batch * hidden)
+        cellGradient.base.update(repeating: 7, count: batch * hidden)
+        layer.backward(
+            input: input.base, steps: steps, batch: batch, hiddenGradient: outputWeights.base,
+            inputGradient: inputGradient.base, initialHidden: initialHidden.base,
+            initialCell: initialCell.base, initialHiddenGradient: hiddenGradient.base,
+            initialCellGradient: cellGradient.base, parameters: arena.values.base,
+            gradients: arena.gradients.base, cache: cache)
+        for t in 0..<steps {
+            for b in 0..<batch where t >= rowEnds[b] {
+                let start = (t * batch + b) * inputSize
+                #expect(inputGradient.array[start..<(start + inputSize)].allSatisfy { $0 == 0 }, "step \(t), row \(b)")
+            }
+        }
+        for b in 0..<batch where rowEnds[b] == 0 {
+            #expect(hiddenGradient.array[(b * hidden)..<((b + 1) * hidden)].allSatisfy { $0 == 0 })
+            #expect(cellGradient.array[(b * hidden)..<((b + 1) * hidden)].allSatisfy { $0 == 0 })
+        }
+        if rowEnds.allSatisfy({ $0 == 0 }) {
+            #expect(arena.gradients.array.allSatisfy { $0 == 0 })
+            return
+        }
+        expectGradientsMatchFiniteDifferences(
+            arena: arena, input: input, inputGradient: inputGradient, loss: loss)
+        let hiddenError = worstGradientError(
+            values: initialHidden.base, count: initialHidden.count, analytic: hiddenGradient.array, loss: loss)
+        let cellError = worstGradientError(
+            values: initialCell.base, count: initialCell.count, analytic: cellGradient.array, loss: loss)
+        #expect(hiddenError < 1e-2 && cellError < 1e-2, "initial state: worst relative errors \(hiddenError), \(cellError)")
+    }
+
     @Test("LSTM: a step-by-step run equals the sequence run")
     func lstmStepMatchesSequence() {
         let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
@@ -74,7 +142,7 @@ struct LayerGradientTests {
                 input: input.base + t * batch * inputSize, hidden: h.base, cell: c.base, batch: batch,
                 parameters: arena.values.base, scratch: scratch.base)
             for i in 0..<(batch * hidden) {
-                #expect(abs(h[i] - cache.hidden[t * batch * hidden + i]) < 1e-6)
+                #expect(h[i] == cache.hidden[t * batch * hidden + i], "step \(t), value \(i)")
             }
         }
     }
