@@ -24,7 +24,7 @@ extension MusicModel {
         defer { generator.conditioning = attached }
         generator.conditioning = wholeTuneConditioning(following: constraints)
         return sampleTokens(
-            count: count, length: primer.count + tokensPerTune, primer: primer, temperature: request.temperature,
+            count: count, length: primer.count + tokensPerTune, primer: primer, temperature: request.temperature ?? defaultTemperature,
             seed: seed)
     }
 

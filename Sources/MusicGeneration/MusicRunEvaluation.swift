@@ -26,7 +26,7 @@ public struct MusicRunEvaluation: Sendable {
     ///   - references: A file of token windows, one per line (as `RUN/train.txt`), measured
     ///     against instead of the test tunes; `nil` for the test tunes.
     ///   - sampleCount: Windows to sample.
-    ///   - temperature: Sampling temperature.
+    ///   - temperature: Sampling temperature; `nil` for the model's ``MusicModel/defaultTemperature``.
     ///   - seed: Seed of the sampling.
     ///   - bleuOrder: N of BLEU-N.
     ///   - tuneCount: Whole tunes to generate for ``tunes`` (0 leaves it out).
@@ -34,10 +34,11 @@ public struct MusicRunEvaluation: Sendable {
     ///   `TokenSequenceFileError` naming the references file and line, I/O errors naming the
     ///   file that could not be written.
     public init(
-        run directory: URL, references: URL? = nil, sampleCount: Int, temperature: Float = 1, seed: UInt64,
+        run directory: URL, references: URL? = nil, sampleCount: Int, temperature: Float? = nil, seed: UInt64,
         bleuOrder: Int = 4, tuneCount: Int = 0
     ) throws {
         let model = try MusicModel(runDirectory: directory)
+        let temperature = temperature ?? model.defaultTemperature
         let referenceWindows = try references.map {
             try TokenSequenceFile.readRows(
                 $0, length: model.generator.config.sequenceLength,

@@ -15,7 +15,7 @@ extension TuneRequest {
     ///
     /// - Throws: ``TuneRequestError`` naming the first option out of range or not understood.
     public init(
-        temperature: Float, length: Int?, key: String?, tempo: Double?, timeSignature: String?, program: Int?,
+        temperature: Float?, length: Int?, key: String?, tempo: Double?, timeSignature: String?, program: Int?,
         primer: String?, form: String?, barsPerPart: Int, bars: Int? = nil
     ) throws(TuneRequestError) {
         func check(_ holds: Bool, _ message: @autoclosure () -> String) throws(TuneRequestError) {
@@ -26,7 +26,7 @@ extension TuneRequest {
             try check(length == nil, "--form sets the tune's length; leave out --length")
         }
         try check((1...64).contains(barsPerPart), "--bars-per-part must be within 1...64, got \(barsPerPart)")
-        try check(temperature > 0 && temperature.isFinite, "--temperature must be positive")
+        if let temperature { try check(temperature > 0 && temperature.isFinite, "--temperature must be positive") }
         if let length {
             try check(length >= 1, "--length must be at least 1")
             let maximum = MusicModel.maximumTuneLength

@@ -10,7 +10,8 @@ import Randomness
 /// (120 BPM, 4/4, C major, piano).
 public struct TuneRequest: Sendable {
     /// Divides the logits: below 1 safer and more repetitive, above 1 more adventurous.
-    public var temperature: Float = 1
+    /// `nil` for the model's ``MusicModel/defaultTemperature``.
+    public var temperature: Float?
     /// Tokens per tune after the primer; `nil` for ``MusicModel/defaultTuneLength``.
     public var length: Int?
     /// The key written, as sharps (negative for flats) and mode; grid tunes are transposed to
@@ -83,12 +84,12 @@ extension MusicModel {
                 var stream = SplitMix64(seed: seed, stream: UInt64(index))
                 return try sampleTokens(
                     form: form, barsPerPart: request.barsPerPart, primer: primerTokens,
-                    temperature: request.temperature, seed: stream.next())
+                    temperature: request.temperature ?? defaultTemperature, seed: stream.next())
             }
         } else {
             sequences = sampleTokens(
                 count: count, length: primerTokens.count + (request.length ?? defaultTuneLength),
-                primer: primerTokens, temperature: request.temperature, seed: seed)
+                primer: primerTokens, temperature: request.temperature ?? defaultTemperature, seed: seed)
         }
         return sequences.map { tune(from: $0, options: options) }
     }

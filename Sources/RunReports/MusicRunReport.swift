@@ -37,8 +37,9 @@ public struct MusicRunReport {
         /// Whole tunes generated for the tune-level table (as `seqgan evaluate --tunes`); 0
         /// leaves the table out.
         public var measuredTunes = 50
-        /// Sampling temperature of the table and the tunes.
-        public var temperature: Float = 1
+        /// Sampling temperature of the table and the tunes; `nil` for the model's
+        /// ``MusicModel/defaultTemperature``.
+        public var temperature: Float?
         /// Seed of the sampling and of the renderer.
         public var seed: UInt64 = 1
         /// The instrument of the audio.
@@ -66,9 +67,10 @@ public struct MusicRunReport {
         }
         let rows = try RunLogRow.read(csv: RunFolder(directory).url(of: .log))
         let model = try MusicModel(runDirectory: directory)
+        let temperature = settings.temperature ?? model.defaultTemperature
         let corpus = try MusicRun.savedCorpus(in: directory)
         let evaluation = try MusicEvaluation(
-            model: model, corpus: corpus, sampleCount: settings.samples, temperature: settings.temperature,
+            model: model, corpus: corpus, sampleCount: settings.samples, temperature: temperature,
             seed: settings.seed)
 
         let filesName = page.deletingPathExtension().lastPathComponent + "_files"
@@ -77,7 +79,7 @@ public struct MusicRunReport {
         let synthesizer = Synthesizer(settings: RenderSettings(instrument: settings.instrument, seed: settings.seed))
         let length = model.defaultTuneLength
         let sampled = model.sampleTokens(
-            count: settings.tunes, length: length, temperature: settings.temperature, seed: settings.seed)
+            count: settings.tunes, length: length, temperature: temperature, seed: settings.seed)
         let generated = try sampled.enumerated().map { index, tokens in
             try Self.writeTune(
                 model.tune(from: tokens, options: DecodeOptions()), name: "generated-\(index + 1)",
@@ -90,7 +92,7 @@ public struct MusicRunReport {
         }
         let wholeTunes = settings.measuredTunes > 0
             ? TuneLevelEvaluation.compare(
-                model: model, corpus: corpus, tuneCount: settings.measuredTunes, temperature: settings.temperature,
+                model: model, corpus: corpus, tuneCount: settings.measuredTunes, temperature: temperature,
                 seed: settings.seed)
             : nil
 
@@ -104,7 +106,7 @@ public struct MusicRunReport {
         ]
         if let wholeTunes {
             report.sections.append(
-                Self.tuneLevelSection(wholeTunes, temperature: settings.temperature, seed: settings.seed))
+                Self.tuneLevelSection(wholeTunes, temperature: temperature, seed: settings.seed))
         }
         report.sections += [
             Self.tuneSection(generated: generated, real: real, filesName: filesName),

@@ -24,7 +24,8 @@ public struct EvaluationRequest: Sendable {
     /// Samples (music: windows) to score.
     public var samples = 2000
     /// Sampling temperature.
-    public var temperature: Float = 1
+    /// `nil` for 1, or a music model's ``MusicModel/defaultTemperature``.
+    public var temperature: Float?
     /// Seed of the sampling.
     public var seed: UInt64 = 1
     /// Temperatures to sweep instead of ``temperature``; `nil` for none.
@@ -49,13 +50,13 @@ public struct EvaluationRequest: Sendable {
         case .text:
             guard samples >= 2 else { throw TrainedRunError.tooFewSamplesForSelfBLEU }
             return try TextRunEvaluation(run: directory, referencesFile: references, order: order ?? 2).reportLines(
-                count: samples, temperature: temperature, seed: seed, sweep: sweep ?? [], bleuOnly: metric == .bleu)
+                count: samples, temperature: temperature ?? 1, seed: seed, sweep: sweep ?? [], bleuOnly: metric == .bleu)
         case .synthetic:
             guard references == nil && metric == .all && order == nil && !json else {
                 throw TrainedRunError.oracleScoresSynthetic
             }
             let evaluation = try SyntheticEvaluation(
-                run: directory, sampleCount: samples, temperatures: sweep ?? [temperature], seed: seed)
+                run: directory, sampleCount: samples, temperatures: sweep ?? [temperature ?? 1], seed: seed)
             return [SyntheticEvaluation.headerLine(run: directory, sampleCount: samples, seed: seed)] + evaluation.rowLines
         }
     }
@@ -68,7 +69,7 @@ public struct EvaluationRequest: Sendable {
             temperature: temperature, seed: seed, bleuOrder: order ?? 4, tuneCount: metric == .all && !json ? tunes : 0)
         if json { return [try result.evaluation.jsonText()] }
         return result.reportLines(
-            run: directory, references: references, sampleCount: samples, temperature: temperature, seed: seed,
+            run: directory, references: references, sampleCount: samples, temperature: result.evaluation.temperature, seed: seed,
             tuneCount: tunes, bleuOnly: metric == .bleu)
     }
 }

@@ -49,7 +49,7 @@ public struct GenerationRequest: Sendable {
             if tunes.length != nil { throw TrainedRunError.lengthOfSamples(kind: kind) }
         }
         let note = try TrainingRun.unfinishedPretrainingNote(in: folder)
-        let (temperature, out) = (tunes.temperature, URL(fileURLWithPath: output))
+        let (temperature, out) = (tunes.temperature ?? 1, URL(fileURLWithPath: output))
         let plural = count == 1 ? "" : "s"
         switch kind {
         case .music where output.lowercased().hasSuffix(".abc"):

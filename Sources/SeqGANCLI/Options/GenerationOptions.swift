@@ -3,8 +3,8 @@ import MusicGeneration
 
 /// How `seqgan generate` and `seqgan play RUN` sample tunes and write them as MIDI.
 struct GenerationOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous.")
-    var temperature: Float = 1
+    @Option(parsing: .unconditional, help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous (default 1; 0.8 for whole-tune runs).")
+    var temperature: Float?
 
     @Option(parsing: .unconditional, help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer. At most \(MusicModel.maximumTuneLength).")
     var length: Int?

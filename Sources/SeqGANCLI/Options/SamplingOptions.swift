@@ -6,14 +6,14 @@ struct SamplingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Generated sequences (music: windows) to score.")
     var samples: Int = 2000
 
-    @Option(parsing: .unconditional, help: "Sampling temperature.")
-    var temperature: Float = 1
+    @Option(parsing: .unconditional, help: "Sampling temperature (default 1; 0.8 for whole-tune runs).")
+    var temperature: Float?
 
     @Option(parsing: .unconditional, help: "Seed of the sampling (and of a report's renderer). (default: 1)", transform: parseSeed)
     var seed: UInt64 = 1
 
     func validate() throws {
         try require(samples > 0, "--samples must be positive")
-        try require(temperature > 0 && temperature.isFinite, "--temperature must be positive")
+        if let temperature { try require(temperature > 0 && temperature.isFinite, "--temperature must be positive") }
     }
 }
