@@ -91,7 +91,7 @@ public final class MusicRun {
         var adjustments: [String] = []
         let trainCount = corpus.rows(.train).count
         if trainCount < config.optimizer.batchSize {
-            adjustments.append("batch size \(config.optimizer.batchSize) lowered to \(trainCount), the number of training windows")
+            adjustments.append("batch size \(config.optimizer.batchSize) lowered to \(trainCount), the number of training \(settings.scheme == .tune ? "tunes" : "windows")")
             config.optimizer.batchSize = trainCount
             config.discriminator.batchSize = min(config.discriminator.batchSize, trainCount)
         }

@@ -61,11 +61,11 @@ extension RunConfig {
         return config
     }
 
-    /// MLE epochs for whole tunes: on the Nottingham tunes the validation NLL is lowest
-    /// after about 20 and rises after 25 (docs/music.md).
+    /// MLE epochs for whole tunes: on the Nottingham tunes the held-out NLL is lowest after
+    /// about 20 and rises after 25 (docs/music.md).
     public static let tuneEpochs = 20
 
     /// The generator's shape for whole tunes (tune scheme), chosen by per-token NLL on the
-    /// Nottingham validation tunes (docs/music.md).
+    /// held-out Nottingham tunes (docs/music.md).
     public static let tuneGenerator = (embeddingSize: 64, hiddenSize: 128, layers: 2, dropout: Float(0.3))
 }

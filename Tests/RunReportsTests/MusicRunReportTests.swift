@@ -51,7 +51,7 @@ struct MusicRunReportTests {
 
         // The tune-level table: the same numbers as TuneLevelEvaluation for 12 tunes.
         let comparison = TuneLevelEvaluation.compare(
-            model: model, corpus: corpus, tuneCount: 12, temperature: settings.temperature, seed: settings.seed)
+            model: model, corpus: corpus, tuneCount: 12, temperature: settings.temperature ?? model.defaultTemperature, seed: settings.seed)
         let rows = comparison.tableRows()
         #expect(html.contains("Whole tunes"))
         for row in rows.dropFirst() {
