@@ -77,7 +77,13 @@ public final class MusicRun {
     ///   ``MusicRunError/tooFewTunes(found:skipped:skippedList:)`` when fewer than 3 tunes are
     ///   readable (after writing `skipped.txt` in `directory` all the same, so that the reasons
     ///   are kept), ``RunError`` for settings that do not fit.
-    public init(sources: Sources, settings: TokenizerSettings, config: RunConfig, directory: URL) throws {
+    ///   - fitsEpochsToCorpus: Whole tunes: raise the MLE epochs so that pre-training makes at
+    ///     least ``minimumPretrainingUpdates`` updates (a folder of 20 tunes is one batch an
+    ///     epoch); for runs whose epochs the user did not choose.
+    public init(
+        sources: Sources, settings: TokenizerSettings, config: RunConfig, directory: URL,
+        fitsEpochsToCorpus: Bool = false
+    ) throws {
         var corpus = try CorpusBuilder.build(
             inputs: sources.inputs.map { URL(fileURLWithPath: $0) }, settings: settings,
             split: sources.splitPolicy, readOptions: MIDIReadOptions(strict: sources.strict))
@@ -95,6 +101,13 @@ public final class MusicRun {
             config.optimizer.batchSize = trainCount
             config.discriminator.batchSize = min(config.discriminator.batchSize, trainCount)
         }
+        let batches = max(1, trainCount / config.optimizer.batchSize)
+        let epochs = (Self.minimumPretrainingUpdates + batches - 1) / batches
+        if fitsEpochsToCorpus, settings.scheme == .tune, epochs > config.schedule.epochs {
+            adjustments.append(
+                "MLE epochs raised from \(config.schedule.epochs) to \(epochs): \(trainCount) training tunes make \(batches) batch\(batches == 1 ? "" : "es") an epoch")
+            config.schedule.epochs = epochs
+        }
         // The discriminator is judged on as many fakes as there are held-out real windows, so
         // that its accuracy is not dominated by one class.
         let heldOut = corpus.validation.isEmpty ? corpus.rows(.test).count : corpus.rows(.validation).count
@@ -107,6 +120,11 @@ public final class MusicRun {
             validation: corpus.rows(.validation), test: corpus.rows(.test),
             conditioning: settings.scheme == .tune ? .tunes(MusicTokenizer(settings: settings).tuneScheme) : nil)
     }
+
+    /// The fewest MLE updates a whole-tune run's default schedule makes (see
+    /// `fitsEpochsToCorpus`): on the 21 training tunes of the bundled folk set the held-out
+    /// NLL is lowest after 50 to 100.
+    public static let minimumPretrainingUpdates = 100
 
     /// The tokenizer settings saved in a run folder.
     ///

@@ -140,7 +140,9 @@ extension TrainRequest {
             let lists = music.noSplits ? nil : (music.splits ?? MusicRun.Sources.detectedSplitLists(for: inputs))
             sources = MusicRun.Sources(inputs: inputs, splitSeed: overrides.seed ?? 1, strict: music.strict, splitLists: lists)
         }
-        let run = try MusicRun(sources: sources, settings: settings, config: config, directory: directory)
+        let fitsEpochs = !resuming && initFrom == nil && overrides.epochs == nil && overrides.preset == nil
+        let run = try MusicRun(
+            sources: sources, settings: settings, config: config, directory: directory, fitsEpochsToCorpus: fitsEpochs)
         return .music(run, resuming: resuming)
     }
 
