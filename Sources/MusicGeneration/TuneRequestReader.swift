@@ -104,10 +104,7 @@ public struct TuneRequestReader: SequenceReader {
             break
         }
         if reader.isPickupBar { hadPickup = true }
-        switch token {
-        case TuneScheme.barLine, TuneScheme.repeatEnd, TuneScheme.sectionEnd, TuneScheme.end: isAtBoundary = true
-        default: isAtBoundary = false
-        }
+        isAtBoundary = TuneSequenceReader.closesUnit(token)
         return true
     }
 

@@ -25,11 +25,17 @@ public struct TuneSequenceReader: SequenceReader {
     @discardableResult
     public mutating func read(_ token: Int) -> Bool {
         guard reader.read(token) else { return false }
-        switch token {
-        case TuneScheme.barLine, TuneScheme.repeatEnd, TuneScheme.sectionEnd, TuneScheme.end: isAtBoundary = true
-        default: isAtBoundary = false
-        }
+        isAtBoundary = Self.closesUnit(token)
         return true
+    }
+
+    /// Whether `token` closes a unit of roll-outs and rewards: a bar line (`|`, `:|`, `||`)
+    /// or `end`.
+    public static func closesUnit(_ token: Int) -> Bool {
+        switch token {
+        case TuneScheme.barLine, TuneScheme.repeatEnd, TuneScheme.sectionEnd, TuneScheme.end: true
+        default: false
+        }
     }
 
     public func fillFeatures(_ features: UnsafeMutableBufferPointer<Float>) {

@@ -36,23 +36,9 @@ extension RolloutRewards {
         blocks.sort { ($0.prefixLength, $0.sequence) < ($1.prefixLength, $1.sequence) }
         let completions = rolloutPolicy.rolloutCompletions(
             of: sequences, batch: batch, blocks: blocks, perPrefix: perPrefix, temperature: 1, seed: seed)
-        var scores = [Float](repeating: 0, count: blocks.count * perPrefix + batch)
-        scores.withUnsafeMutableBufferPointer { out in
-            completions.withUnsafeBufferPointer { c in
-                if !blocks.isEmpty {
-                    scorer.score(
-                        completions: c.baseAddress!, blocks: blocks, perPrefix: perPrefix,
-                        of: sequences, batch: batch, into: out.baseAddress!)
-                }
-            }
-            scorer.score(sequences, count: batch, into: out.baseAddress! + blocks.count * perPrefix)
-        }
-        var rewards = [Float](repeating: 0, count: batch * t)
-        for (index, block) in blocks.enumerated() {
-            var sum: Float = 0
-            for n in 0..<perPrefix { sum += scores[index * perPrefix + n] }
-            rewards[block.sequence * t + block.prefixLength - 1] = sum / Float(perPrefix)
-        }
+        var (scores, rewards) = blockRewards(
+            completions: completions, blocks: blocks, perPrefix: perPrefix, of: sequences, batch: batch,
+            sequenceLength: t, scorer: scorer)
         for b in 0..<batch {
             var reward = scores[blocks.count * perPrefix + b]
             for position in stride(from: lengths[b] - 1, through: 0, by: -1) {

@@ -87,12 +87,26 @@ public enum RolloutRewards {
                 }
             }
         }
+        var (scores, rewards) = blockRewards(
+            completions: running, blocks: blocks, perPrefix: perPrefix, of: sequences, batch: batch,
+            sequenceLength: t, scorer: scorer)
+        for b in 0..<batch { rewards[b * t + lengths[b] - 1] = scores[blocks.count * perPrefix + b] }
+        return rewards
+    }
+
+    /// Scores `N` completions of each block and the `B` rows themselves: `scores` holds the
+    /// blocks' scores in block order, then each row's `D(Y_b)`; `rewards` (`[B][T]`) holds
+    /// each block's mean score at its prefix's last position, 0 elsewhere.
+    static func blockRewards(
+        completions: [Int32], blocks: [RolloutBlock], perPrefix: Int, of sequences: UnsafePointer<Int32>,
+        batch: Int, sequenceLength t: Int, scorer: SequenceScorer
+    ) -> (scores: [Float], rewards: [Float]) {
         var scores = [Float](repeating: 0, count: blocks.count * perPrefix + batch)
         scores.withUnsafeMutableBufferPointer { out in
-            running.withUnsafeBufferPointer { r in
+            completions.withUnsafeBufferPointer { c in
                 if !blocks.isEmpty {
                     scorer.score(
-                        completions: r.baseAddress!, blocks: blocks, perPrefix: perPrefix,
+                        completions: c.baseAddress!, blocks: blocks, perPrefix: perPrefix,
                         of: sequences, batch: batch, into: out.baseAddress!)
                 }
             }
@@ -104,7 +118,6 @@ public enum RolloutRewards {
             for n in 0..<perPrefix { sum += scores[index * perPrefix + n] }
             rewards[block.sequence * t + block.prefixLength - 1] = sum / Float(perPrefix)
         }
-        for b in 0..<batch { rewards[b * t + lengths[b] - 1] = scores[blocks.count * perPrefix + b] }
-        return rewards
+        return (scores, rewards)
     }
 }
