@@ -102,7 +102,9 @@ public struct MusicEvaluation: Sendable, Codable {
                 intervalDistance: statistics.intervalDistance(to: referenceStatistics), statistics: statistics)
             return (column, bleuScores, mseScores)
         }
-        let sampled = model.sampleTokens(count: sampleCount, temperature: temperature, seed: seed).map(comparable)
+        let sampledLength = tokenizer.settings.scheme == .tune ? Self.comparedTuneTokens : nil
+        let sampled = model.sampleTokens(count: sampleCount, length: sampledLength, temperature: temperature, seed: seed)
+            .map(comparable)
         (samples, perSampleBLEU, perSampleMSE) = try measure("samples", sampled)
         let validationWindows = corpus.sequences(.validation).map(comparable)
         validation = validationWindows.isEmpty ? nil : try measure("validation", validationWindows).0
@@ -117,12 +119,15 @@ public struct MusicEvaluation: Sendable, Codable {
         self.seed = seed
     }
 
+    /// The opening tokens of whole tunes that BLEU and MSE compare (about four bars).
+    static let comparedTuneTokens = 64
+
     /// Tokens of whole tunes (tune scheme) compared by BLEU and MSE: each tune's first 64
     /// tokens (about four bars), padded after a shorter tune's end, so that tunes of any
     /// length compare position by position; windows of the other schemes as they are.
     static func comparableWindow(for settings: TokenizerSettings) -> ([Int]) -> [Int] {
         guard settings.scheme == .tune else { return { $0 } }
-        let length = 64
+        let length = comparedTuneTokens
         return { Array($0.prefix(length)) + Array(repeating: TuneScheme.padding, count: max(0, length - $0.count)) }
     }
 }

@@ -93,9 +93,13 @@ public final class MusicRun {
                 found: corpus.allTunes.count, skipped: corpus.skipped,
                 skippedList: Self.writeSkippedList(corpus.skipped, in: directory))
         }
+        let (trainRows, validationRows, testRows) = (corpus.rows(.train), corpus.rows(.validation), corpus.rows(.test))
+        guard !testRows.isEmpty else {
+            throw MusicRunError.testTunesTooLong(count: corpus.test.count, rowLength: settings.windowLength)
+        }
         var config = config
         var adjustments: [String] = []
-        let trainCount = corpus.rows(.train).count
+        let trainCount = trainRows.count
         if trainCount < config.optimizer.batchSize {
             adjustments.append("batch size \(config.optimizer.batchSize) lowered to \(trainCount), the number of training \(settings.scheme == .tune ? "tunes" : "windows")")
             config.optimizer.batchSize = trainCount
@@ -110,14 +114,13 @@ public final class MusicRun {
         }
         // The discriminator is judged on as many fakes as there are held-out real windows, so
         // that its accuracy is not dominated by one class.
-        let heldOut = corpus.validation.isEmpty ? corpus.rows(.test).count : corpus.rows(.validation).count
+        let heldOut = validationRows.isEmpty ? testRows.count : validationRows.count
         config.evaluation.discriminatorSamples = min(config.evaluation.discriminatorSamples, heldOut)
         self.corpus = corpus
         self.sources = sources
         self.adjustments = adjustments
         experiment = try CorpusExperiment(
-            config: config, directory: directory, train: corpus.rows(.train),
-            validation: corpus.rows(.validation), test: corpus.rows(.test),
+            config: config, directory: directory, train: trainRows, validation: validationRows, test: testRows,
             conditioning: settings.scheme == .tune ? .tunes(MusicTokenizer(settings: settings).tuneScheme) : nil)
     }
 

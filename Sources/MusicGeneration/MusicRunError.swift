@@ -25,6 +25,8 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
     case cannotWriteTunes(path: String, reason: String)
     /// What `seqgan play` was given is neither a file nor a run folder.
     case nothingToPlay(path: String)
+    /// Every test tune (tune scheme) has more tokens than a row holds.
+    case testTunesTooLong(count: Int, rowLength: Int)
 
     public var description: String {
         switch self {
@@ -47,6 +49,8 @@ public enum MusicRunError: Error, Sendable, CustomStringConvertible, LocalizedEr
             "--form repeats whole bars, but this run's \(scheme) scheme has no bar tokens (train with --scheme grid)"
         case .cannotWriteTunes(let path, let reason):
             "\(path): cannot write the tunes there: \(reason)"
+        case .testTunesTooLong(let count, let rowLength):
+            "all \(count) test tune\(count == 1 ? " is" : "s are") longer than a row of \(rowLength) tokens: raise --window"
         case .nothingToPlay(let path):
             "\(path): no such file or run folder (play takes a MIDI or audio file, or a run folder of `seqgan train`)"
         }

@@ -5,8 +5,9 @@ import MusicEncoding
 /// Whole tunes of a trained model measured beside the run's real test tunes (tune-level
 /// statistics and MGEval, ``TuneSetComparison``).
 public enum TuneLevelEvaluation {
-    /// Samples `tuneCount` tunes as `seqgan generate RUN` writes them by default (tunes of
-    /// ``MusicModel/defaultTuneLength`` tokens, decoded in 4/4 C major) and compares them with
+    /// Samples `tuneCount` tunes as `seqgan generate RUN` writes them by default (whole tunes
+    /// as the model ends them, in their own metre and mode; for windows, tunes of
+    /// ``MusicModel/defaultTuneLength`` tokens decoded in 4/4 C major) and compares them with
     /// the test tunes of `corpus`, each decoded from its tokens with its own metre and key (so
     /// both sets pass through the same grid).
     ///

@@ -22,10 +22,13 @@ public struct DiscriminatorVerdict: Sendable {
 
     /// Loads the run's discriminator and scores the sequences of `source`.
     ///
+    /// - Parameter conditioning: The readers the run's generator samples with (a task whose
+    ///   tokens follow a grammar attaches them; see ``SequenceConditioning``).
     /// - Throws: ``RunError`` for a folder without a run, a run without a discriminator or one
-    ///   whose discriminator is untrained; ``TokenSequenceFileError`` naming the file and line
-    ///   of a bad sequence; `SafeTensorsError` for a checkpoint that does not fit.
-    public init(run directory: URL, source: Source) throws {
+    ///   whose discriminator is untrained, or samples asked of a generator that reads features
+    ///   without its conditioning; ``TokenSequenceFileError`` naming the file and line of a bad
+    ///   sequence; `SafeTensorsError` for a checkpoint that does not fit.
+    public init(run directory: URL, source: Source, conditioning: SequenceConditioning? = nil) throws {
         let discriminator = try TrainingRun.trainedDiscriminator(in: directory)
         let t = discriminator.config.sequenceLength
         let tokens: [Int32]
@@ -36,6 +39,8 @@ public struct DiscriminatorVerdict: Sendable {
             ).tokens
         case .samples(let count, let seed):
             let generator = try TrainingRun.trainedGenerator(in: directory)
+            try TrainingRun.check(conditioning, for: try TrainingRun.savedConfig(in: directory))
+            generator.conditioning = conditioning
             var random = SplitMix64(seed: seed)
             tokens = generator.sample(count: count, using: &random)
         }

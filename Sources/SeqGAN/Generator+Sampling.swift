@@ -187,6 +187,9 @@ extension Generator {
                         destination: destination, rowStride: rowStride, temperature: temperature,
                         random: &random)
                 }
+                if padIfAllEnded(buffers, rows: rows, after: step, until: steps.upperBound, destination, rowStride) {
+                    return
+                }
                 if step + 1 < steps.upperBound { advance(feeding: true) }
             }
             return
@@ -206,11 +209,33 @@ extension Generator {
                 }
                 first += tile
             }
+            if padIfAllEnded(buffers, rows: rows, after: step, until: steps.upperBound, destination, rowStride) {
+                return
+            }
             if step + 1 < steps.upperBound {
                 readPrevious(buffers, rows: 0..<rows)
                 feedPrevious(buffers, rows: rows, parameters: parameters)
             }
         }
+    }
+
+    /// With a ``SequenceEnd``, when every row has ended by `step`: writes padding at the
+    /// positions `step + 1 ..< end` of every row and returns `true`, so the steps that could
+    /// only draw padding are skipped (the stream's later draws are never used: each chunk and
+    /// roll-out group has its own stream). Otherwise `false`.
+    @inline(__always)
+    private func padIfAllEnded(
+        _ buffers: SamplingBuffers, rows: Int, after step: Int, until end: Int,
+        _ destination: UnsafeMutablePointer<Int32>, _ rowStride: Int
+    ) -> Bool {
+        guard let sequenceEnd = config.sequenceEnd, step + 1 < end else { return false }
+        for row in 0..<rows where paddingAfter(buffers.previous[row]) == nil { return false }
+        let padding = Int32(sequenceEnd.paddingToken)
+        for row in 0..<rows {
+            (destination + row * rowStride + step + 1).update(repeating: padding, count: end - step - 1)
+            buffers.previous[row] = padding
+        }
+        return true
     }
 
     /// Draws row `row`'s token at `step` from its `V` logits (one uniform number, whether or

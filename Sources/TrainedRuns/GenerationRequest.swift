@@ -47,6 +47,7 @@ public struct GenerationRequest: Sendable {
             if audio != nil { throw TrainedRunError.notTunes(option: "--wav", path: path, kind: kind) }
             if abc { throw TrainedRunError.notTunes(option: "--abc", path: path, kind: kind) }
             if tunes.length != nil { throw TrainedRunError.lengthOfSamples(kind: kind) }
+            if tunes.bars != nil { throw TrainedRunError.notTunes(option: "--bars", path: path, kind: kind) }
         }
         let note = try TrainingRun.unfinishedPretrainingNote(in: folder)
         let (temperature, out) = (tunes.temperature ?? 1, URL(fileURLWithPath: output))

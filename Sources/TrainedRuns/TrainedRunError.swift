@@ -20,7 +20,7 @@ public enum TrainedRunError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .notTunes(let option, let path, let kind):
-            "\(option) \(option == "--wav" ? "renders" : "writes") tunes; \(path) is a \(kind) run"
+            "\(option) \(option == "--wav" ? "renders tunes" : option == "--bars" ? "asks for tunes of that many bars" : "writes tunes"); \(path) is a \(kind) run"
         case .lengthOfSamples(let kind):
             kind == .text
                 ? "--length is for music runs; a text sample ends at its end token (at most T tokens)"

@@ -9,6 +9,22 @@ struct DiscriminateCommandTests {
         try #require(Double(output.split(separator: "\n").last.map(String.init) ?? ""), "\(output)")
     }
 
+    @Test("a whole-tune run's samples are drawn through the tune grammar and scored")
+    func scoresWholeTuneSamples() throws {
+        let directory = try TestPaths.makeTemporaryDirectory("discriminate-tunes")
+        let run = directory.appendingPathComponent("run").path
+        let train = try runSeqGAN([
+            "train", MusicCommandTests.folk.path, "--out", run, "--epochs", "1", "--d-pretrain-steps", "1",
+            "--d-epochs", "1", "--rounds", "1", "--rollouts", "1", "--eval-samples", "4", "--embedding-size", "8",
+            "--hidden-size", "16", "--seed", "4",
+        ])
+        try #require(train.status == 0, "\(train.standardError)")
+        let scored = try runSeqGAN(["discriminate", run, "--samples", "6"])
+        #expect(scored.status == 0, "\(scored.standardError)")
+        let mean = try lastNumber(scored.standardOutput)
+        #expect(mean >= 0 && mean <= 1)
+    }
+
     @Test("scores a file and the generator's samples; the per-sequence file agrees with the mean")
     func scoresFileAndSamples() throws {
         let directory = try TestPaths.makeTemporaryDirectory("discriminate-cli")

@@ -42,6 +42,9 @@ struct TrainedRunRequestTests {
         var length = request
         length.tunes.length = 10
         #expect(throws: TrainedRunError.lengthOfSamples(kind: .synthetic)) { try length.generate(from: run) }
+        var bars = request
+        bars.tunes.bars = 16
+        #expect(throws: TrainedRunError.notTunes(option: "--bars", path: run, kind: .synthetic)) { try bars.generate(from: run) }
     }
 
     @Test("a synthetic run is scored at each swept temperature, and refuses what only corpus runs take")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MusicGeneration
 import SeqGAN
 import TensorCore
 
@@ -44,7 +45,10 @@ struct DiscriminateCommand: ParsableCommand {
         BLAS.threadCount = 1
         let source = data.map { DiscriminatorVerdict.Source.file(URL(fileURLWithPath: $0)) }
             ?? .samples(count: samples ?? 0, seed: seed ?? 1)
-        let verdict = try DiscriminatorVerdict(run: URL(fileURLWithPath: runFolder), source: source)
+        let run = URL(fileURLWithPath: runFolder)
+        // A whole-tune run samples through the tune grammar its generator was trained with.
+        let conditioning = try RunKind(of: run) == .music ? MusicModel(runDirectory: run).generator.conditioning : nil
+        let verdict = try DiscriminatorVerdict(run: run, source: source, conditioning: conditioning)
         if let output { try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g") }
         verdict.reportLines(from: "\(source)", run: runFolder).forEach { print($0) }
     }

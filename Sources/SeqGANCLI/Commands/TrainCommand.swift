@@ -53,7 +53,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Music: token scheme (default: tune).")
     var scheme: TokenScheme = .tune
 
-    @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 512 for tune: the longest tune, 64 for grid, 32 for paper).")
+    @Option(parsing: .unconditional, help: "Music: tokens per training sequence, T (default 512 for tune: the most tokens of a training tune, longer ones are skipped; 64 for grid, 32 for paper).")
     var window: Int?
 
     @Option(parsing: .unconditional, help: "Music, and text with --windows: tokens between the starts of consecutive windows (default half the window).")

@@ -6,7 +6,7 @@ struct GenerationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous (default 1; 0.8 for whole-tune runs).")
     var temperature: Float?
 
-    @Option(parsing: .unconditional, help: "Tokens per tune (default: 4 training windows, about 20 bars of 4/4 for the grid scheme); with --primer, the tokens generated after the primer. At most \(MusicModel.maximumTuneLength).")
+    @Option(parsing: .unconditional, help: "Tokens per tune (default: a row of T tokens for whole tunes, which end by themselves; 4 training windows, about 20 bars of 4/4, for the grid scheme); with --primer, the tokens after the primer. At most \(MusicModel.maximumTuneLength).")
     var length: Int?
 
     @Option(help: "Key written, e.g. C, G, Bb, Am, F#m, Ddor; tunes are generated in C major / A minor and transposed to it; whole tunes (--scheme tune runs) also take its mode (default C, or the primer's key).")
