@@ -17,9 +17,9 @@ struct WholeTuneRequestRunTests {
             "--eval-samples", "4", "--embedding-size", "16", "--hidden-size", "32", "--batch-size", "8", "--seed", "2",
         ])
         try #require(train.status == 0, "\(train.standardError)")
-        // Whole tunes are sampled at 0.8 unless a temperature is asked for.
+        // Whole tunes are sampled at 0.7 unless a temperature is asked for.
         let evaluate = try runSeqGAN(["evaluate", run.path, "--samples", "8", "--tunes", "4"])
-        #expect(evaluate.status == 0 && evaluate.standardOutput.contains("generated (temperature 0.8, seed 1)"), "\(evaluate.standardOutput)")
+        #expect(evaluate.status == 0 && evaluate.standardOutput.contains("generated (temperature 0.7, seed 1)"), "\(evaluate.standardOutput)")
         let evaluateAtOne = try runSeqGAN(["evaluate", run.path, "--samples", "8", "--tunes", "4", "--temperature", "1"])
         #expect(evaluateAtOne.standardOutput.contains("generated (temperature 1.0, seed 1)"), "\(evaluateAtOne.standardOutput)")
         let output = folder.appendingPathComponent("tunes")

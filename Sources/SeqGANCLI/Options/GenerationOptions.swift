@@ -3,7 +3,7 @@ import MusicGeneration
 
 /// How `seqgan generate` and `seqgan play RUN` sample tunes and write them as MIDI.
 struct GenerationOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous (default 1; 0.8 for whole-tune runs).")
+    @Option(parsing: .unconditional, help: "Sampling temperature: below 1 safer and more repetitive, above 1 more adventurous (default 1; 0.7 for whole-tune runs).")
     var temperature: Float?
 
     @Option(parsing: .unconditional, help: "Tokens per tune (default: a row of T tokens for whole tunes, which end by themselves; 4 training windows, about 20 bars of 4/4, for the grid scheme); with --primer, the tokens after the primer. At most \(MusicModel.maximumTuneLength).")

@@ -6,7 +6,7 @@ struct SamplingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Generated sequences (music: windows) to score.")
     var samples: Int = 2000
 
-    @Option(parsing: .unconditional, help: "Sampling temperature (default 1; 0.8 for whole-tune runs).")
+    @Option(parsing: .unconditional, help: "Sampling temperature (default 1; 0.7 for whole-tune runs).")
     var temperature: Float?
 
     @Option(parsing: .unconditional, help: "Seed of the sampling (and of a report's renderer). (default: 1)", transform: parseSeed)
