@@ -28,7 +28,8 @@
 ///   follow); `||` closes a bar of a section played once or of the second ending, or an empty
 ///   second ending right after `[2`. Short bars close with `:|` or `||` anywhere (the bar that
 ///   completes a pickup).
-/// - `[1` right after `|:` or a `|` inside a repeated body; `end` only between sections.
+/// - `[1` right after `|:` or a `|` inside a repeated body; `end` only between sections, after
+///   the first bar (a tune has at least one).
 public struct TuneTokenReader: Sendable {
     /// The longest copy distance a scheme may use (bars remembered by the reader).
     public static let maximumCopyDistance = 16
@@ -302,7 +303,7 @@ public struct TuneTokenReader: Sendable {
         let full = position == barLength
         switch token {
         case TuneScheme.end:
-            return section == .between && atBarStart && !barHasMetre
+            return section == .between && atBarStart && !barHasMetre && barsInTune > 0
         case TuneScheme.repeatStart:
             return section == .between && atBarStart && !barHasMetre
         case TuneScheme.barLine:

@@ -21,7 +21,9 @@ extension MusicRun {
         if let lists = sources.splitLists { lines.append("splits: the lists in \(lists)") }
         lines.append("tunes: \(corpus.allTunes.count) from \(corpus.filesRead) file\(corpus.filesRead == 1 ? "" : "s") (train \(corpus.train.count), validation \(corpus.validation.count), test \(corpus.test.count))")
         let rows = settings.scheme == .tune ? "whole tunes of up to \(settings.windowLength) tokens" : "windows of \(settings.windowLength) tokens"
-        lines.append("\(rows): train \(corpus.rows(.train).count), validation \(corpus.rows(.validation).count), test \(corpus.rows(.test).count); vocabulary \(corpus.vocabularySize) (\(settings.scheme.rawValue) scheme)")
+        let t = settings.windowLength
+        let (train, validation, test) = (experiment.train.count / t, experiment.validation.count / t, experiment.test.count / t)
+        lines.append("\(rows): train \(train), validation \(validation), test \(test); vocabulary \(corpus.vocabularySize) (\(settings.scheme.rawValue) scheme)")
         lines.append(experiment.config.modelSummary)
         return lines + adjustments.map { "note: \($0)" }
     }

@@ -137,7 +137,6 @@ public struct TuneRequestReader: SequenceReader {
         if !anyAllowed {
             // The plain grammar, as ``TuneSequenceReader`` gives it.
             reader.fillMask(mask, allowed: allowed, forbidden: forbidden)
-            if reader.barsInTune == 0 { mask[TuneScheme.end] = forbidden }
         }
     }
 
@@ -166,7 +165,7 @@ public struct TuneRequestReader: SequenceReader {
         // bars are counted, and written, in one metre).
         let isMetre = token >= TuneScheme.firstMetre && token < TuneScheme.major
         if isMetre && (metreToken != nil || targetBars != nil) { return false }
-        guard let target = targetBars else { return token != TuneScheme.end || reader.barsInTune > 0 }
+        guard let target = targetBars else { return true }
         let remaining = target - playedBars
         let plan = constraints.sections
         switch token {

@@ -44,8 +44,6 @@ public struct TuneSequenceReader: SequenceReader {
 
     public func fillMask(_ mask: UnsafeMutableBufferPointer<Float>, allowed: Float, forbidden: Float) {
         reader.fillMask(mask, allowed: allowed, forbidden: forbidden)
-        // A tune has at least one bar: no `end` before the first bar closed.
-        if reader.barsInTune == 0 { mask[TuneScheme.end] = forbidden }
     }
 }
 

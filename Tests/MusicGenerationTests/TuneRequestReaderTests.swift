@@ -123,17 +123,9 @@ struct TuneRequestReaderTests {
         #expect(aabb.playedBars == 32 && aabb.writtenBars == 16)
     }
 
-    /// The bundled folk tunes as tune-scheme token rows.
-    static func folkTunes() throws -> [[Int]] {
-        let corpus = try CorpusBuilder.build(
-            inputs: [TestPaths.repositoryRoot.appendingPathComponent("corpora/folk")],
-            settings: TokenizerSettings(scheme: .tune), split: .allTrain)
-        return corpus.train.map(\.encoded.tokens)
-    }
-
     @Test("real tunes read through a request of their own metre, mode and played bars without a step outside it")
     func realTunesMeetTheirOwnRequest() throws {
-        let tunes = try Self.folkTunes()
+        let tunes = try TuneSequenceReaderTests.folkTunes()
         #expect(tunes.count >= 20)
         var refused: [String] = []
         for tokens in tunes {
@@ -154,7 +146,7 @@ struct TuneRequestReaderTests {
     @Test("real tunes read through a request of their own sections (repeated or not, bars per pass) without a step outside it")
     func realTunesMeetTheirOwnForm() throws {
         var checked = 0
-        for tokens in try Self.folkTunes() {
+        for tokens in try TuneSequenceReaderTests.folkTunes() {
             let tune = Self.scheme.decode(tokens).tune
             let passes = Self.passBars(of: tune)
             // Sections whose passes differ in length have no plan of this shape.
@@ -201,7 +193,7 @@ struct TuneRequestReaderTests {
 
     @Test("features are the plain grammar's, unchanged by the request")
     func featuresPassThrough() throws {
-        let tokens = try #require(try Self.folkTunes().first)
+        let tokens = try #require(try TuneSequenceReaderTests.folkTunes().first)
         let tune = Self.scheme.decode(tokens).tune
         var plain = TuneSequenceReader()
         var requested = TuneRequestReader(constraints: TuneConstraints(metre: Metre(2, 2), minor: !tune.minor, bars: 3))
@@ -223,7 +215,7 @@ struct TuneRequestReaderTests {
         var requested = TuneRequestReader(constraints: TuneConstraints())
         var a = [Float](repeating: 0, count: Self.scheme.vocabularySize)
         var b = a
-        for tokens in try Self.folkTunes() {
+        for tokens in try TuneSequenceReaderTests.folkTunes() {
             plain.reset()
             requested.reset()
             for token in tokens {
@@ -238,7 +230,7 @@ struct TuneRequestReaderTests {
 
     @Test("tokens that break the request are read (the grammar allows them), counted as fallback steps, and the mask never allows nothing")
     func fallbackSteps() throws {
-        let tokens = try #require(try Self.folkTunes().first)
+        let tokens = try #require(try TuneSequenceReaderTests.folkTunes().first)
         let tune = Self.scheme.decode(tokens).tune
         let other = TuneScheme.metres.first { $0 != tune.metre }!
         var reader = TuneRequestReader(constraints: TuneConstraints(metre: other, minor: !tune.minor, bars: 1))
