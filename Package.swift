@@ -38,7 +38,7 @@ let vectorSettings: [SwiftSetting] = {
 ///   SeqGAN, TextEncoding, Metrics <- TextGeneration (text runs: lines of text, masked ends)
 ///   SeqGAN <- SyntheticGeneration       (the paper's synthetic task: oracles, NLL-oracle)
 ///   Reports, MusicGeneration, MusicAnalysis <- RunReports (training curves, a music run's HTML report)
-///   SeqGAN, MusicGeneration, TextGeneration, SyntheticGeneration <- Training (what `seqgan train` does)
+///   SeqGAN, MusicGeneration, TextGeneration, SyntheticGeneration, Audio <- Training (what `seqgan train` does, and shows)
 ///   SeqGAN, MusicGeneration, TextGeneration, SyntheticGeneration <- TrainedRuns (generate, evaluate a run of any kind)
 ///   everything <- SeqGANCLI (the `seqgan` tool, which only wires them)
 let package = Package(
@@ -101,7 +101,7 @@ let package = Package(
         // What `seqgan train` does: a request of typed options becomes a run of its task.
         .target(
             name: "Training",
-            dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "SyntheticGeneration", "MusicEncoding", "TextEncoding", "RunFiles"]),
+            dependencies: ["SeqGAN", "MusicGeneration", "TextGeneration", "SyntheticGeneration", "MusicEncoding", "TextEncoding", "RunFiles", "Audio"]),
 
         // What is done with a trained run of any kind: `seqgan generate` and `seqgan evaluate`.
         .target(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SeqGAN
+import TensorCore
 
 /// The `seqgan` tool: train sequence GANs on MIDI folders or text, generate, hear, export.
 @main
@@ -32,10 +33,12 @@ struct SeqGANCommand: ParsableCommand {
             DiscriminateCommand.self,
         ])
 
-    /// Parses and runs a subcommand. Every failure ends here: the libraries' typed errors and
-    /// usage errors as one line on standard error and a non-zero exit status; Foundation's file
-    /// errors are put in the tool's words first.
+    /// Parses and runs a subcommand, with BLAS on one thread. Every failure ends here: the
+    /// libraries' typed errors and usage errors as one line on standard error and a non-zero
+    /// exit status; Foundation's file errors are put in the tool's words first.
     static func main() {
+        // Runs are reproducible and BLAS does not fight the models' own threads.
+        BLAS.threadCount = 1
         do {
             var command = try parseAsRoot()
             try command.run()

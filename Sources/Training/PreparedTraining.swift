@@ -43,4 +43,22 @@ public enum PreparedTraining {
         case .text(let run, let resuming): try run.run(resume: resuming, observer: observer)
         }
     }
+
+    /// Trains as `seqgan train` does, saying everything through `observer.report`: what was
+    /// read (``summaryLines``), then the final scores (``finishedLines(rows:)``), or, when the
+    /// observer stops the run at a checkpoint, how to continue it.
+    ///
+    /// - Returns: `true` when the run finished, `false` when it was stopped.
+    /// - Throws: The errors of ``run(observer:)`` other than ``TrainingInterrupted``.
+    public func train(observer: TrainingObserver) throws -> Bool {
+        summaryLines.forEach(observer.report)
+        do {
+            let rows = try run(observer: observer)
+            finishedLines(rows: rows).forEach(observer.report)
+            return true
+        } catch let stop as TrainingInterrupted {
+            stop.resumeLines.forEach(observer.report)
+            return false
+        }
+    }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MusicGeneration
 import SeqGAN
-import TensorCore
 
 /// `seqgan discriminate`: what a run's discriminator makes of some sequences.
 struct DiscriminateCommand: ParsableCommand {
@@ -42,7 +41,6 @@ struct DiscriminateCommand: ParsableCommand {
     }
 
     func run() throws {
-        BLAS.threadCount = 1
         let source = data.map { DiscriminatorVerdict.Source.file(URL(fileURLWithPath: $0)) }
             ?? .samples(count: samples ?? 0, seed: seed ?? 1)
         let run = URL(fileURLWithPath: runFolder)

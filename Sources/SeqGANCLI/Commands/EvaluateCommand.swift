@@ -1,5 +1,4 @@
 import ArgumentParser
-import TensorCore
 import TrainedRuns
 
 /// `seqgan evaluate RUN`: the quality metrics of a trained model, next to the real data's.
@@ -56,7 +55,6 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        BLAS.threadCount = 1
         var request = EvaluationRequest()
         (request.references, request.metric, request.order, request.sweep) = (references, metric, order, sweep)
         (request.samples, request.temperature, request.seed) = (sampling.samples, sampling.temperature, sampling.seed)

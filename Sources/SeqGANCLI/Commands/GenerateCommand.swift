@@ -1,6 +1,5 @@
 import ArgumentParser
 import Audio
-import TensorCore
 import TrainedRuns
 
 /// `seqgan generate RUN -n 8 -o OUT_DIR [--wav]`: new tunes from a trained music run.
@@ -58,7 +57,6 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        BLAS.threadCount = 1
         var request = GenerationRequest(count: count, output: output)
         (request.seed, request.audio, request.abc) = (seed, wav ? instrument : nil, abc)
         request.tunes = try generation.request()

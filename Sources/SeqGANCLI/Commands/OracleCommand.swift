@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SeqGAN
 import SyntheticGeneration
-import TensorCore
 
 /// `seqgan oracle`: the synthetic task's oracle language model.
 struct OracleCommand: ParsableCommand {
@@ -43,7 +42,6 @@ struct OracleCommand: ParsableCommand {
         func validate() throws { try require(n > 0, "-n must be positive") }
 
         func run() throws {
-            BLAS.threadCount = 1
             let oracle = try source.load()
             try oracle.writeSamples(count: n, seed: seed, to: URL(fileURLWithPath: output))
             print("wrote \(n) sequences of \(oracle.config.sequenceLength) tokens to \(output)")
@@ -61,7 +59,6 @@ struct OracleCommand: ParsableCommand {
         var data: String
 
         func run() throws {
-            BLAS.threadCount = 1
             let oracle = try source.load()
             let (count, mean) = try oracle.meanNegativeLogLikelihood(ofFile: URL(fileURLWithPath: data))
             print("\(count) sequences of \(oracle.config.sequenceLength) tokens")

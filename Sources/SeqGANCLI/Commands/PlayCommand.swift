@@ -2,7 +2,6 @@ import ArgumentParser
 import Audio
 import Foundation
 import MusicGeneration
-import TensorCore
 
 /// `seqgan play`: Play a MIDI or audio file through ALSA.
 struct PlayCommand: ParsableCommand {
@@ -28,7 +27,6 @@ struct PlayCommand: ParsableCommand {
     var generation: GenerationOptions
 
     func run() throws {
-        BLAS.threadCount = 1
         let playable = try PlayableInput(
             path: input, request: try generation.request(), seed: render.seed, settings: render.settings)
         let (lines, warnings) = playable.announcement(path: input, seed: render.seed)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Audio
 import RunReports
-import TensorCore
 
 /// `seqgan report`: training curves of one or more runs as an SVG picture, or the HTML report
 /// of one music run.
@@ -47,7 +46,6 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        BLAS.threadCount = 1
         print(try request.write())
     }
 

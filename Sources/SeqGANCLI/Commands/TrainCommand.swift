@@ -1,9 +1,7 @@
 import ArgumentParser
 import Audio
-import Foundation
 import MusicEncoding
 import SeqGAN
-import TensorCore
 import Training
 
 /// `seqgan train`: train a generator.
@@ -162,19 +160,9 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        BLAS.threadCount = 1
         // Ctrl-C stops at the next checkpoint instead of killing the run.
         InterruptSignal.install()
-        let prepared = try request.prepare()
-        do {
-            prepared.summaryLines.forEach { print($0) }
-            fflush(nil)
-            let rows = try prepared.run(observer: ProgressBar())
-            prepared.finishedLines(rows: rows).forEach { print($0) }
-        } catch let stop as TrainingInterrupted {
-            stop.resumeLines.forEach { print($0) }
-            throw ExitCode(130)
-        }
+        guard try request.prepare().train(observer: TrainingConsole()) else { throw ExitCode(130) }
     }
 
     /// The options as a library request.
