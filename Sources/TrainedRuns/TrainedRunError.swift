@@ -2,7 +2,7 @@ import Foundation
 import SeqGAN
 
 /// Why a trained run cannot do what was asked of it: an option that does not apply to the
-/// run's kind, said in one line naming the option.
+/// run's kind, or options that cannot go together, said in one line naming the option.
 public enum TrainedRunError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// Audio (`--wav`) or ABC (`--abc`) asked of a run that makes no tunes.
     case notTunes(option: String, path: String, kind: RunKind)
@@ -16,6 +16,12 @@ public enum TrainedRunError: Error, Sendable, Equatable, CustomStringConvertible
     case tooFewSamplesForSelfBLEU
     /// References, a metric, a BLEU order or JSON asked of a synthetic run.
     case oracleScoresSynthetic
+    /// Neither or both of a file of sequences and a number of samples to discriminate.
+    case sequenceSource
+    /// A number of samples below 1.
+    case noSamples
+    /// A seed given for sequences read from a file.
+    case seedOfData
 
     public var description: String {
         switch self {
@@ -32,6 +38,9 @@ public enum TrainedRunError: Error, Sendable, Equatable, CustomStringConvertible
             "--samples must be at least 2 (self-BLEU compares samples with each other)"
         case .oracleScoresSynthetic:
             "a synthetic run is scored by its oracle: --references, --metric, -n and --json do not apply"
+        case .sequenceSource: "give either --data FILE or --samples N"
+        case .noSamples: "--samples must be positive"
+        case .seedOfData: "--seed applies to --samples only"
         }
     }
 

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import MusicGeneration
-import SeqGAN
+import TrainedRuns
 
 /// `seqgan discriminate`: what a run's discriminator makes of some sequences.
 struct DiscriminateCommand: ParsableCommand {
@@ -35,19 +33,15 @@ struct DiscriminateCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        try require((data == nil) != (samples == nil), "give either --data FILE or --samples N")
-        try require((samples ?? 1) > 0, "--samples must be positive")
-        try require(data == nil || seed == nil, "--seed applies to --samples only")
+        try asValidationError { try request.validate() }
     }
 
     func run() throws {
-        let source = data.map { DiscriminatorVerdict.Source.file(URL(fileURLWithPath: $0)) }
-            ?? .samples(count: samples ?? 0, seed: seed ?? 1)
-        let run = URL(fileURLWithPath: runFolder)
-        // A whole-tune run samples through the tune grammar its generator was trained with.
-        let conditioning = try RunKind(of: run) == .music ? MusicModel(runDirectory: run).generator.conditioning : nil
-        let verdict = try DiscriminatorVerdict(run: run, source: source, conditioning: conditioning)
-        if let output { try EvaluationFolder.writeValues(verdict.scores, to: URL(fileURLWithPath: output), format: "%.6g") }
-        verdict.reportLines(from: "\(source)", run: runFolder).forEach { print($0) }
+        try request.discriminate(run: runFolder).forEach { print($0) }
+    }
+
+    /// The options as a library request.
+    var request: DiscriminationRequest {
+        DiscriminationRequest(data: data, samples: samples, seed: seed, output: output)
     }
 }
