@@ -38,13 +38,38 @@ extension MusicTokenizer {
 }
 
 extension DecodeOptions {
-    /// Options from the names a user types: a time signature such as `6/8` and a key such as
-    /// `Bb` or `F#m`; `nil` when either name is not understood.
-    public init?(beatsPerMinute: Double, timeSignature: String, key: String, program: Int) {
-        guard let metre = TimeSignature.metre(named: timeSignature), let signature = MIDIKeyName.signature(named: key)
-        else { return nil }
+    /// Options from what a user types: a tempo of 10...1000 quarter notes per minute, a time
+    /// signature such as `6/8`, a key such as `Bb` or `F#m`, a General MIDI program 0...127.
+    ///
+    /// - Throws: ``DecodeOptionsError`` naming the first value not understood or out of range.
+    public init(beatsPerMinute: Double, timeSignature: String, key: String, program: Int) throws(DecodeOptionsError) {
+        guard let metre = TimeSignature.metre(named: timeSignature) else { throw .timeSignature(timeSignature) }
+        guard let signature = MIDIKeyName.signature(named: key) else { throw .key(key) }
+        guard (0...127).contains(program) else { throw .program(program) }
+        guard (10...1000).contains(beatsPerMinute) else { throw .tempo(beatsPerMinute) }
         self.init(
             beatsPerMinute: beatsPerMinute, numerator: metre.numerator, denominator: metre.denominator,
             sharps: signature.sharps, minor: signature.minor, program: program)
+    }
+}
+
+/// Why typed values cannot become ``DecodeOptions``: one line naming the option.
+public enum DecodeOptionsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A time signature that is not of the form `6/8`.
+    case timeSignature(String)
+    /// A key name that is not of the form `D`, `Bb`, `F#m` or `Am`.
+    case key(String)
+    /// A program outside 0...127.
+    case program(Int)
+    /// A tempo outside 10...1000 quarter notes per minute.
+    case tempo(Double)
+
+    public var description: String {
+        switch self {
+        case .timeSignature(let name): "--time-signature must look like 6/8, got '\(name)'"
+        case .key(let name): "--key must look like D, Bb, F#m or Am, got '\(name)'"
+        case .program: "--program must be 0...127"
+        case .tempo: "--tempo must be 10...1000 quarter notes per minute"
+        }
     }
 }

@@ -29,4 +29,18 @@ extension PlayableInput {
             throw PlaybackDeviceError(device: device, reason: reason, writeFile: fileCommand(path: path, seed: seed))
         }
     }
+
+    /// Plays the audio through the ALSA PCM `device` (``openSink(device:path:seed:)``) until it
+    /// ends or Ctrl-C, which stops it at once (``InterruptSignal``, installed here); `second` is
+    /// told each new whole second played.
+    ///
+    /// - Returns: Whether playback finished or was interrupted.
+    /// - Throws: The errors of opening the device and of writing to it.
+    public func play(
+        device: String, path: String, seed: UInt64, second: (PlaybackProgress) -> Void
+    ) throws -> PlaybackOutcome {
+        let sink = try openSink(device: device, path: path, seed: seed)
+        InterruptSignal.install()
+        return try AudioPlayer(sink: sink).play(audio, everySecond: second)
+    }
 }

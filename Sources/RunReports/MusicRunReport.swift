@@ -47,6 +47,14 @@ public struct MusicRunReport {
 
         /// The defaults: 2000 windows, 4 tunes shown, 50 measured, temperature 1, seed 1, piano.
         public init() {}
+
+        /// Settings with every value given.
+        public init(
+            samples: Int, temperature: Float?, seed: UInt64, tunes: Int, measuredTunes: Int, instrument: Instrument
+        ) {
+            (self.samples, self.temperature, self.seed) = (samples, temperature, seed)
+            (self.tunes, self.measuredTunes, self.instrument) = (tunes, measuredTunes, instrument)
+        }
     }
 
     /// The page written.

@@ -25,6 +25,11 @@ public struct ReportRequest: Sendable {
         (self.runs, self.output) = (runs, output)
     }
 
+    /// A request with every value given (the options of `seqgan report`).
+    public init(runs: [String], output: String, metric: TrainingCurve.Metric, settings: MusicRunReport.Settings) {
+        (self.runs, self.output, self.metric, self.settings) = (runs, output, metric, settings)
+    }
+
     /// The format `output` names, or `nil` for neither.
     public var format: Format? {
         let name = output.lowercased()
@@ -36,6 +41,10 @@ public struct ReportRequest: Sendable {
     ///
     /// - Throws: ``ReportRequestError`` naming the first value that cannot be used.
     public func validate() throws(ReportRequestError) {
+        guard settings.samples > 0 else { throw .noSamples }
+        if let temperature = settings.temperature {
+            guard temperature > 0 && temperature.isFinite else { throw .temperature }
+        }
         guard !runs.isEmpty else { throw .noRuns }
         guard let format else { throw .unknownFormat }
         if format == .html && runs.count != 1 { throw .htmlOfManyRuns(count: runs.count) }
@@ -76,6 +85,10 @@ public enum ReportRequestError: Error, Sendable, Equatable, CustomStringConverti
     case tunesOutOfRange(Int)
     /// Measured tunes outside 0...10000.
     case measuredTunesOutOfRange(Int)
+    /// Scored windows below 1.
+    case noSamples
+    /// A sampling temperature that is not a positive number.
+    case temperature
 
     public var description: String {
         switch self {
@@ -84,6 +97,8 @@ public enum ReportRequestError: Error, Sendable, Equatable, CustomStringConverti
         case .htmlOfManyRuns(let count): "an HTML report is of one music run; got \(count) run folders"
         case .tunesOutOfRange: "--tunes must be within 1...32"
         case .measuredTunesOutOfRange(let count): "--measured-tunes must be within 0...10000, got \(count)"
+        case .noSamples: "--samples must be positive"
+        case .temperature: "--temperature must be positive"
         }
     }
 

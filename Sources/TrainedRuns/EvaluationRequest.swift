@@ -38,12 +38,33 @@ public struct EvaluationRequest: Sendable {
     /// A request with every value at its default.
     public init() {}
 
+    /// A request with every value given (the options of `seqgan evaluate`, one to one).
+    public init(
+        references: String?, metric: Metric, order: Int?, samples: Int, temperature: Float?, seed: UInt64,
+        sweep: [Float]?, json: Bool, tunes: Int
+    ) {
+        (self.references, self.metric, self.order, self.samples) = (references, metric, order, samples)
+        (self.temperature, self.seed, self.sweep, self.json, self.tunes) = (temperature, seed, sweep, json, tunes)
+    }
+
+    /// Checks the ranges of the values before any run is read.
+    ///
+    /// - Throws: ``TrainedRunError`` naming the first value out of range.
+    public func validate() throws(TrainedRunError) {
+        guard samples > 0 else { throw .noSamples }
+        if let temperature { guard temperature > 0 && temperature.isFinite else { throw .temperature } }
+        if let order { guard (1...8).contains(order) else { throw .bleuOrder(order) } }
+        guard tunes >= 0 else { throw .negativeTunes }
+    }
+
     /// Evaluates the run in `path`; per-sample values go to its `evaluation/` folder.
     ///
     /// - Returns: The lines to print.
-    /// - Throws: ``RunKindError`` when `path` holds no run, ``TrainedRunError`` for options that
-    ///   do not apply to its kind, and the errors of loading, sampling and writing.
+    /// - Throws: ``RunKindError`` when `path` holds no run, ``TrainedRunError`` for values out of
+    ///   range (``validate()``) or options that do not apply to its kind, and the errors of
+    ///   loading, sampling and writing.
     public func evaluate(run path: String) throws -> [String] {
+        try validate()
         let directory = URL(fileURLWithPath: path)
         switch try RunKind(of: directory) {
         case .music: return try evaluateMusic(directory)

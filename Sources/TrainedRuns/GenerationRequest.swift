@@ -22,9 +22,13 @@ public struct GenerationRequest: Sendable {
     /// How tunes are sampled and written; its temperature applies to every kind.
     public var tunes = TuneRequest()
 
-    /// A request of `count` samples into `output`, with every other value at its default.
-    public init(count: Int = 8, output: String) {
-        (self.count, self.output) = (count, output)
+    /// A request of `count` samples into `output`, with the values given and every other at its
+    /// default.
+    public init(
+        count: Int = 8, output: String, seed: UInt64 = 1, audio: Instrument? = nil, abc: Bool = false,
+        tunes: TuneRequest = TuneRequest()
+    ) {
+        (self.count, self.output, self.seed, self.audio, self.abc, self.tunes) = (count, output, seed, audio, abc, tunes)
     }
 
     /// What was written.

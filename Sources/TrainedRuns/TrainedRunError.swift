@@ -1,8 +1,9 @@
 import Foundation
 import SeqGAN
 
-/// Why a trained run cannot do what was asked of it: an option that does not apply to the
-/// run's kind, or options that cannot go together, said in one line naming the option.
+/// Why a trained run cannot do what was asked of it: an option out of its range, one that does
+/// not apply to the run's kind, or options that cannot go together, said in one line naming
+/// the option.
 public enum TrainedRunError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// Audio (`--wav`) or ABC (`--abc`) asked of a run that makes no tunes.
     case notTunes(option: String, path: String, kind: RunKind)
@@ -22,6 +23,12 @@ public enum TrainedRunError: Error, Sendable, Equatable, CustomStringConvertible
     case noSamples
     /// A seed given for sequences read from a file.
     case seedOfData
+    /// A sampling temperature that is not a positive number.
+    case temperature
+    /// A BLEU order outside 1...8.
+    case bleuOrder(Int)
+    /// A negative number of whole tunes to measure.
+    case negativeTunes
 
     public var description: String {
         switch self {
@@ -41,6 +48,9 @@ public enum TrainedRunError: Error, Sendable, Equatable, CustomStringConvertible
         case .sequenceSource: "give either --data FILE or --samples N"
         case .noSamples: "--samples must be positive"
         case .seedOfData: "--seed applies to --samples only"
+        case .temperature: "--temperature must be positive"
+        case .bleuOrder(let order): "-n must be within 1...8, got \(order)"
+        case .negativeTunes: "--tunes cannot be negative"
         }
     }
 

@@ -24,6 +24,8 @@ extension TrainRequest {
         try check(!(resume && given.setsGeneratorShape), "--resume keeps the run's generator: leave out --embedding-size, --hidden-size, --layers and --dropout")
         try check((music.window ?? 2) >= 2, "--window must be at least 2")
         try check((music.stride ?? 1) >= 1, "--stride must be at least 1")
+        try check((text.length ?? 2) >= 2, "--length must be at least 2")
+        try check(text.minimumCount >= 1, "--min-count must be at least 1")
         if task == .synthetic, let first = inputs.first { throw .invalidOption("--task synthetic takes no input files (got \(first))") }
         try check(initFrom == nil || !resume, "--init-from starts a new run; --resume continues one: give only one of them")
         if task == .synthetic || task == nil, inputs.isEmpty, out == nil { throw .missingOut }

@@ -76,6 +76,18 @@ struct AudioPlayerTests {
         #expect(reports.allSatisfy { $0.total == buffer.duration })
     }
 
+    @Test("a clock in whole seconds is told once per second played")
+    func everySecond() throws {
+        let buffer = Self.ramp(frames: 8_000 * 5 / 2, channelCount: 1, sampleRate: 8_000)
+        let sink = MemoryAudioSink(sampleRate: 8_000, channelCount: 1, periodFrames: 800)
+        var seconds: [Int] = []
+        let outcome = try AudioPlayer(sink: sink).play(
+            buffer, shouldStop: { false }, everySecond: { seconds.append(Int($0.elapsed)) })
+        #expect(outcome == .finished)
+        #expect(seconds == [0, 1, 2])
+        #expect(sink.samples == buffer.samples)
+    }
+
     @Test(
         "a stop request from another thread ends real-time playback within 200 ms, without draining"
     )

@@ -13,7 +13,7 @@ struct TokenFileDecodingTests {
         let scratch = try TestPaths.makeTemporaryDirectory("decode-line")
         let tokens = scratch.appendingPathComponent("tokens.txt")
         try "40 40 41 42\n50 50 50 0\n".write(to: tokens, atomically: true, encoding: .utf8)
-        let options = try #require(DecodeOptions(beatsPerMinute: 120, timeSignature: "3/4", key: "D", program: 40))
+        let options = try DecodeOptions(beatsPerMinute: 120, timeSignature: "3/4", key: "D", program: 40)
         let file = scratch.appendingPathComponent("second.mid")
         #expect(try tokenizer.decodeTokenFile(tokens, line: 2, options: options, to: file) == "wrote \(file.path)")
         let midi = try MIDIFile.read(file.path)
@@ -33,5 +33,22 @@ struct TokenFileDecodingTests {
         #expect(line == "wrote 2 MIDI files to \(folder.path)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names == ["0001.mid", "0002.mid"])
+    }
+
+    @Test("typed names and numbers become options, or one error naming the first bad one")
+    func typedOptions() throws {
+        let options = try DecodeOptions(beatsPerMinute: 90, timeSignature: "6/8", key: "F#m", program: 73)
+        #expect(options.numerator == 6 && options.denominator == 8 && options.sharps == 3 && options.minor)
+        #expect(options.beatsPerMinute == 90 && options.program == 73)
+        let refused: [(Double, String, String, Int, DecodeOptionsError)] = [
+            (120, "6-8", "H", 0, .timeSignature("6-8")), (120, "4/4", "H", 0, .key("H")),
+            (120, "4/4", "C", 128, .program(128)), (5, "4/4", "C", 0, .tempo(5)),
+        ]
+        for (tempo, metre, key, program, error) in refused {
+            #expect(throws: error) {
+                try DecodeOptions(beatsPerMinute: tempo, timeSignature: metre, key: key, program: program)
+            }
+        }
+        #expect("\(DecodeOptionsError.key("H"))" == "--key must look like D, Bb, F#m or Am, got 'H'")
     }
 }

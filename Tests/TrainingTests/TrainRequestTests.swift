@@ -109,6 +109,17 @@ struct TrainRequestTests {
         #expect(prepared.config.schedule.epochs == 1 && prepared.config.seed == 7)
     }
 
+    @Test("text rows shorter than 2 tokens and a minimum count below 1 are refused, naming the option")
+    func textRanges() throws {
+        var request = TrainRequest()
+        (request.inputs, request.text.length) = (["poems.txt"], 1)
+        #expect(throws: TrainRequestError.invalidOption("--length must be at least 2")) { try request.validate() }
+        (request.text.length, request.text.minimumCount) = (2, 0)
+        #expect(throws: TrainRequestError.invalidOption("--min-count must be at least 1")) { try request.validate() }
+        request.text.minimumCount = 1
+        try request.validate()
+    }
+
     @Test("a synthetic request without a run folder is refused")
     func syntheticNeedsOut() throws {
         var request = TrainRequest()

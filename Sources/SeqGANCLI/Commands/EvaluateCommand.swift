@@ -50,15 +50,17 @@ struct EvaluateCommand: ParsableCommand {
     var tunes: Int = 200
 
     func validate() throws {
-        if let order { try require((1...8).contains(order), "-n must be within 1...8, got \(order)") }
-        try require(tunes >= 0, "--tunes cannot be negative")
+        try asValidationError { try request.validate() }
     }
 
     func run() throws {
-        var request = EvaluationRequest()
-        (request.references, request.metric, request.order, request.sweep) = (references, metric, order, sweep)
-        (request.samples, request.temperature, request.seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        (request.json, request.tunes) = (json, tunes)
         try request.evaluate(run: runFolder.path).forEach { print($0) }
+    }
+
+    /// The options as a library request.
+    var request: EvaluationRequest {
+        EvaluationRequest(
+            references: references, metric: metric, order: order, samples: sampling.samples,
+            temperature: sampling.temperature, seed: sampling.seed, sweep: sweep, json: json, tunes: tunes)
     }
 }

@@ -57,9 +57,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = GenerationRequest(count: count, output: output)
-        (request.seed, request.audio, request.abc) = (seed, wav ? instrument : nil, abc)
-        request.tunes = try generation.request()
+        let request = GenerationRequest(
+            count: count, output: output, seed: seed, audio: wav ? instrument : nil, abc: abc, tunes: try generation.request())
         let outcome = try request.generate(from: runFolder.path)
         if let note = outcome.note { printToStandardError(note) }
         outcome.lines.forEach { print($0) }

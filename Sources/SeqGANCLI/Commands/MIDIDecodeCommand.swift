@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import MIDI
 import MusicEncoding
 
 /// `seqgan midi decode TOKENS.txt --scheme grid -o out/`: token lines back to MIDI files.
@@ -39,15 +38,16 @@ struct MIDIDecodeCommand: ParsableCommand {
     var program: Int = 0
 
     func validate() throws {
-        try require(TimeSignature.metre(named: timeSignature) != nil, "--time-signature must look like 6/8, got '\(timeSignature)'")
-        try require(MIDIKeyName.signature(named: key) != nil, "--key must look like D, Bb, F#m or Am, got '\(key)'")
-        try require((0...127).contains(program), "--program must be 0...127")
-        try require((10...1000).contains(tempo), "--tempo must be 10...1000 quarter notes per minute")
+        try asValidationError { _ = try decodeOptions() }
     }
 
     func run() throws {
-        let options = DecodeOptions(beatsPerMinute: tempo, timeSignature: timeSignature, key: key, program: program)!
         print(try MusicTokenizer(settings: TokenizerSettings(scheme: scheme)).decodeTokenFile(
-            URL(fileURLWithPath: tokens), line: line, options: options, to: URL(fileURLWithPath: output)))
+            URL(fileURLWithPath: tokens), line: line, options: decodeOptions(), to: URL(fileURLWithPath: output)))
+    }
+
+    /// The options as the decoder's.
+    func decodeOptions() throws -> DecodeOptions {
+        try DecodeOptions(beatsPerMinute: tempo, timeSignature: timeSignature, key: key, program: program)
     }
 }

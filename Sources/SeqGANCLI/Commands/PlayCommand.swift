@@ -32,19 +32,12 @@ struct PlayCommand: ParsableCommand {
         let (lines, warnings) = playable.announcement(path: input, seed: render.seed)
         warnings.forEach(printToStandardError)
         lines.forEach { print($0) }
-        let (audio, sink) = (playable.audio, try playable.openSink(device: device, path: input, seed: render.seed))
         let terminal = isatty(STDOUT_FILENO) == 1
-        var shownSecond = -1
-        InterruptSignal.install()
-        let outcome = try AudioPlayer(sink: sink).play(
-            audio, shouldStop: { InterruptSignal.isRequested },
-            progress: { position in
-                guard terminal, Int(position.elapsed) != shownSecond else { return }
-                shownSecond = Int(position.elapsed)
-                FileHandle.standardOutput.write(Data("\rplaying \(input)  \(position.clock)".utf8))
-            })
+        let outcome = try playable.play(device: device, path: input, seed: render.seed) { position in
+            if terminal { FileHandle.standardOutput.write(Data("\rplaying \(input)  \(position.clock)".utf8)) }
+        }
         if terminal { print("") }
-        print(outcome.summary(of: input, duration: audio.duration, device: device))
+        print(outcome.summary(of: input, duration: playable.audio.duration, device: device))
         if outcome == .interrupted { throw ExitCode(130) }
     }
 }

@@ -51,10 +51,10 @@ struct ReportCommand: ParsableCommand {
 
     /// The options as a library request.
     var request: ReportRequest {
-        var request = ReportRequest(runs: runs, output: output)
-        request.metric = metric
-        (request.settings.samples, request.settings.temperature, request.settings.seed) = (sampling.samples, sampling.temperature, sampling.seed)
-        (request.settings.tunes, request.settings.instrument, request.settings.measuredTunes) = (tunes, instrument, measuredTunes)
-        return request
+        ReportRequest(
+            runs: runs, output: output, metric: metric,
+            settings: .init(
+                samples: sampling.samples, temperature: sampling.temperature, seed: sampling.seed, tunes: tunes,
+                measuredTunes: measuredTunes, instrument: instrument))
     }
 }

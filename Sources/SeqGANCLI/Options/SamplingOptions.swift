@@ -11,9 +11,4 @@ struct SamplingOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: "Seed of the sampling (and of a report's renderer). (default: 1)", transform: parseSeed)
     var seed: UInt64 = 1
-
-    func validate() throws {
-        try require(samples > 0, "--samples must be positive")
-        if let temperature { try require(temperature > 0 && temperature.isFinite, "--temperature must be positive") }
-    }
 }

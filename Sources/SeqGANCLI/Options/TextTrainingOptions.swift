@@ -21,9 +21,4 @@ struct TextTrainingOptions: ParsableArguments {
 
     @Option(help: "Text: how input lines become sequences.")
     var format: TextSettings.Format = .auto
-
-    func validate() throws {
-        try require((length ?? 2) >= 2, "--length must be at least 2")
-        try require(minCount >= 1, "--min-count must be at least 1")
-    }
 }
