@@ -17,7 +17,6 @@ struct SeqGANCommand: ParsableCommand {
               seqgan train --task synthetic --oracle seqgan-oracle.safetensors --out runs/oracle
               seqgan midi inspect tune.mid
               seqgan export tune.mid -o tune.wav
-            Run `seqgan help <subcommand>` for the options of each command.
             """,
         subcommands: [
             TrainCommand.self,

@@ -25,15 +25,13 @@ struct EvaluateCommand: ParsableCommand {
               seqgan evaluate runs/seqgan --samples 10000
             """)
 
-    typealias Metric = EvaluationRequest.Metric
-
     @OptionGroup var runFolder: RunOptions
 
     @Option(help: "Reference sequences, one per line (default: the run's test split); for music, token windows as in RUN/train.txt.")
     var references: String?
 
     @Option(help: "What to report.")
-    var metric: Metric = .all
+    var metric: EvaluationRequest.Metric = .all
 
     @Option(name: .customShort("n"), parsing: .unconditional, help: "BLEU order N (default 2 for text, 4 for music).")
     var order: Int?

@@ -37,16 +37,13 @@ struct TrainCommand: ParsableCommand {
             with the same numbers.
               seqgan train --task synthetic --oracle seqgan-oracle.safetensors \\
                   --mode seqgan --preset fast --out runs/seqgan
-            (seqgan-oracle.safetensors is the paper's oracle; the README says where to get it.)
             """)
-
-    typealias Task = TrainRequest.Task
 
     @Argument(help: ArgumentHelp("MIDI (.mid, .midi) or ABC (.abc) files, or folders searched recursively (music task); or text files (.txt, text task).", valueName: "folder-or-files"))
     var inputs: [String] = []
 
     @Option(help: "What to train on (default: text for .txt files or an --out holding a text run, music for other FOLDER_OR_FILES or an --out holding a music run, else synthetic).")
-    var task: Task?
+    var task: TrainRequest.Task?
 
     @Option(help: "Music: token scheme (default: tune).")
     var scheme: TokenScheme = .tune
