@@ -2,7 +2,8 @@ import TensorCore
 
 extension LSTM {
     /// The activations of one sequence forward pass, kept for the backward pass, and the
-    /// backward pass's scratch space. Sized once for the largest `T x B`.
+    /// backward pass's scratch space. Sized once for the largest `T x B`; a pass over packed
+    /// sequences uses the first `N` rows of each buffer.
     public final class Cache: @unchecked Sendable {
         /// Rows (`T x B`) the cache can hold.
         public let capacity: Int
@@ -35,6 +36,9 @@ extension LSTM {
         /// `[4H, I]`: the input matrix transposed, for `dz Wᵀ`; sized by the first backward
         /// pass.
         var transposedInput: FloatBuffer?
+        /// `[T + 1]`: where each step's rows start in the layout of the last pass (see
+        /// ``LSTM/stepStarts(steps:batch:lengths:into:)``).
+        private let rowStarts: UnsafeMutablePointer<Int>
         /// `[B]`: each row's number of steps up to its last nonzero hidden-state gradient.
         private let rowEnds: UnsafeMutablePointer<Int>
         /// `[T + 1]`: where each step's rows start among the rows that run.
@@ -56,41 +60,54 @@ extension LSTM {
             cellCarry = FloatBuffer(count: batch * hiddenSize)
             compactCarry = FloatBuffer(count: batch * hiddenSize)
             transposedRecurrent = FloatBuffer(count: 4 * hiddenSize * hiddenSize)
+            rowStarts = .allocate(capacity: steps + 1)
             rowEnds = .allocate(capacity: max(1, batch))
             stepOffsets = .allocate(capacity: steps + 1)
             rowIndices = .allocate(capacity: max(1, capacity))
         }
 
         deinit {
+            rowStarts.deallocate()
             rowEnds.deallocate()
             stepOffsets.deallocate()
             rowIndices.deallocate()
         }
 
-        /// The rows a backward pass runs: row `b` at step `t` while `t` is at most the last
-        /// step at which `b`'s hidden-state gradient is nonzero. After that step the row's
+        /// Lays out `steps x batch` rows, packed by `lengths` (see
+        /// ``LSTM/stepStarts(steps:batch:lengths:into:)``), and returns where each step's rows
+        /// start (`[T + 1]`, kept until the next pass).
+        func layOut(steps: Int, batch: Int, lengths: UnsafePointer<Int>?) -> UnsafeMutablePointer<Int> {
+            precondition(steps <= stepCapacity && batch <= batchCapacity, "LSTM cache too small")
+            LSTM.stepStarts(steps: steps, batch: batch, lengths: lengths, into: rowStarts)
+            return rowStarts
+        }
+
+        /// The rows a backward pass runs: sequence `b` at step `t` while `t` is at most the
+        /// last step at which `b`'s hidden-state gradient is nonzero. After that step the row's
         /// gradient and both carries are zero, so its `dz` is zero too.
         struct ActiveRows {
             /// How many rows run, over all steps.
             let count: Int
             /// `[T + 1]`: step `t`'s rows are `stepOffsets[t]..<stepOffsets[t + 1]`.
             let stepOffsets: UnsafePointer<Int>
-            /// The time-major row (`t * B + b`) of each, ascending.
+            /// The row of the layout (`t * B + b`, or packed) of each, ascending.
             let rowIndices: UnsafePointer<Int32>
         }
 
-        /// Finds the rows to run for `hiddenGradient` (`[T*B, H]`), reading it from the end
-        /// until every row's last nonzero value is found.
+        /// Finds the rows to run for `hiddenGradient` (`[N, H]`, in the layout last made by
+        /// ``layOut(steps:batch:lengths:)``), reading it from the end until every sequence's
+        /// last nonzero value is found.
         func planActiveRows(
             hiddenGradient: UnsafePointer<Float>, steps: Int, batch: Int, hiddenSize h: Int
         ) -> ActiveRows {
             precondition(steps <= stepCapacity && batch <= batchCapacity, "LSTM cache too small")
+            let starts = rowStarts
             rowEnds.update(repeating: 0, count: batch)
             var unfound = batch
             var t = steps - 1
             while t >= 0 && unfound > 0 {
-                for b in 0..<batch where rowEnds[b] == 0 {
-                    let row = hiddenGradient + (t * batch + b) * h
+                for b in 0..<(starts[t + 1] - starts[t]) where rowEnds[b] == 0 {
+                    let row = hiddenGradient + (starts[t] + b) * h
                     var nonzero = false
                     for j in 0..<h where row[j] != 0 {
                         nonzero = true
@@ -106,8 +123,8 @@ extension LSTM {
             var count = 0
             for t in 0..<steps {
                 stepOffsets[t] = count
-                for b in 0..<batch where rowEnds[b] > t {
-                    rowIndices[count] = Int32(t * batch + b)
+                for b in 0..<(starts[t + 1] - starts[t]) where rowEnds[b] > t {
+                    rowIndices[count] = Int32(starts[t] + b)
                     count += 1
                 }
             }

@@ -13,7 +13,8 @@ import TensorCore
 /// (`hᵏ_-1`, `cᵏ_-1` for every layer) or from zero, and its final state can be read back, so
 /// that a long sequence can be trained in chunks with the state carried from one to the next
 /// (truncated back-propagation through time). Sequences are time-major: row `t * B + b` is
-/// step `t` of sequence `b`.
+/// step `t` of sequence `b`; or packed, when each sequence runs only its own number of steps
+/// (see ``LSTM/stepStarts(steps:batch:lengths:into:)``).
 ///
 /// Layer 0's tensors are named like a single ``LSTM`` called `name` (so a one-layer stack is
 /// that LSTM, tensor for tensor and number for number); layer `k > 0`'s are
@@ -58,8 +59,8 @@ public struct StackedLSTM: Sendable {
         layer == 0 ? name : "\(name).layer\(layer + 1)"
     }
 
-    /// Draws fresh dropout masks into `cache` for `rows` (`T x B`) rows of every layer but the
-    /// top, layer by layer, from `generator` (nothing without dropout).
+    /// Draws fresh dropout masks into `cache` for `rows` (`T x B`, or `N` packed) rows of
+    /// every layer but the top, layer by layer, from `generator` (nothing without dropout).
     ///
     /// Inlinable, so that the caller's module specializes it for its generator: called
     /// through the generic protocol, each of the `T x B x H` draws was a dynamic call.
@@ -76,16 +77,19 @@ public struct StackedLSTM: Sendable {
     /// Runs `steps` steps of `batch` sequences through every layer.
     ///
     /// - Parameters:
-    ///   - input: `[T*B, I]`, time-major.
+    ///   - input: `[N, I]`: time-major, `N = T*B`, or packed by `lengths`.
+    ///   - lengths: `[B]` steps each sequence runs, longest first (see
+    ///     ``LSTM/stepStarts(steps:batch:lengths:into:)``), or `nil` for all `T`.
     ///   - initialState: The state before the first step, or `nil` for zero.
     ///   - training: Applies the dropout masks last drawn into `cache` (no effect without
     ///     dropout).
-    ///   - cache: Receives the activations; ``Cache/output`` is the top layer's `[T*B, H]`.
+    ///   - cache: Receives the activations; ``Cache/output`` is the top layer's `[N, H]`.
     public func forward(
-        input: UnsafePointer<Float>, steps: Int, batch: Int, initialState: State? = nil,
-        training: Bool = false, parameters: UnsafePointer<Float>, cache: Cache
+        input: UnsafePointer<Float>, steps: Int, batch: Int, lengths: UnsafePointer<Int>? = nil,
+        initialState: State? = nil, training: Bool = false, parameters: UnsafePointer<Float>,
+        cache: Cache
     ) {
-        let rows = steps * batch
+        let rows = LSTM.rowCount(steps: steps, batch: batch, lengths: lengths)
         precondition(rows <= cache.capacity, "stacked LSTM cache too small")
         let dropping = training && dropout != nil
         precondition(!dropping || rows <= cache.maskRows, "draw the dropout masks first")
@@ -93,7 +97,7 @@ public struct StackedLSTM: Sendable {
         for (k, layer) in layers.enumerated() {
             let layerInput = self.layerInput(k, input: input, rows: rows, dropping: dropping, cache: cache)
             layer.forward(
-                input: layerInput, steps: steps, batch: batch,
+                input: layerInput, steps: steps, batch: batch, lengths: lengths,
                 initialHidden: initialState.map { UnsafePointer($0.hidden(layer: k)) },
                 initialCell: initialState.map { UnsafePointer($0.cell(layer: k)) },
                 parameters: parameters, cache: cache.layers[k])
@@ -114,27 +118,28 @@ public struct StackedLSTM: Sendable {
         return UnsafePointer(cache.droppedOutputs[k - 1].base)
     }
 
-    /// Back-propagates through the last ``forward(input:steps:batch:initialState:training:parameters:cache:)``,
+    /// Back-propagates through the last ``forward(input:steps:batch:lengths:initialState:training:parameters:cache:)``,
     /// adding every layer's weight gradients to `gradients`.
     ///
     /// The final state receives no gradient (a carried state is detached).
     ///
     /// - Parameters:
-    ///   - input: The same `[T*B, I]` input as the forward pass.
-    ///   - outputGradient: `[T*B, H]`, the loss gradient with respect to the top layer's
+    ///   - input: The same `[N, I]` input as the forward pass.
+    ///   - lengths: The forward pass's sequence lengths (`nil` for all `T`).
+    ///   - outputGradient: `[N, H]`, the loss gradient with respect to the top layer's
     ///     hidden states.
-    ///   - inputGradient: Receives `[T*B, I]` (overwritten), or `nil` to skip it.
+    ///   - inputGradient: Receives `[N, I]` (overwritten), or `nil` to skip it.
     ///   - initialState: The same initial state as the forward pass (`nil` for zero).
     ///   - initialStateGradient: Receives the gradient with respect to the initial state
     ///     (overwritten), or `nil` to skip it.
     ///   - training: As in the forward pass.
     public func backward(
-        input: UnsafePointer<Float>, steps: Int, batch: Int, outputGradient: UnsafePointer<Float>,
-        inputGradient: UnsafeMutablePointer<Float>?, initialState: State? = nil,
-        initialStateGradient: State? = nil, training: Bool = false, parameters: UnsafePointer<Float>,
-        gradients: UnsafeMutablePointer<Float>, cache: Cache
+        input: UnsafePointer<Float>, steps: Int, batch: Int, lengths: UnsafePointer<Int>? = nil,
+        outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        initialState: State? = nil, initialStateGradient: State? = nil, training: Bool = false,
+        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>, cache: Cache
     ) {
-        let rows = steps * batch
+        let rows = LSTM.rowCount(steps: steps, batch: batch, lengths: lengths)
         let dropping = training && dropout != nil
         var hiddenGradient = outputGradient
         for k in stride(from: layerCount - 1, through: 0, by: -1) {
@@ -146,7 +151,7 @@ public struct StackedLSTM: Sendable {
             // while the other receives its input gradient.
             let below = k == 0 ? inputGradient : cache.gradientBuffers[k % 2].base
             layers[k].backward(
-                input: layerInput, steps: steps, batch: batch, hiddenGradient: hiddenGradient,
+                input: layerInput, steps: steps, batch: batch, lengths: lengths, hiddenGradient: hiddenGradient,
                 inputGradient: below, initialHidden: initialState.map { UnsafePointer($0.hidden(layer: k)) },
                 initialCell: initialState.map { UnsafePointer($0.cell(layer: k)) },
                 initialHiddenGradient: initialStateGradient?.hidden(layer: k),
@@ -161,15 +166,29 @@ public struct StackedLSTM: Sendable {
     }
 
     /// Copies the state after the last step of the last forward pass (every layer's hidden
-    /// state and cell at step `T - 1`) into `state`. The cache is unchanged, so this may
-    /// follow the backward pass, and `state` may be the pass's own initial state.
-    public func copyFinalState(steps: Int, batch: Int, cache: Cache, into state: State) {
+    /// state and cell at step `T - 1`, or at each sequence's last step when `lengths` packed
+    /// it) into `state`; a sequence that ran no step keeps its row of `state`. The cache is
+    /// unchanged, so this may follow the backward pass, and `state` may be the pass's own
+    /// initial state.
+    public func copyFinalState(
+        steps: Int, batch: Int, lengths: UnsafePointer<Int>? = nil, cache: Cache, into state: State
+    ) {
         precondition(steps > 0 && batch <= state.batchCapacity, "state too small")
         let h = hiddenSize
-        let last = (steps - 1) * batch * h
-        for k in 0..<layerCount {
-            state.hidden(layer: k).update(from: cache.layers[k].hidden.base + last, count: batch * h)
-            state.cell(layer: k).update(from: cache.layers[k].cells.base + last, count: batch * h)
+        guard let lengths else {
+            let last = (steps - 1) * batch * h
+            for k in 0..<layerCount {
+                state.hidden(layer: k).update(from: cache.layers[k].hidden.base + last, count: batch * h)
+                state.cell(layer: k).update(from: cache.layers[k].cells.base + last, count: batch * h)
+            }
+            return
+        }
+        for b in 0..<batch where lengths[b] > 0 {
+            let row = LSTM.packedRow(step: lengths[b] - 1, sequence: b, batch: batch, lengths: lengths)
+            for k in 0..<layerCount {
+                (state.hidden(layer: k) + b * h).update(from: cache.layers[k].hidden.base + row * h, count: h)
+                (state.cell(layer: k) + b * h).update(from: cache.layers[k].cells.base + row * h, count: h)
+            }
         }
     }
 

@@ -126,8 +126,22 @@ public final class Generator: @unchecked Sendable {
             let inputGradient: FloatBuffer
             let hiddenGradient: FloatBuffer
             let cache: StackedLSTM.Cache
-            /// The state carried from one chunk of a batch to the next (truncated BPTT).
+            /// The state carried from one chunk of a batch to the next (truncated BPTT), in
+            /// the rows' own order.
             let carry: StackedLSTM.State
+            /// The carried state in the packed order of a chunk (see ``layOutRows(_:chunk:rowLengths:in:)``).
+            let packedCarry: StackedLSTM.State
+            /// `[B]`: the row (of the partition's range) at each place of the layout.
+            let order: UnsafeMutablePointer<Int>
+            /// `[B]`: the steps each place of the layout runs, when the rows are packed.
+            let lengths: UnsafeMutablePointer<Int>
+            /// `[B]`: the counted length of each row scored (``Generator/negativeLogLikelihoods(of:count:workspace:)``).
+            let countedLengths: UnsafeMutablePointer<Int>
+            /// `[T + 1]`: where each step's rows start in the layout.
+            let stepStarts: UnsafeMutablePointer<Int>
+            /// The lengths of the current layout (``lengths``), or `nil` when every row runs
+            /// every step.
+            var packedLengths: UnsafePointer<Int>?
             let outputWorkspace: SoftmaxOutputLayer.Workspace
             /// Gradients of this partition's rows (empty for the first, which uses the arena's).
             let gradients: FloatBuffer
@@ -151,6 +165,11 @@ public final class Generator: @unchecked Sendable {
                 hiddenGradient = FloatBuffer(count: rows * config.hiddenSize)
                 cache = StackedLSTM.Cache(steps: config.sequenceLength, batch: batch, lstm: lstm)
                 carry = StackedLSTM.State(batchCapacity: batch, lstm: lstm)
+                packedCarry = StackedLSTM.State(batchCapacity: batch, lstm: lstm)
+                order = .allocate(capacity: max(1, batch))
+                lengths = .allocate(capacity: max(1, batch))
+                countedLengths = .allocate(capacity: max(1, batch))
+                stepStarts = .allocate(capacity: config.sequenceLength + 1)
                 outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: config.vocabularySize)
                 gradients = FloatBuffer(count: parameterCount)
             }
@@ -158,6 +177,10 @@ public final class Generator: @unchecked Sendable {
             deinit {
                 inputTokens.deallocate()
                 targets.deallocate()
+                order.deallocate()
+                lengths.deallocate()
+                countedLengths.deallocate()
+                stepStarts.deallocate()
             }
         }
 
@@ -191,23 +214,64 @@ public final class Generator: @unchecked Sendable {
         return min(batch, p * share)..<min(batch, (p + 1) * share)
     }
 
-    /// Loads positions `chunk` of `sequences` rows `range` of a batch, time-major, into `part`
-    /// and runs the embedding and the LSTM over them into `part.cache`: targets from
-    /// `sequences`, inputs (after the start token) from `inputs`, by default the targets
-    /// shifted by one (teacher forcing).
+    /// Lays out rows `range` of a batch for positions `chunk` in `part` (``Workspace/Partition/order``,
+    /// ``Workspace/Partition/stepStarts``) and returns the number of rows `N` the chunk runs.
+    ///
+    /// With `rowLengths` (each row's counted length, of the whole row), a row runs only the
+    /// chunk's positions before its length: when a row ends before the chunk does, the rows
+    /// are packed, longest first (ties in row order), and ``Workspace/Partition/packedLengths``
+    /// holds the steps each runs (see ``LSTM/stepStarts(steps:batch:lengths:into:)``). The
+    /// order depends only on the whole rows' lengths, so it is the same in every chunk of a
+    /// batch. Otherwise every row runs every step, time-major in row order.
+    @discardableResult
+    func layOutRows(
+        _ range: Range<Int>, chunk: Range<Int>, rowLengths: UnsafePointer<Int>?, in part: Workspace.Partition
+    ) -> Int {
+        let b = range.count
+        let t = chunk.count
+        for local in 0..<b { part.order[local] = local }
+        part.packedLengths = nil
+        if let rowLengths {
+            let lengthOf = { (local: Int) in rowLengths[range.lowerBound + local] }
+            if (0..<b).contains(where: { lengthOf($0) < chunk.upperBound }) {
+                // Insertion sort, longest first, stable: a batch has a few dozen rows.
+                for i in 1..<max(1, b) {
+                    let local = part.order[i]
+                    var j = i
+                    while j > 0 && lengthOf(part.order[j - 1]) < lengthOf(local) {
+                        part.order[j] = part.order[j - 1]
+                        j -= 1
+                    }
+                    part.order[j] = local
+                }
+                for place in 0..<b {
+                    part.lengths[place] = min(t, max(0, lengthOf(part.order[place]) - chunk.lowerBound))
+                }
+                part.packedLengths = UnsafePointer(part.lengths)
+            }
+        }
+        return LSTM.stepStarts(steps: t, batch: b, lengths: part.packedLengths, into: part.stepStarts)
+    }
+
+    /// Loads positions `chunk` of `sequences` rows `range` of a batch into `part`, in the
+    /// layout ``layOutRows(_:chunk:rowLengths:in:)`` made, and runs the embedding and the
+    /// LSTM over them into `part.cache`: targets from `sequences`, inputs (after the start
+    /// token) from `inputs`, by default the targets shifted by one (teacher forcing).
     ///
     /// With a conditioning, each row's reader (`part.readers`, row `local` for the `local`th
     /// row of `range`) replays the inputs: before step `p` it writes its features into the
     /// input row's last `F` columns and its mask into `part.masks`, then reads the token fed at
     /// the next step (`inputs[row][p]`). The readers start from the state they were left in
     /// when `continuingReaders` (the previous chunk of the same rows), else from a reset
-    /// followed by the inputs before the chunk.
+    /// followed by the inputs before the chunk. A packed row's reader stops at the row's
+    /// length.
     ///
     /// - Parameters:
     ///   - sequences: `[B, S]` tokens, `S` being `rowLength` (by default `T`).
     ///   - chunk: The positions run, at most `T` of them (by default all `T`).
     ///   - weights: `[B, chunk.count]` per-token weights of the chunk, or `nil`.
-    ///   - initialState: The state before the chunk's first step, or `nil` for zero.
+    ///   - initialState: The state before the chunk's first step (in the layout's order), or
+    ///     `nil` for zero.
     ///   - training: Applies the dropout masks drawn into `part.cache`.
     func forwardTeacherForced(
         _ sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, rowLength: Int? = nil,
@@ -222,16 +286,19 @@ public final class Generator: @unchecked Sendable {
         let b = range.count
         let width = inputWidth
         let v = config.vocabularySize
-        for (local, row) in range.enumerated() {
+        let starts = part.stepStarts
+        for place in 0..<b {
+            let local = part.order[place]
+            let row = range.lowerBound + local
             let sequence = sequences + row * length
             let input = inputs + row * length
             if let readers = part.readers, !continuingReaders {
                 readers.reset(local..<(local + 1))
                 for position in 0..<chunk.lowerBound { readers.read(input[position], row: local) }
             }
-            for step in 0..<t {
+            for step in 0..<(part.packedLengths?[place] ?? t) {
                 let position = chunk.lowerBound + step
-                let index = step * b + local
+                let index = starts[step] + place
                 part.inputTokens[index] = position == 0 ? Int32(config.startToken) : input[position - 1]
                 part.targets[index] = sequence[position]
                 if let weights { part.rowWeights[index] = weights[row * t + step] }
@@ -246,12 +313,13 @@ public final class Generator: @unchecked Sendable {
                 }
             }
         }
+        let rows = starts[t]
         embedding.forward(
-            tokens: part.inputTokens, count: b * t, parameters: parameters, into: part.inputs.base,
+            tokens: part.inputTokens, count: rows, parameters: parameters, into: part.inputs.base,
             rowStride: width)
         lstm.forward(
-            input: part.inputs.base, steps: t, batch: b, initialState: initialState,
-            training: training, parameters: parameters, cache: part.cache)
+            input: part.inputs.base, steps: t, batch: b, lengths: part.packedLengths,
+            initialState: initialState, training: training, parameters: parameters, cache: part.cache)
     }
 
     /// Adds the gradient of the weighted negative log-likelihood of a batch to
@@ -294,13 +362,20 @@ public final class Generator: @unchecked Sendable {
     /// position 0); a chunk that does not carry replays its reader over the row's tokens
     /// before the chunk instead, so its features and masks are those of the whole row.
     ///
+    /// With `rowLengths`, a row's positions from its length on carry no weight and are not
+    /// run at all: the rows are packed (``layOutRows(_:chunk:rowLengths:in:)``), and the
+    /// carried state is put in and taken out of the packed order.
+    ///
     /// - Parameters:
     ///   - rowLength: `S`, the length of every row of `sequences` and `inputs`.
     ///   - weights: `[B, chunk.count]` per-token weights of the chunk, or `nil`.
+    ///   - rowLengths: `[B]` counted length of each whole row (positions `0..<S`), or `nil`
+    ///     when every position is run.
     func accumulateGradients(
         sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>?, rowLength: Int,
         chunk: Range<Int>, carryState: Bool, batch: Int, weights: UnsafePointer<Float>?,
-        uniformWeight: Float, dropoutSeed: UInt64?, workspace: Workspace
+        rowLengths: UnsafePointer<Int>? = nil, uniformWeight: Float, dropoutSeed: UInt64?,
+        workspace: Workspace
     ) -> Double {
         precondition(batch <= workspace.batchSize, "batch larger than the workspace")
         precondition(
@@ -318,13 +393,25 @@ public final class Generator: @unchecked Sendable {
                 gradients.update(repeating: 0, count: arena.gradients.count)
                 let range = partitionRange(p, batch: batch, workspace: workspace)
                 guard !range.isEmpty else { return }
-                let rows = range.count * t
+                let rows = layOutRows(range, chunk: chunk, rowLengths: rowLengths, in: part)
+                // Every row of this partition ended before the chunk.
+                guard rows > 0 else { return }
+                let lengths = part.packedLengths
                 if training, let dropoutSeed {
                     var random = SplitMix64(seed: dropoutSeed, stream: UInt64(p))
                     lstm.drawDropoutMasks(rows: rows, cache: part.cache, using: &random)
                 }
                 let continuing = carryState && chunk.lowerBound > 0
-                let initialState = continuing ? part.carry : nil
+                // The state in the layout's order: packed, the carry's rows are reordered.
+                let state = lengths == nil ? part.carry : part.packedCarry
+                if lengths != nil {
+                    if continuing {
+                        for place in 0..<range.count { state.copyRow(part.order[place], of: part.carry, to: place) }
+                    } else {
+                        state.zero()
+                    }
+                }
+                let initialState = continuing ? state : nil
                 prepareConditioning(part)
                 forwardTeacherForced(
                     sequences, inputs: inputs, rowLength: rowLength, chunk: chunk, range: range,
@@ -337,13 +424,17 @@ public final class Generator: @unchecked Sendable {
                     gradients: gradients, parameters: parameters,
                     workspace: part.outputWorkspace)
                 lstm.backward(
-                    input: part.inputs.base, steps: t, batch: range.count,
+                    input: part.inputs.base, steps: t, batch: range.count, lengths: lengths,
                     outputGradient: part.hiddenGradient.base,
                     inputGradient: part.inputGradient.base, initialState: initialState,
                     training: training, parameters: parameters, gradients: gradients,
                     cache: part.cache)
                 if carryState {
-                    lstm.copyFinalState(steps: t, batch: range.count, cache: part.cache, into: part.carry)
+                    lstm.copyFinalState(
+                        steps: t, batch: range.count, lengths: lengths, cache: part.cache, into: state)
+                    if lengths != nil {
+                        for place in 0..<range.count { part.carry.copyRow(place, of: state, to: part.order[place]) }
+                    }
                 }
                 // Only the embedding's columns of the input gradient reach a parameter.
                 embedding.backward(
@@ -379,8 +470,13 @@ public final class Generator: @unchecked Sendable {
                 var c = p
                 while c < chunkCount {
                     let range = (c * chunk)..<min(count, (c + 1) * chunk)
-                    let rows = range.count * t
                     let first = sequences + range.lowerBound * t
+                    let lengths = part.countedLengths
+                    for local in 0..<range.count {
+                        lengths[local] = config.sequenceEnd?.countedLength(of: first + local * t, length: t) ?? t
+                    }
+                    // Only the counted positions run.
+                    let rows = layOutRows(0..<range.count, chunk: 0..<t, rowLengths: lengths, in: part)
                     forwardTeacherForced(
                         first, range: 0..<range.count, weights: nil, parameters: parameters,
                         into: part)
@@ -388,12 +484,11 @@ public final class Generator: @unchecked Sendable {
                         input: part.cache.output, targets: part.targets, rows: rows,
                         logitOffsets: part.masks.map { UnsafePointer($0.base) }, rowLosses: part.rowLosses.base, parameters: parameters,
                         workspace: part.outputWorkspace)
-                    for local in 0..<range.count {
-                        let counted =
-                            config.sequenceEnd?.countedLength(of: first + local * t, length: t) ?? t
+                    for place in 0..<range.count {
+                        let local = part.order[place]
                         var sum: Float = 0
-                        for step in 0..<counted { sum += part.rowLosses[step * range.count + local] }
-                        out[range.lowerBound + local] = sum / Float(counted)
+                        for step in 0..<lengths[local] { sum += part.rowLosses[part.stepStarts[step] + place] }
+                        out[range.lowerBound + local] = sum / Float(lengths[local])
                     }
                     c += Generator.partitionCount
                 }

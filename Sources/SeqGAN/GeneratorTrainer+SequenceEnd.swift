@@ -7,8 +7,8 @@ extension GeneratorTrainer {
     ///
     /// Without a ``SequenceEnd`` every one of the `B x T` tokens counts (weight `1 / (B T)`).
     /// With one, each row counts up to and including its first end token, and the mean is over
-    /// the counted tokens: positions after the end carry weight 0, so their tokens change
-    /// neither the loss nor the gradient.
+    /// the counted tokens: positions after the end carry weight 0 and are not run, so their
+    /// tokens change neither the loss nor the gradient.
     ///
     /// - Parameters:
     ///   - sequences: `[B, T]` targets.
@@ -37,16 +37,18 @@ extension GeneratorTrainer {
             VectorMath.scale(weights, count: batchSize * steps, by: 1 / Float(max(1, counted)))
             return generator.accumulateGradients(
                 sequences: sequences, inputs: inputs, rowLength: t, chunk: 0..<steps, carryState: false,
-                batch: batchSize, weights: weights, uniformWeight: 1, dropoutSeed: dropoutSeed, workspace: workspace)
+                batch: batchSize, weights: weights, rowLengths: rowLengths, uniformWeight: 1,
+                dropoutSeed: dropoutSeed, workspace: workspace)
         }
+        measureRows(sequences, batchSize: batchSize)
         for b in 0..<batchSize {
-            let length = end.countedLength(of: sequences + b * t, length: t)
-            for position in 0..<t { weights[b * t + position] = position < length ? 1 : 0 }
-            counted += length
+            for position in 0..<t { weights[b * t + position] = position < rowLengths[b] ? 1 : 0 }
+            counted += rowLengths[b]
         }
         VectorMath.scale(weights, count: batchSize * t, by: 1 / Float(max(1, counted)))
         return generator.accumulateGradients(
-            sequences: sequences, inputs: inputs, batch: batchSize, weights: weights,
+            sequences: sequences, inputs: inputs, rowLength: t, chunk: 0..<t, carryState: false,
+            batch: batchSize, weights: weights, rowLengths: rowLengths, uniformWeight: 1,
             dropoutSeed: dropoutSeed, workspace: workspace)
     }
 

@@ -10,8 +10,8 @@ extension GeneratorTrainer {
     /// clipping, Adam). A chunk starts from the LSTM state the previous chunk of the same rows
     /// ended in, carried over and detached (no gradient flows back into the previous chunk),
     /// so a token can be predicted from tokens many chunks back. With a ``SequenceEnd``, the
-    /// positions after each row's end token carry no weight, and the chunks after every row
-    /// has ended are skipped. With `chunkLength >= S` this is one ``step(sequences:batchSize:)``.
+    /// positions after each row's end token carry no weight and are not run, and the chunks
+    /// after every row has ended are skipped. With `chunkLength >= S` this is one ``step(sequences:batchSize:)``.
     ///
     /// - Parameters:
     ///   - sequences: `[B, S]` token ids, batch-major.
@@ -60,7 +60,7 @@ extension GeneratorTrainer {
             let loss = generator.accumulateGradients(
                 sequences: sequences, inputs: nil, rowLength: length, chunk: chunk,
                 carryState: carriesState, batch: batchSize, weights: weights,
-                uniformWeight: 1 / Float(batchSize * steps),
+                rowLengths: end == nil ? nil : UnsafePointer(rowLengths), uniformWeight: 1 / Float(batchSize * steps),
                 dropoutSeed: nextDropoutSeed(for: optimizer), workspace: workspace)
             clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
             optimizer.update(generator.arena)
