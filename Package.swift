@@ -130,7 +130,7 @@ let package = Package(
         .executableTarget(
             name: "SeqGANBenchmarks",
             dependencies: ["TensorCore", "NeuralNetwork", "SeqGAN", "SyntheticGeneration", "Metrics", "MIDI",
-                           "MusicEncoding", "Audio"],
+                           "MusicEncoding", "MusicGeneration", "Audio"],
             path: "Benchmarks/SeqGANBenchmarks"),
 
         // Tests: one target per module, plus end-to-end tests of the binary.

@@ -1,4 +1,6 @@
 import Foundation
+import MusicEncoding
+import MusicGeneration
 import SeqGAN
 import TensorCore
 
@@ -6,9 +8,12 @@ extension StackedLSTMBenchmark {
     /// The model and data a run times, from the command line.
     ///
     /// Two presets: `tunes` (the default music model: whole tunes of V 81 tokens, E 64 plus
-    /// F 24 per-step features, 2 x 128, dropout 0.1, rows of T 512 positions holding one tune
-    /// each, trained in chunks of 128 positions) and `fixed` (2 x 256, E 64, V 100, dropout
-    /// 0.2, every row filling T 256, one update per batch). Each option overrides its preset.
+    /// F 24 per-step features, 2 x 128, dropout 0.3, rows of T 512 positions holding one tune
+    /// each, trained in chunks of 128 positions; the generator's sizes and dropout are read
+    /// from ``RunConfig/tuneGenerator`` and the features from ``TuneTokenReader/featureCount``,
+    /// so that the benchmark follows the default model) and `fixed` (2 x 256, E 64, V 100,
+    /// dropout 0.2, every row filling T 256, one update per batch). Each option overrides its
+    /// preset, and the peer gets the same values.
     struct Shape {
         /// The presets of `--shape`.
         enum Preset: String {
@@ -26,8 +31,8 @@ extension StackedLSTMBenchmark {
         var length: Int
         /// Positions per truncated-BPTT update (`T` for one update per batch).
         var chunk: Int
+        /// The dropout between layers, ours and the peer's.
         var dropout: Float
-        var dropoutText: String
         /// Whether each row holds a tune of its own length, an end token and padding (else
         /// every position of every row counts).
         var tunes: Bool
@@ -44,10 +49,12 @@ extension StackedLSTMBenchmark {
             func integer(_ name: String, _ tunesValue: Int, _ fixedValue: Int) -> Int {
                 BenchmarkSupport.positiveInteger(name, in: arguments, default: tunes ? tunesValue : fixedValue)
             }
-            layers = integer("--layers", 2, 2)
-            hidden = integer("--hidden", 128, 256)
-            embedding = integer("--embedding", 64, 64)
-            let featureText = BenchmarkSupport.option("--features", in: arguments) ?? (tunes ? "24" : "0")
+            let model = RunConfig.tuneGenerator
+            layers = integer("--layers", model.layers, 2)
+            hidden = integer("--hidden", model.hiddenSize, 256)
+            embedding = integer("--embedding", model.embeddingSize, 64)
+            let featureText =
+                BenchmarkSupport.option("--features", in: arguments) ?? String(tunes ? TuneTokenReader.featureCount : 0)
             guard let features = Int(featureText), features >= 0 else {
                 StackedLSTMBenchmark.fail("--features needs a whole number of at least 0, got '\(featureText)'")
             }
@@ -56,7 +63,7 @@ extension StackedLSTMBenchmark {
             batch = integer("--batch", 32, 32)
             length = integer("--length", 512, 256)
             chunk = min(length, integer("--chunk", 128, length))
-            dropoutText = BenchmarkSupport.option("--dropout", in: arguments) ?? (tunes ? "0.1" : "0.2")
+            let dropoutText = BenchmarkSupport.option("--dropout", in: arguments) ?? String(tunes ? model.dropout : 0.2)
             guard let dropout = Float(dropoutText), dropout >= 0, dropout < 1 else {
                 StackedLSTMBenchmark.fail("--dropout needs a number in [0, 1), got '\(dropoutText)'")
             }
@@ -110,7 +117,7 @@ extension StackedLSTMBenchmark {
                 "--layers", String(layers), "--hidden", String(hidden), "--embedding", String(embedding),
                 "--features", String(features), "--vocabulary", String(vocabulary),
                 "--batch", String(batch), "--length", String(length), "--chunk", String(chunk),
-                "--dropout", dropoutText, "--train-steps", String(trainSteps), "--repeats", String(repeats),
+                "--dropout", String(dropout), "--train-steps", String(trainSteps), "--repeats", String(repeats),
                 "--threads", "2",
             ]
             if tunes { arguments += ["--lengths", lengths.map(String.init).joined(separator: ",")] }

@@ -6,8 +6,9 @@ import TensorCore
 /// backward, clipping, Adam per chunk) and of sampling, side by side with the same model and
 /// the same algorithm in PyTorch (`Benchmarks/peers/torch_stacked_lstm.py`), with peak memory.
 ///
-/// By default the default music model (``Shape``'s `tunes` preset): 2 x 128 units, an input of
-/// E 64 + F 24, V 81, batch 32, rows of T 512 positions each holding one tune (median 189
+/// By default the default music model (``Shape``'s `tunes` preset): 2 x 128 units with dropout
+/// 0.3 between them (read from the default model's settings), an input of E 64 + F 24, V 81,
+/// batch 32, rows of T 512 positions each holding one tune (median 189
 /// tokens) then an end token and padding, trained in chunks of 128 positions; the chunks after
 /// every row of the batch has ended are skipped, on both sides. Training counts the tune
 /// tokens (end tokens included, padding not); sampling draws all `T` tokens of every row.
@@ -17,7 +18,7 @@ import TensorCore
 ///
 ///     seqgan-bench stacked-lstm [--shape tunes|fixed] [--layers 2] [--hidden 128] [--embedding 64]
 ///         [--features 24] [--vocabulary 81] [--batch 32] [--length 512] [--chunk 128]
-///         [--dropout 0.1] [--train-steps 4] [--repeats 3] [--no-peer]
+///         [--dropout 0.3] [--train-steps 4] [--repeats 3] [--no-peer]
 enum StackedLSTMBenchmark {
     static func run(arguments: [String]) throws {
         let shape = Shape(arguments: arguments)

@@ -9,7 +9,7 @@ let rest = Array(arguments.dropFirst())
 /// Each area's options (a benchmark runs for minutes, so `--help` must not start one).
 let usage = [
     "generator": "seqgan-bench generator [--repeats 3] [--oracle FILE] [--no-peer] [--mle-only]",
-    "stacked-lstm": "seqgan-bench stacked-lstm [--shape tunes|fixed] [--layers 2] [--hidden 128] [--embedding 64] [--features 24] [--vocabulary 81] [--batch 32] [--length 512] [--chunk 128] [--dropout 0.1] [--train-steps 4] [--repeats 3] [--no-peer]",
+    "stacked-lstm": "seqgan-bench stacked-lstm [--shape tunes|fixed] [--layers 2] [--hidden 128] [--embedding 64] [--features 24] [--vocabulary 81] [--batch 32] [--length 512] [--chunk 128] [--dropout 0.3] [--train-steps 4] [--repeats 3] [--no-peer]",
     "discriminator": "seqgan-bench discriminator [--epochs N] [--count N] [--score-count N] [--workspace ROWS] [--seed S] [--peer-threads N] [--no-peer] [--load CORES]",
     "adversarial": "seqgan-bench adversarial [--repeats 3] [--round-d-epochs 15] [--no-peer] [--g-step-only] [--no-round] [--score-rows N] [--load CORES]",
     "midi": "seqgan-bench midi [--shared DIR] [--repeat N] [--no-peer]",

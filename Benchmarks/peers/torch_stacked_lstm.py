@@ -14,13 +14,14 @@ the end token 1, then padding 0: positions after the end carry no weight, and th
 every row has ended are skipped. Sampling draws B sequences of T tokens one step at a time
 (softmax, multinomial), every row all T steps.
 
-Defaults are the default music model: L 2, H 128, E 64, F 24, V 81, B 32, T 512, chunk 128,
-dropout 0.1 (the rows' lengths come from the caller; without `--lengths` every row fills T).
+Defaults are the default music model: L 2, H 128, E 64, F 24, V 81, B 32, T 512, chunk 128.
+The dropout has no default: `seqgan-bench stacked-lstm` passes the one its own model trains
+with (the default model's), and the rows' lengths (without `--lengths` every row fills T).
 
 Usage:
   python3 torch_stacked_lstm.py PHASE [--repeats N] [--threads N] [--layers L]
       [--hidden H] [--embedding E] [--features F] [--vocabulary V] [--batch B]
-      [--length T] [--chunk C] [--lengths N,N,...] [--dropout P] [--train-steps N] [--seed N]
+      [--length T] [--chunk C] [--lengths N,N,...] --dropout P [--train-steps N] [--seed N]
   PHASE: train | sample | all
 
 Each phase prints exactly one JSON line on stdout: phase, seconds (median of
@@ -104,7 +105,7 @@ def main():
     parser.add_argument("--length", type=int, default=512, help="T, positions per row")
     parser.add_argument("--chunk", type=int, default=128, help="positions per truncated-BPTT update")
     parser.add_argument("--lengths", default="", help="comma-separated tune length of each row (end token included)")
-    parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--dropout", type=float, required=True, help="between layers, as the Swift model's")
     parser.add_argument("--train-steps", type=int, default=4, help="batches per timed run")
     parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
