@@ -126,21 +126,21 @@ public final class Generator: @unchecked Sendable {
             let inputGradient: FloatBuffer
             let hiddenGradient: FloatBuffer
             let cache: StackedLSTM.Cache
-            /// The state carried from one chunk of a batch to the next (truncated BPTT), in
-            /// the rows' own order.
+            /// The state carried from one chunk of a batch to the next (truncated BPTT), one
+            /// row per row of ``batchRows``.
             let carry: StackedLSTM.State
-            /// The carried state in the packed order of a chunk (see ``layOutRows(_:chunk:rowLengths:in:)``).
-            let packedCarry: StackedLSTM.State
-            /// `[B]`: the row (of the partition's range) at each place of the layout.
-            let order: UnsafeMutablePointer<Int>
-            /// `[B]`: the steps each place of the layout runs, when the rows are packed.
+            /// `[B]`: the batch row of each of the partition's ``rowCount`` rows (see
+            /// ``Generator/assignRows(batch:rowLengths:workspace:)``).
+            let batchRows: UnsafeMutablePointer<Int>
+            /// How many rows of the batch the partition has.
+            var rowCount = 0
+            /// `[B]`: the steps each row runs in the current chunk, when the rows are packed.
             let lengths: UnsafeMutablePointer<Int>
             /// `[B]`: the counted length of each row scored (``Generator/negativeLogLikelihoods(of:count:workspace:)``).
             let countedLengths: UnsafeMutablePointer<Int>
-            /// `[T + 1]`: where each step's rows start in the layout.
+            /// `[T + 1]`: where each step's rows start in the current layout.
             let stepStarts: UnsafeMutablePointer<Int>
-            /// The lengths of the current layout (``lengths``), or `nil` when every row runs
-            /// every step.
+            /// The current chunk's ``lengths``, or `nil` when every row runs every step.
             var packedLengths: UnsafePointer<Int>?
             let outputWorkspace: SoftmaxOutputLayer.Workspace
             /// Gradients of this partition's rows (empty for the first, which uses the arena's).
@@ -165,8 +165,7 @@ public final class Generator: @unchecked Sendable {
                 hiddenGradient = FloatBuffer(count: rows * config.hiddenSize)
                 cache = StackedLSTM.Cache(steps: config.sequenceLength, batch: batch, lstm: lstm)
                 carry = StackedLSTM.State(batchCapacity: batch, lstm: lstm)
-                packedCarry = StackedLSTM.State(batchCapacity: batch, lstm: lstm)
-                order = .allocate(capacity: max(1, batch))
+                batchRows = .allocate(capacity: max(1, batch))
                 lengths = .allocate(capacity: max(1, batch))
                 countedLengths = .allocate(capacity: max(1, batch))
                 stepStarts = .allocate(capacity: config.sequenceLength + 1)
@@ -177,16 +176,20 @@ public final class Generator: @unchecked Sendable {
             deinit {
                 inputTokens.deallocate()
                 targets.deallocate()
-                order.deallocate()
+                batchRows.deallocate()
                 lengths.deallocate()
                 countedLengths.deallocate()
                 stepStarts.deallocate()
             }
         }
 
+        /// `[B]`: a batch's rows sorted by length, before they are dealt to the partitions.
+        let sortedRows: UnsafeMutablePointer<Int>
+
         /// Allocates room for batches of up to `batchSize` sequences of `generator`.
         public init(batchSize: Int, generator: Generator) {
             self.batchSize = batchSize
+            sortedRows = .allocate(capacity: max(1, batchSize))
             let share = (batchSize + Generator.partitionCount - 1) / Generator.partitionCount
             // The first partition accumulates straight into the arena's gradients.
             partitions = (0..<Generator.partitionCount).map { p in
@@ -195,6 +198,8 @@ public final class Generator: @unchecked Sendable {
                     parameterCount: p == 0 ? 0 : generator.arena.values.count)
             }
         }
+
+        deinit { sortedRows.deallocate() }
     }
 
     /// Gives `part` readers and mask storage for the current conditioning (made once, kept
@@ -208,58 +213,13 @@ public final class Generator: @unchecked Sendable {
         }
     }
 
-    /// The range of batch rows partition `p` handles.
-    func partitionRange(_ p: Int, batch: Int, workspace: Workspace) -> Range<Int> {
-        let share = workspace.partitions[0].capacity
-        return min(batch, p * share)..<min(batch, (p + 1) * share)
-    }
-
-    /// Lays out rows `range` of a batch for positions `chunk` in `part` (``Workspace/Partition/order``,
-    /// ``Workspace/Partition/stepStarts``) and returns the number of rows `N` the chunk runs.
+    /// Loads positions `chunk` of `part`'s rows of a batch of `sequences` into `part`, in the
+    /// layout ``layOutRows(chunk:rowLengths:in:)`` made, and runs the embedding and the LSTM
+    /// over them into `part.cache`: targets from `sequences`, inputs (after the start token)
+    /// from `inputs`, by default the targets shifted by one (teacher forcing).
     ///
-    /// With `rowLengths` (each row's counted length, of the whole row), a row runs only the
-    /// chunk's positions before its length: when a row ends before the chunk does, the rows
-    /// are packed, longest first (ties in row order), and ``Workspace/Partition/packedLengths``
-    /// holds the steps each runs (see ``LSTM/stepStarts(steps:batch:lengths:into:)``). The
-    /// order depends only on the whole rows' lengths, so it is the same in every chunk of a
-    /// batch. Otherwise every row runs every step, time-major in row order.
-    @discardableResult
-    func layOutRows(
-        _ range: Range<Int>, chunk: Range<Int>, rowLengths: UnsafePointer<Int>?, in part: Workspace.Partition
-    ) -> Int {
-        let b = range.count
-        let t = chunk.count
-        for local in 0..<b { part.order[local] = local }
-        part.packedLengths = nil
-        if let rowLengths {
-            let lengthOf = { (local: Int) in rowLengths[range.lowerBound + local] }
-            if (0..<b).contains(where: { lengthOf($0) < chunk.upperBound }) {
-                // Insertion sort, longest first, stable: a batch has a few dozen rows.
-                for i in 1..<max(1, b) {
-                    let local = part.order[i]
-                    var j = i
-                    while j > 0 && lengthOf(part.order[j - 1]) < lengthOf(local) {
-                        part.order[j] = part.order[j - 1]
-                        j -= 1
-                    }
-                    part.order[j] = local
-                }
-                for place in 0..<b {
-                    part.lengths[place] = min(t, max(0, lengthOf(part.order[place]) - chunk.lowerBound))
-                }
-                part.packedLengths = UnsafePointer(part.lengths)
-            }
-        }
-        return LSTM.stepStarts(steps: t, batch: b, lengths: part.packedLengths, into: part.stepStarts)
-    }
-
-    /// Loads positions `chunk` of `sequences` rows `range` of a batch into `part`, in the
-    /// layout ``layOutRows(_:chunk:rowLengths:in:)`` made, and runs the embedding and the
-    /// LSTM over them into `part.cache`: targets from `sequences`, inputs (after the start
-    /// token) from `inputs`, by default the targets shifted by one (teacher forcing).
-    ///
-    /// With a conditioning, each row's reader (`part.readers`, row `local` for the `local`th
-    /// row of `range`) replays the inputs: before step `p` it writes its features into the
+    /// With a conditioning, each row's reader (`part.readers`, row `local` for the partition's
+    /// `local`th row) replays the inputs: before step `p` it writes its features into the
     /// input row's last `F` columns and its mask into `part.masks`, then reads the token fed at
     /// the next step (`inputs[row][p]`). The readers start from the state they were left in
     /// when `continuingReaders` (the previous chunk of the same rows), else from a reset
@@ -270,12 +230,12 @@ public final class Generator: @unchecked Sendable {
     ///   - sequences: `[B, S]` tokens, `S` being `rowLength` (by default `T`).
     ///   - chunk: The positions run, at most `T` of them (by default all `T`).
     ///   - weights: `[B, chunk.count]` per-token weights of the chunk, or `nil`.
-    ///   - initialState: The state before the chunk's first step (in the layout's order), or
-    ///     `nil` for zero.
+    ///   - initialState: The state before the chunk's first step (a row for each of `part`'s
+    ///     rows), or `nil` for zero.
     ///   - training: Applies the dropout masks drawn into `part.cache`.
     func forwardTeacherForced(
         _ sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, rowLength: Int? = nil,
-        chunk: Range<Int>? = nil, range: Range<Int>, weights: UnsafePointer<Float>?,
+        chunk: Range<Int>? = nil, weights: UnsafePointer<Float>?,
         initialState: StackedLSTM.State? = nil, continuingReaders: Bool = false, training: Bool = false,
         parameters: UnsafePointer<Float>, into part: Workspace.Partition
     ) {
@@ -283,22 +243,21 @@ public final class Generator: @unchecked Sendable {
         let length = rowLength ?? config.sequenceLength
         let chunk = chunk ?? 0..<config.sequenceLength
         let t = chunk.count
-        let b = range.count
+        let b = part.rowCount
         let width = inputWidth
         let v = config.vocabularySize
         let starts = part.stepStarts
-        for place in 0..<b {
-            let local = part.order[place]
-            let row = range.lowerBound + local
+        for local in 0..<b {
+            let row = part.batchRows[local]
             let sequence = sequences + row * length
             let input = inputs + row * length
             if let readers = part.readers, !continuingReaders {
                 readers.reset(local..<(local + 1))
                 for position in 0..<chunk.lowerBound { readers.read(input[position], row: local) }
             }
-            for step in 0..<(part.packedLengths?[place] ?? t) {
+            for step in 0..<(part.packedLengths?[local] ?? t) {
                 let position = chunk.lowerBound + step
-                let index = starts[step] + place
+                let index = starts[step] + local
                 part.inputTokens[index] = position == 0 ? Int32(config.startToken) : input[position - 1]
                 part.targets[index] = sequence[position]
                 if let weights { part.rowWeights[index] = weights[row * t + step] }
@@ -363,8 +322,8 @@ public final class Generator: @unchecked Sendable {
     /// before the chunk instead, so its features and masks are those of the whole row.
     ///
     /// With `rowLengths`, a row's positions from its length on carry no weight and are not
-    /// run at all: the rows are packed (``layOutRows(_:chunk:rowLengths:in:)``), and the
-    /// carried state is put in and taken out of the packed order.
+    /// run at all: the rows are dealt to the partitions by length and packed
+    /// (``assignRows(batch:rowLengths:workspace:)``, ``layOutRows(chunk:rowLengths:in:)``).
     ///
     /// - Parameters:
     ///   - rowLength: `S`, the length of every row of `sequences` and `inputs`.
@@ -385,15 +344,16 @@ public final class Generator: @unchecked Sendable {
         let training = dropoutSeed != nil && lstm.dropout != nil
         var losses = [Double](repeating: 0, count: Generator.partitionCount)
         let parameters = UnsafePointer(arena.values.base)
+        assignRows(batch: batch, rowLengths: rowLengths, workspace: workspace)
         losses.withUnsafeMutableBufferPointer { lossBuffer in
             parallelFor(Generator.partitionCount) { p in
                 let part = workspace.partitions[p]
                 // The first partition works straight in the arena; the others are added to it.
                 let gradients = p == 0 ? arena.gradients.base : part.gradients.base
                 gradients.update(repeating: 0, count: arena.gradients.count)
-                let range = partitionRange(p, batch: batch, workspace: workspace)
-                guard !range.isEmpty else { return }
-                let rows = layOutRows(range, chunk: chunk, rowLengths: rowLengths, in: part)
+                let b = part.rowCount
+                guard b > 0 else { return }
+                let rows = layOutRows(chunk: chunk, rowLengths: rowLengths, in: part)
                 // Every row of this partition ended before the chunk.
                 guard rows > 0 else { return }
                 let lengths = part.packedLengths
@@ -402,19 +362,12 @@ public final class Generator: @unchecked Sendable {
                     lstm.drawDropoutMasks(rows: rows, cache: part.cache, using: &random)
                 }
                 let continuing = carryState && chunk.lowerBound > 0
-                // The state in the layout's order: packed, the carry's rows are reordered.
-                let state = lengths == nil ? part.carry : part.packedCarry
-                if lengths != nil {
-                    if continuing {
-                        for place in 0..<range.count { state.copyRow(part.order[place], of: part.carry, to: place) }
-                    } else {
-                        state.zero()
-                    }
-                }
-                let initialState = continuing ? state : nil
+                // A packed row that runs no step keeps its carried state: from zero at the start.
+                if carryState && !continuing { part.carry.zero() }
+                let initialState = continuing ? part.carry : nil
                 prepareConditioning(part)
                 forwardTeacherForced(
-                    sequences, inputs: inputs, rowLength: rowLength, chunk: chunk, range: range,
+                    sequences, inputs: inputs, rowLength: rowLength, chunk: chunk,
                     weights: weights, initialState: initialState, continuingReaders: continuing,
                     training: training, parameters: parameters, into: part)
                 lossBuffer[p] = output.crossEntropy(
@@ -424,17 +377,13 @@ public final class Generator: @unchecked Sendable {
                     gradients: gradients, parameters: parameters,
                     workspace: part.outputWorkspace)
                 lstm.backward(
-                    input: part.inputs.base, steps: t, batch: range.count, lengths: lengths,
+                    input: part.inputs.base, steps: t, batch: b, lengths: lengths,
                     outputGradient: part.hiddenGradient.base,
                     inputGradient: part.inputGradient.base, initialState: initialState,
                     training: training, parameters: parameters, gradients: gradients,
                     cache: part.cache)
                 if carryState {
-                    lstm.copyFinalState(
-                        steps: t, batch: range.count, lengths: lengths, cache: part.cache, into: state)
-                    if lengths != nil {
-                        for place in 0..<range.count { part.carry.copyRow(place, of: state, to: part.order[place]) }
-                    }
+                    lstm.copyFinalState(steps: t, batch: b, lengths: lengths, cache: part.cache, into: part.carry)
                 }
                 // Only the embedding's columns of the input gradient reach a parameter.
                 embedding.backward(
@@ -472,23 +421,22 @@ public final class Generator: @unchecked Sendable {
                     let range = (c * chunk)..<min(count, (c + 1) * chunk)
                     let first = sequences + range.lowerBound * t
                     let lengths = part.countedLengths
-                    for local in 0..<range.count {
-                        lengths[local] = config.sequenceEnd?.countedLength(of: first + local * t, length: t) ?? t
+                    for row in 0..<range.count {
+                        lengths[row] = config.sequenceEnd?.countedLength(of: first + row * t, length: t) ?? t
                     }
                     // Only the counted positions run.
-                    let rows = layOutRows(0..<range.count, chunk: 0..<t, rowLengths: lengths, in: part)
-                    forwardTeacherForced(
-                        first, range: 0..<range.count, weights: nil, parameters: parameters,
-                        into: part)
+                    part.takeRows(0..<range.count, longestFirst: lengths)
+                    let rows = layOutRows(chunk: 0..<t, rowLengths: lengths, in: part)
+                    forwardTeacherForced(first, weights: nil, parameters: parameters, into: part)
                     output.crossEntropy(
                         input: part.cache.output, targets: part.targets, rows: rows,
                         logitOffsets: part.masks.map { UnsafePointer($0.base) }, rowLosses: part.rowLosses.base, parameters: parameters,
                         workspace: part.outputWorkspace)
-                    for place in 0..<range.count {
-                        let local = part.order[place]
+                    for local in 0..<range.count {
+                        let row = part.batchRows[local]
                         var sum: Float = 0
-                        for step in 0..<lengths[local] { sum += part.rowLosses[part.stepStarts[step] + place] }
-                        out[range.lowerBound + local] = sum / Float(lengths[local])
+                        for step in 0..<lengths[row] { sum += part.rowLosses[part.stepStarts[step] + local] }
+                        out[range.lowerBound + row] = sum / Float(lengths[row])
                     }
                     c += Generator.partitionCount
                 }

@@ -18,7 +18,7 @@ extension GeneratorTrainer {
     ) -> Double {
         let t = generator.config.sequenceLength
         let dropoutSeed = nextDropoutSeed(for: optimizer)
-        guard let end = generator.config.sequenceEnd else {
+        guard generator.config.sequenceEnd != nil else {
             return generator.accumulateGradients(
                 sequences: sequences, inputs: inputs, batch: batchSize,
                 uniformWeight: 1 / Float(batchSize * t), dropoutSeed: dropoutSeed, workspace: workspace)
