@@ -37,12 +37,19 @@ public enum TiledProduct {
             ldc: ldc, overwrite: overwrite, startRow: startRow)
         // A last tile of fewer than 8 rows repeats its last row in the missing ones and
         // stores only its own: a one-row tile would wait on the latency of one chain of
-        // multiply-adds (a backward step with a few rows left is mostly such tiles).
+        // multiply-adds (a step of packed sequences with a few rows left is mostly such
+        // tiles). Up to 4 rows take a tile of 4 rows, whose 8 chains still fill the
+        // multiply-add units, at half the work of 8.
         var column = 0
         while column + 32 <= n {
             var row = 0
             while row < m {
-                operands.tile8x32(row: row, rows: min(8, m - row), column: column)
+                let rows = min(8, m - row)
+                if rows <= 4 {
+                    operands.tile4x32(row: row, rows: rows, column: column)
+                } else {
+                    operands.tile8x32(row: row, rows: rows, column: column)
+                }
                 row += 8
             }
             column += 32
@@ -202,6 +209,50 @@ public enum TiledProduct {
             guard rows > 7 else { return }
             finish(c70, at: cp + 7 * ldc)
             finish(c71, at: cp + 7 * ldc + 16)
+        }
+
+        /// Rows `row..<row+rows` (`rows` at most 4), columns `column..<column+32`: each element
+        /// summed as in ``tile8x32(row:rows:column:)``.
+        @inline(__always)
+        func tile4x32(row: Int, rows: Int, column: Int) {
+            var c00 = Lanes(), c01 = Lanes(), c10 = Lanes(), c11 = Lanes()
+            var c20 = Lanes(), c21 = Lanes(), c30 = Lanes(), c31 = Lanes()
+            let last = rows - 1
+            let s = aRowStride
+            let a0 = a + row * s
+            let a1 = a0 + min(1, last) * s, a2 = a0 + min(2, last) * s, a3 = a0 + min(3, last) * s
+            var p = 0
+            var bp = b + column
+            for _ in 0..<k {
+                let b0 = load(bp, as: Lanes.self)
+                let b1 = load(bp + 16, as: Lanes.self)
+                var x = Lanes(repeating: a0[p])
+                c00 = c00.addingProduct(x, b0)
+                c01 = c01.addingProduct(x, b1)
+                x = Lanes(repeating: a1[p])
+                c10 = c10.addingProduct(x, b0)
+                c11 = c11.addingProduct(x, b1)
+                x = Lanes(repeating: a2[p])
+                c20 = c20.addingProduct(x, b0)
+                c21 = c21.addingProduct(x, b1)
+                x = Lanes(repeating: a3[p])
+                c30 = c30.addingProduct(x, b0)
+                c31 = c31.addingProduct(x, b1)
+                p += aDepthStride
+                bp += ldb
+            }
+            let cp = c + row * ldc + column
+            finish(c00, at: cp)
+            finish(c01, at: cp + 16)
+            guard rows > 1 else { return }
+            finish(c10, at: cp + ldc)
+            finish(c11, at: cp + ldc + 16)
+            guard rows > 2 else { return }
+            finish(c20, at: cp + 2 * ldc)
+            finish(c21, at: cp + 2 * ldc + 16)
+            guard rows > 3 else { return }
+            finish(c30, at: cp + 3 * ldc)
+            finish(c31, at: cp + 3 * ldc + 16)
         }
 
         /// One vector of columns from `column` for all `rows`: eight rows at a time, then one.

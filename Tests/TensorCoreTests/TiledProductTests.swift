@@ -29,7 +29,10 @@ struct TiledProductTests {
 
     @Test(
         "every tile shape and remainder equals the k-ordered fused sum, bit for bit",
-        arguments: [(16, 512, 128), (16, 128, 512), (13, 88, 7), (3, 81, 33), (9, 36, 1), (1, 1, 5), (24, 60, 20)])
+        arguments: [
+            (16, 512, 128), (16, 128, 512), (13, 88, 7), (3, 81, 33), (9, 36, 1), (1, 1, 5), (24, 60, 20),
+            (12, 64, 9), (2, 32, 3),
+        ])
     func matchesReference(shape: (Int, Int, Int)) {
         let (m, n, k) = shape
         for transposedA in [false, true] {
