@@ -18,8 +18,9 @@ extension LSTM {
         /// Hidden states `[T*B, H]`: the layer's output.
         public let hidden: FloatBuffer
         /// `[T*B, 4H]` gate pre-activation gradients of the rows the backward pass runs, in
-        /// step order (see ``ActiveRows``).
-        let gateGradients: FloatBuffer
+        /// step order (see ``ActiveRows``); allocated by the first backward pass, so that a
+        /// cache that only scores never holds them.
+        private var gateGradientBuffer: FloatBuffer?
         let hiddenCarry: FloatBuffer
         let cellCarry: FloatBuffer
         /// `[B, H]`: one step's hidden-state carries of the rows that run, before they are put
@@ -55,7 +56,6 @@ extension LSTM {
             cells = FloatBuffer(count: capacity * hiddenSize)
             tanhCells = FloatBuffer(count: capacity * hiddenSize)
             hidden = FloatBuffer(count: capacity * hiddenSize)
-            gateGradients = FloatBuffer(count: capacity * 4 * hiddenSize)
             hiddenCarry = FloatBuffer(count: batch * hiddenSize)
             cellCarry = FloatBuffer(count: batch * hiddenSize)
             compactCarry = FloatBuffer(count: batch * hiddenSize)
@@ -131,6 +131,12 @@ extension LSTM {
             stepOffsets[steps] = count
             return ActiveRows(
                 count: count, stepOffsets: UnsafePointer(stepOffsets), rowIndices: UnsafePointer(rowIndices))
+        }
+
+        /// The `[T*B, 4H]` gate gradients, allocated by their first use.
+        func gateGradients(hiddenSize: Int) -> UnsafeMutablePointer<Float> {
+            if gateGradientBuffer == nil { gateGradientBuffer = FloatBuffer(count: capacity * 4 * hiddenSize) }
+            return gateGradientBuffer!.base
         }
 
         /// The `[T*B, I]` buffer for gathered inputs, allocated by its first use.

@@ -122,7 +122,7 @@ public struct LSTM: Sendable {
         let g = 4 * h
         let starts = UnsafePointer(cache.layOut(steps: steps, batch: batch, lengths: lengths))
         let plan = cache.planActiveRows(hiddenGradient: hiddenGradient, steps: steps, batch: batch, hiddenSize: h)
-        let dz = cache.gateGradients.base
+        let dz = cache.gateGradients(hiddenSize: h)
         let dhNext = cache.hiddenCarry.base
         let dcNext = cache.cellCarry.base
         // A sequence's carries stay zero until its last step that runs.
@@ -197,7 +197,7 @@ public struct LSTM: Sendable {
     ) {
         let g = 4 * hiddenSize
         let rows = steps * batch
-        let dz = cache.gateGradients.base
+        let dz = cache.gateGradients(hiddenSize: hiddenSize)
         TiledProduct.accumulateTransposed(
             m: hiddenSize, n: g, k: rows - batch, a: cache.hidden.base, lda: hiddenSize,
             b: dz + batch * g, ldb: g, c: gradients + recurrentWeights.offset, ldc: g)
@@ -232,7 +232,7 @@ public struct LSTM: Sendable {
         let g = 4 * h
         let count = plan.count
         let everyRow = count == starts[steps]
-        let dz = cache.gateGradients.base
+        let dz = cache.gateGradients(hiddenSize: hiddenSize)
         let previous = cache.compactHidden(hiddenSize: h)
         let gathered = everyRow ? nil : cache.compactInputs(inputSize: inputSize)
         for t in 0..<steps {

@@ -12,8 +12,11 @@ extension StackedLSTM {
         @usableFromInline let masks: [FloatBuffer]
         /// `[T*B, H]` masked outputs of layers `0..<L-1`, the inputs of the layers above them.
         let droppedOutputs: [FloatBuffer]
-        /// Two `[T*B, H]` buffers for the gradients passed down between layers.
-        let gradientBuffers: [FloatBuffer]
+        /// Two `[T*B, H]` buffers for the gradients passed down between layers, allocated by
+        /// the first backward pass (a cache that only scores never holds them).
+        private var gradientBuffers: [FloatBuffer] = []
+        private let gradientBufferCount: Int
+        private let hiddenSize: Int
         /// Rows covered by the masks last drawn.
         public internal(set) var maskRows = 0
 
@@ -31,7 +34,16 @@ extension StackedLSTM {
             let dropping = lstm.dropout != nil
             masks = (0..<(dropping ? below : 0)).map { _ in FloatBuffer(count: capacity * h) }
             droppedOutputs = (0..<(dropping ? below : 0)).map { _ in FloatBuffer(count: capacity * h) }
-            gradientBuffers = (0..<(below > 0 ? 2 : 0)).map { _ in FloatBuffer(count: capacity * h) }
+            gradientBufferCount = below > 0 ? 2 : 0
+            hiddenSize = h
+        }
+
+        /// Gradient buffer `index` (0 or 1) of the two passed down between layers.
+        func gradientBuffer(_ index: Int) -> UnsafeMutablePointer<Float> {
+            if gradientBuffers.isEmpty {
+                gradientBuffers = (0..<gradientBufferCount).map { _ in FloatBuffer(count: capacity * hiddenSize) }
+            }
+            return gradientBuffers[index].base
         }
 
         /// The top layer's hidden states `[T*B, H]`: the stack's output.

@@ -149,7 +149,7 @@ public struct StackedLSTM: Sendable {
                 : UnsafePointer(dropping ? cache.droppedOutputs[k - 1].base : cache.layers[k - 1].hidden.base)
             // Two gradient buffers alternate: one is read as this layer's output gradient
             // while the other receives its input gradient.
-            let below = k == 0 ? inputGradient : cache.gradientBuffers[k % 2].base
+            let below = k == 0 ? inputGradient : cache.gradientBuffer(k % 2)
             layers[k].backward(
                 input: layerInput, steps: steps, batch: batch, lengths: lengths, hiddenGradient: hiddenGradient,
                 inputGradient: below, initialHidden: initialState.map { UnsafePointer($0.hidden(layer: k)) },

@@ -123,8 +123,6 @@ public final class Generator: @unchecked Sendable {
             let rowWeights: FloatBuffer
             let rowLosses: FloatBuffer
             let inputs: FloatBuffer
-            let inputGradient: FloatBuffer
-            let hiddenGradient: FloatBuffer
             let cache: StackedLSTM.Cache
             /// The state carried from one chunk of a batch to the next (truncated BPTT), one
             /// row per row of ``batchRows``.
@@ -143,8 +141,10 @@ public final class Generator: @unchecked Sendable {
             /// The current chunk's ``lengths``, or `nil` when every row runs every step.
             var packedLengths: UnsafePointer<Int>?
             let outputWorkspace: SoftmaxOutputLayer.Workspace
-            /// Gradients of this partition's rows (empty for the first, which uses the arena's).
-            let gradients: FloatBuffer
+            /// The buffers of the backward pass, made by the first one (a workspace that only
+            /// scores never holds them).
+            private var backwardBuffers: Backward?
+            private let parameterCount: Int
             /// One reader per row (with a conditioning); their state carries from one chunk of
             /// a batch to the next, like ``carry``.
             var readers: SequenceReaderRows?
@@ -161,8 +161,6 @@ public final class Generator: @unchecked Sendable {
                 rowLosses = FloatBuffer(count: rows)
                 let width = config.embeddingSize + config.featureCount
                 inputs = FloatBuffer(count: rows * width)
-                inputGradient = FloatBuffer(count: rows * width)
-                hiddenGradient = FloatBuffer(count: rows * config.hiddenSize)
                 cache = StackedLSTM.Cache(steps: config.sequenceLength, batch: batch, lstm: lstm)
                 carry = StackedLSTM.State(batchCapacity: batch, lstm: lstm)
                 batchRows = .allocate(capacity: max(1, batch))
@@ -170,7 +168,34 @@ public final class Generator: @unchecked Sendable {
                 countedLengths = .allocate(capacity: max(1, batch))
                 stepStarts = .allocate(capacity: config.sequenceLength + 1)
                 outputWorkspace = SoftmaxOutputLayer.Workspace(classCount: config.vocabularySize)
-                gradients = FloatBuffer(count: parameterCount)
+                self.parameterCount = parameterCount
+            }
+
+            /// The input, hidden-state and parameter gradients of a partition's rows.
+            final class Backward {
+                /// `[T*B, E + F]`.
+                let inputGradient: FloatBuffer
+                /// `[T*B, H]`: the loss gradient with respect to the top layer's outputs.
+                let hiddenGradient: FloatBuffer
+                /// Gradients of the partition's rows (empty for the first, which uses the
+                /// arena's).
+                let gradients: FloatBuffer
+
+                init(rows: Int, inputWidth: Int, hiddenSize: Int, parameterCount: Int) {
+                    inputGradient = FloatBuffer(count: rows * inputWidth)
+                    hiddenGradient = FloatBuffer(count: rows * hiddenSize)
+                    gradients = FloatBuffer(count: parameterCount)
+                }
+            }
+
+            /// The backward pass's buffers, made by the first call.
+            func backward(config: GeneratorConfig) -> Backward {
+                if let backwardBuffers { return backwardBuffers }
+                let made = Backward(
+                    rows: capacity * config.sequenceLength, inputWidth: config.embeddingSize + config.featureCount,
+                    hiddenSize: config.hiddenSize, parameterCount: parameterCount)
+                backwardBuffers = made
+                return made
             }
 
             deinit {
@@ -348,8 +373,9 @@ public final class Generator: @unchecked Sendable {
         losses.withUnsafeMutableBufferPointer { lossBuffer in
             parallelFor(Generator.partitionCount) { p in
                 let part = workspace.partitions[p]
+                let buffers = part.backward(config: config)
                 // The first partition works straight in the arena; the others are added to it.
-                let gradients = p == 0 ? arena.gradients.base : part.gradients.base
+                let gradients = p == 0 ? arena.gradients.base : buffers.gradients.base
                 gradients.update(repeating: 0, count: arena.gradients.count)
                 let b = part.rowCount
                 guard b > 0 else { return }
@@ -373,13 +399,13 @@ public final class Generator: @unchecked Sendable {
                 lossBuffer[p] = output.crossEntropy(
                     input: part.cache.output, targets: part.targets, rows: rows,
                     logitOffsets: part.masks.map { UnsafePointer($0.base) }, rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
-                    uniformWeight: uniformWeight, inputGradient: part.hiddenGradient.base,
+                    uniformWeight: uniformWeight, inputGradient: buffers.hiddenGradient.base,
                     gradients: gradients, parameters: parameters,
                     workspace: part.outputWorkspace)
                 lstm.backward(
                     input: part.inputs.base, steps: t, batch: b, lengths: lengths,
-                    outputGradient: part.hiddenGradient.base,
-                    inputGradient: part.inputGradient.base, initialState: initialState,
+                    outputGradient: buffers.hiddenGradient.base,
+                    inputGradient: buffers.inputGradient.base, initialState: initialState,
                     training: training, parameters: parameters, gradients: gradients,
                     cache: part.cache)
                 if carryState {
@@ -388,12 +414,12 @@ public final class Generator: @unchecked Sendable {
                 // Only the embedding's columns of the input gradient reach a parameter.
                 embedding.backward(
                     tokens: part.inputTokens, count: rows,
-                    outputGradient: part.inputGradient.base, gradients: gradients,
+                    outputGradient: buffers.inputGradient.base, gradients: gradients,
                     rowStride: inputWidth)
             }
         }
         for part in workspace.partitions.dropFirst() {
-            VectorMath.add(part.gradients.base, to: arena.gradients.base, count: arena.gradients.count)
+            VectorMath.add(part.backward(config: config).gradients.base, to: arena.gradients.base, count: arena.gradients.count)
         }
         return losses.reduce(0, +)
     }
