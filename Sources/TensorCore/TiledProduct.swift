@@ -46,9 +46,9 @@ public enum TiledProduct {
             while row < m {
                 let rows = min(8, m - row)
                 if rows <= 4 {
-                    operands.tile4x32(row: row, rows: rows, column: column)
+                    operands.tile32(row: row, rows: rows, column: column, tall: false)
                 } else {
-                    operands.tile8x32(row: row, rows: rows, column: column)
+                    operands.tile32(row: row, rows: rows, column: column, tall: true)
                 }
                 row += 8
             }
@@ -140,9 +140,11 @@ public enum TiledProduct {
             UnsafeMutableRawPointer(p).storeBytes(of: value, as: V.self)
         }
 
-        /// Rows `row..<row+rows` (`rows` at most 8), columns `column..<column+32`.
+        /// Rows `row..<row+rows`, columns `column..<column+32`: a tile of 8 rows (`rows` at most
+        /// 8) or, when not `tall`, of 4 (`rows` at most 4). Always inlined where `tall` is a
+        /// constant, so that each height compiles to its own loop.
         @inline(__always)
-        func tile8x32(row: Int, rows: Int, column: Int) {
+        func tile32(row: Int, rows: Int, column: Int, tall: Bool) {
             var c00 = Lanes(), c01 = Lanes(), c10 = Lanes(), c11 = Lanes()
             var c20 = Lanes(), c21 = Lanes(), c30 = Lanes(), c31 = Lanes()
             var c40 = Lanes(), c41 = Lanes(), c50 = Lanes(), c51 = Lanes()
@@ -158,30 +160,22 @@ public enum TiledProduct {
             for _ in 0..<k {
                 let b0 = load(bp, as: Lanes.self)
                 let b1 = load(bp + 16, as: Lanes.self)
-                var x = Lanes(repeating: a0[p])
-                c00 = c00.addingProduct(x, b0)
-                c01 = c01.addingProduct(x, b1)
-                x = Lanes(repeating: a1[p])
-                c10 = c10.addingProduct(x, b0)
-                c11 = c11.addingProduct(x, b1)
-                x = Lanes(repeating: a2[p])
-                c20 = c20.addingProduct(x, b0)
-                c21 = c21.addingProduct(x, b1)
-                x = Lanes(repeating: a3[p])
-                c30 = c30.addingProduct(x, b0)
-                c31 = c31.addingProduct(x, b1)
-                x = Lanes(repeating: a4[p])
-                c40 = c40.addingProduct(x, b0)
-                c41 = c41.addingProduct(x, b1)
-                x = Lanes(repeating: a5[p])
-                c50 = c50.addingProduct(x, b0)
-                c51 = c51.addingProduct(x, b1)
-                x = Lanes(repeating: a6[p])
-                c60 = c60.addingProduct(x, b0)
-                c61 = c61.addingProduct(x, b1)
-                x = Lanes(repeating: a7[p])
-                c70 = c70.addingProduct(x, b0)
-                c71 = c71.addingProduct(x, b1)
+                // Row `ar`'s element `p` times the 32 columns of `B`'s row `p`.
+                @inline(__always) func add(_ ar: UnsafePointer<Float>, _ low: inout Lanes, _ high: inout Lanes) {
+                    let x = Lanes(repeating: ar[p])
+                    low = low.addingProduct(x, b0)
+                    high = high.addingProduct(x, b1)
+                }
+                add(a0, &c00, &c01)
+                add(a1, &c10, &c11)
+                add(a2, &c20, &c21)
+                add(a3, &c30, &c31)
+                if tall {
+                    add(a4, &c40, &c41)
+                    add(a5, &c50, &c51)
+                    add(a6, &c60, &c61)
+                    add(a7, &c70, &c71)
+                }
                 p += aDepthStride
                 bp += ldb
             }
@@ -209,50 +203,6 @@ public enum TiledProduct {
             guard rows > 7 else { return }
             finish(c70, at: cp + 7 * ldc)
             finish(c71, at: cp + 7 * ldc + 16)
-        }
-
-        /// Rows `row..<row+rows` (`rows` at most 4), columns `column..<column+32`: each element
-        /// summed as in ``tile8x32(row:rows:column:)``.
-        @inline(__always)
-        func tile4x32(row: Int, rows: Int, column: Int) {
-            var c00 = Lanes(), c01 = Lanes(), c10 = Lanes(), c11 = Lanes()
-            var c20 = Lanes(), c21 = Lanes(), c30 = Lanes(), c31 = Lanes()
-            let last = rows - 1
-            let s = aRowStride
-            let a0 = a + row * s
-            let a1 = a0 + min(1, last) * s, a2 = a0 + min(2, last) * s, a3 = a0 + min(3, last) * s
-            var p = 0
-            var bp = b + column
-            for _ in 0..<k {
-                let b0 = load(bp, as: Lanes.self)
-                let b1 = load(bp + 16, as: Lanes.self)
-                var x = Lanes(repeating: a0[p])
-                c00 = c00.addingProduct(x, b0)
-                c01 = c01.addingProduct(x, b1)
-                x = Lanes(repeating: a1[p])
-                c10 = c10.addingProduct(x, b0)
-                c11 = c11.addingProduct(x, b1)
-                x = Lanes(repeating: a2[p])
-                c20 = c20.addingProduct(x, b0)
-                c21 = c21.addingProduct(x, b1)
-                x = Lanes(repeating: a3[p])
-                c30 = c30.addingProduct(x, b0)
-                c31 = c31.addingProduct(x, b1)
-                p += aDepthStride
-                bp += ldb
-            }
-            let cp = c + row * ldc + column
-            finish(c00, at: cp)
-            finish(c01, at: cp + 16)
-            guard rows > 1 else { return }
-            finish(c10, at: cp + ldc)
-            finish(c11, at: cp + ldc + 16)
-            guard rows > 2 else { return }
-            finish(c20, at: cp + 2 * ldc)
-            finish(c21, at: cp + 2 * ldc + 16)
-            guard rows > 3 else { return }
-            finish(c30, at: cp + 3 * ldc)
-            finish(c31, at: cp + 3 * ldc + 16)
         }
 
         /// One vector of columns from `column` for all `rows`: eight rows at a time, then one.
