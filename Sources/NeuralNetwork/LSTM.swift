@@ -42,8 +42,8 @@ public struct LSTM: Sendable {
     ///
     /// - Parameters:
     ///   - input: `[N, I]`: time-major, `N = T*B`, or packed by `lengths`.
-    ///   - lengths: `[B]` steps each sequence runs, longest first, or `nil` for all `T`: the
-    ///     rows are then packed (see ``stepStarts(steps:batch:lengths:into:)``), and a
+    ///   - lengths: `[B]` steps each sequence runs, longest first, or `nil` for all `T`. With
+    ///     lengths the rows are packed (see ``stepStarts(steps:batch:lengths:into:)``), and a
     ///     sequence's steps after its length are not run at all.
     ///   - initialHidden: `[B, H]`, the hidden state before the first step, or `nil` for zero.
     ///   - initialCell: `[B, H]`, the cell before the first step, or `nil` for zero.
