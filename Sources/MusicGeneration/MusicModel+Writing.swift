@@ -55,16 +55,16 @@ extension MusicModel {
             let number = String(index + 1)
             let name = "tune-" + String(repeating: "0", count: digits - number.count) + number
             let midiURL = folder.appendingPathComponent(name + ".mid")
-            try tune.write(to: midiURL)
+            try tune.file.write(to: midiURL)
             var written = WrittenTune(midi: midiURL, summary: TuneSummary(tune))
             if let synthesizer {
                 let audioURL = folder.appendingPathComponent(name + ".wav")
-                try AudioFile.write(try synthesizer.render(tune.notes), to: audioURL)
+                try AudioFile.write(try synthesizer.render(tune.file.notes), to: audioURL)
                 written.audio = audioURL
             }
             if abc {
                 let abcURL = folder.appendingPathComponent(name + ".abc")
-                try Self.write(TuneABC.text(of: tune, title: "Tune \(index + 1)"), to: abcURL)
+                try Self.write(TuneABC.text(of: tune.file, title: "Tune \(index + 1)"), to: abcURL)
                 written.abc = abcURL
             }
             return written
@@ -89,7 +89,7 @@ extension MusicModel {
         } catch {
             throw MusicRunError.cannotWriteTunes(path: file.relativePath, reason: FileSystemFailure.reason(of: error))
         }
-        try Self.write(TuneABC.book(of: tunes), to: file)
+        try Self.write(TuneABC.book(of: tunes.map(\.file)), to: file)
         return tunes.map(TuneSummary.init)
     }
 

@@ -34,7 +34,7 @@ public struct PlayableInput: Sendable {
         let url = URL(fileURLWithPath: path)
         if isDirectory.boolValue {
             let model = try MusicModel(runDirectory: url)
-            let tune = try model.sampleTunes(count: 1, request: request, seed: seed)[0]
+            let tune = try model.sampleTunes(count: 1, request: request, seed: seed)[0].file
             audio = try Synthesizer(settings: settings).render(tune.notes)
             origin = .generatedTune(tune)
         } else if AudioExport.isMIDIFile(path) {

@@ -66,10 +66,13 @@ extension MusicModel {
     /// ``TuneRequest/tuneConstraints(tokensPerTune:)`` allow
     /// (``sampleWholeTunes(count:request:primer:seed:)``).
     ///
+    /// A whole tune that reaches the end of its tokens before its `end` token is kept, marked
+    /// ``SampledTune/isCut``.
+    ///
     /// - Throws: ``MusicRunError`` for a primer that cannot be read or has no notes, or a form
     ///   on a scheme without bars; ``TuneRequestError`` for a request a whole-tune run cannot
     ///   follow, or `bars` on another run.
-    public func sampleTunes(count: Int, request: TuneRequest, seed: UInt64) throws -> [MIDIFile] {
+    public func sampleTunes(count: Int, request: TuneRequest, seed: UInt64) throws -> [SampledTune] {
         let primed = try request.primer.map { try primer(from: $0) }
         let primerTokens = primed?.tokens ?? []
         let options = request.decodeOptions(base: primed?.decodeOptions ?? DecodeOptions())
@@ -91,6 +94,9 @@ extension MusicModel {
                 count: count, length: primerTokens.count + (request.length ?? defaultTuneLength),
                 primer: primerTokens, temperature: request.temperature ?? defaultTemperature, seed: seed)
         }
-        return sequences.map { tune(from: $0, options: options) }
+        let isWhole = tokenizer.settings.scheme == .tune
+        return sequences.map {
+            SampledTune(file: tune(from: $0, options: options), isCut: isWhole && $0.last != TuneScheme.end)
+        }
     }
 }

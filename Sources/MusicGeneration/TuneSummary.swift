@@ -12,6 +12,8 @@ public struct TuneSummary: Sendable, Hashable, CustomStringConvertible {
     public var key: String
     /// The lowest and highest pitch, `nil` for a tune without notes.
     public var range: ClosedRange<Int>?
+    /// The tune used every token it was given before the model ended it (``SampledTune/isCut``).
+    public var isCut = false
 
     /// Summarises a MIDI file.
     public init(_ file: MIDIFile) {
@@ -31,14 +33,21 @@ public struct TuneSummary: Sendable, Hashable, CustomStringConvertible {
         range = pitches.min().flatMap { low in pitches.max().map { low...$0 } }
     }
 
-    /// "16 bars (0:32.0), key G, range D4-B5, 64 notes".
+    /// Summarises a sampled tune, noting whether it was cut before its end.
+    public init(_ tune: SampledTune) {
+        self.init(tune.file)
+        isCut = tune.isCut
+    }
+
+    /// "16 bars (0:32.0), key G, range D4-B5, 64 notes", and ", cut before its end" for a cut
+    /// tune.
     public var description: String {
         let minutes = Int(seconds) / 60
         var text = String(format: "%.0f bars (%d:%04.1f), key %@", bars, minutes, seconds - Double(minutes * 60), key)
         if let range {
             text += ", range \(TuneSummary.noteName(range.lowerBound))-\(TuneSummary.noteName(range.upperBound))"
         }
-        return text + ", \(noteCount) notes"
+        return text + ", \(noteCount) notes" + (isCut ? ", cut before its end" : "")
     }
 
     /// A key signature's name: the major key for `sharps` (C, G, D, F, Bb...), or the minor one.

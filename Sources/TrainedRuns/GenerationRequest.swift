@@ -33,7 +33,8 @@ public struct GenerationRequest: Sendable {
 
     /// What was written.
     public struct Outcome: Sendable {
-        /// A warning for standard error: the run was stopped before its pre-training finished.
+        /// Warnings for standard error, one per line: the run was stopped before its
+        /// pre-training finished; some whole tunes were cut before their end.
         public var note: String?
         /// One line per tune, then a summary (music), or the summary of the samples.
         public var lines: [String]
@@ -59,17 +60,18 @@ public struct GenerationRequest: Sendable {
         switch kind {
         case .music where output.lowercased().hasSuffix(".abc"):
             guard audio == nil else { throw TrainedRunError.audioIntoTuneBook(output: output) }
-            let summaries = try MusicModel(runDirectory: folder).writeTuneBook(
-                count: count, request: tunes, seed: seed, to: out)
+            let model = try MusicModel(runDirectory: folder)
+            let summaries = try model.writeTuneBook(count: count, request: tunes, seed: seed, to: out)
             return Outcome(
-                note: note,
+                note: joined(note, cutNote(summaries, model: model)),
                 lines: summaries.enumerated().map { "X:\($0.offset + 1): \($0.element)" }
                     + ["\(out.path): ABC tune book of \(count) tune\(plural)"])
         case .music:
-            let written = try MusicModel(runDirectory: folder).writeTunes(
+            let model = try MusicModel(runDirectory: folder)
+            let written = try model.writeTunes(
                 count: count, request: tunes, seed: seed, to: out,
                 audio: audio.map { RenderSettings(instrument: $0, seed: seed) }, abc: abc)
-            return Outcome(note: note, lines: written.map(\.line))
+            return Outcome(note: joined(note, cutNote(written.map(\.summary), model: model)), lines: written.map(\.line))
         case .text:
             let lines = try TextModel(runDirectory: folder).writeSamples(
                 count: count, temperature: temperature, seed: seed, to: out)
@@ -82,5 +84,19 @@ public struct GenerationRequest: Sendable {
                 note: note,
                 lines: ["\(out.path): \(count) sequence\(plural) of \(length) token ids (temperature \(temperature), seed \(seed))"])
         }
+    }
+
+    /// The warning for whole tunes that used every token before their end, or `nil`.
+    func cutNote(_ summaries: [TuneSummary], model: MusicModel) -> String? {
+        let cut = summaries.filter(\.isCut).count
+        guard cut > 0 else { return nil }
+        let tokens = tunes.length ?? model.defaultTuneLength
+        let advice = tunes.length != nil ? "give a larger --length" : tunes.bars != nil ? "ask fewer --bars" : "lower --temperature"
+        return "\(cut) of \(summaries.count) tunes used all \(tokens) tokens before the model ended them and stop mid-tune (\(advice))"
+    }
+
+    private func joined(_ notes: String?...) -> String? {
+        let lines = notes.compactMap { $0 }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 }

@@ -29,6 +29,13 @@ struct WholeTuneRequestRunTests {
         ])
         try #require(generate.status == 0, "\(generate.standardError)")
         #expect(generate.standardOutput.contains("key Em"), "\(generate.standardOutput)")
+        #expect(!generate.standardOutput.contains("cut") && !generate.standardError.contains("mid-tune"))
+        // Tunes that use up a short --length before their end are kept, marked and counted.
+        let short = try runSeqGAN(["generate", run.path, "-n", "4", "--length", "12", "-o", output.path + "-short"])
+        try #require(short.status == 0, "\(short.standardError)")
+        let cut = short.standardOutput.split(separator: "\n").filter { $0.hasSuffix(", cut before its end") }.count
+        #expect(cut > 0, "\(short.standardOutput)")
+        #expect(short.standardError.contains("\(cut) of 4 tunes used all 12 tokens before the model ended them and stop mid-tune (give a larger --length)"), "\(short.standardError)")
         // Requests the run cannot follow are refused in one line naming the option.
         for (options, message) in [
             (["--bars", "64"], "--bars 64 cannot fit in 512 tokens per tune"),
