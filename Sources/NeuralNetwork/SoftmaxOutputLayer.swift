@@ -51,8 +51,8 @@ public struct SoftmaxOutputLayer: Sendable {
             b: parameters + weights.offset, ldb: classCount, beta: 1, c: output, ldc: classCount)
     }
 
-    /// The weighted cross-entropy `sum_n w_n * -log softmax(x_n W + b)[y_n]`, and optionally
-    /// its gradient.
+    /// The weighted cross-entropy `sum_n w_n * -log softmax((x_n W + b) / τ)[y_n]`, and
+    /// optionally its gradient.
     ///
     /// - Parameters:
     ///   - input: `[N, H]`.
@@ -61,6 +61,8 @@ public struct SoftmaxOutputLayer: Sendable {
     ///     allowed classes: 0 allowed, `-infinity` forbidden; a target must be allowed), or
     ///     `nil`.
     ///   - rowWeights: `[N]` weights `w_n`, or `nil` for `uniformWeight` on every row.
+    ///   - temperature: `τ`, dividing the logits before the softmax (1: the model's own
+    ///     distribution; below 1 the sharper one that sampling at that temperature draws from).
     ///   - rowLosses: Receives each row's unweighted `-log p(y_n)`, or `nil`.
     ///   - inputGradient: Receives `[N, H]` (overwritten); `nil` for a forward pass only.
     ///   - gradients: Arena-shaped buffer the weight and bias gradients are added to
@@ -70,12 +72,14 @@ public struct SoftmaxOutputLayer: Sendable {
     public func crossEntropy(
         input: UnsafePointer<Float>, targets: UnsafePointer<Int32>, rows: Int,
         logitOffsets: UnsafePointer<Float>? = nil, rowWeights: UnsafePointer<Float>? = nil, uniformWeight: Float = 1,
-        rowLosses: UnsafeMutablePointer<Float>? = nil,
+        temperature: Float = 1, rowLosses: UnsafeMutablePointer<Float>? = nil,
         inputGradient: UnsafeMutablePointer<Float>? = nil,
         gradients: UnsafeMutablePointer<Float>? = nil, parameters: UnsafePointer<Float>,
         workspace: Workspace
     ) -> Double {
+        precondition(temperature > 0, "temperature must be positive")
         let v = classCount
+        let inverseTemperature = 1 / temperature
         let tile = workspace.tile.base
         let biasGradient = gradients.map { $0 + self.bias.offset }
         var total = 0.0
@@ -87,6 +91,7 @@ public struct SoftmaxOutputLayer: Sendable {
                 let n = start + r
                 let row = tile + r * v
                 if let logitOffsets { VectorMath.add(logitOffsets + n * v, to: row, count: v) }
+                if temperature != 1 { VectorMath.scale(row, count: v, by: inverseTemperature) }
                 let target = Int(targets[n])
                 precondition(target >= 0 && target < v, "target \(target) outside 0..<\(v)")
                 let targetLogit = row[target]
@@ -97,11 +102,12 @@ public struct SoftmaxOutputLayer: Sendable {
                 let weight = rowWeights?[n] ?? uniformWeight
                 total += Double(weight * loss)
                 if inputGradient != nil, let biasGradient {
-                    // The row becomes its gradient w (p - onehot), added to the bias gradient
-                    // while it is in cache.
-                    VectorMath.scale(row, count: v, by: weight / sum, accumulatingInto: biasGradient)
-                    row[target] -= weight
-                    biasGradient[target] -= weight
+                    // The row becomes its gradient (w / τ) (p - onehot), added to the bias
+                    // gradient while it is in cache.
+                    let scaled = weight * inverseTemperature
+                    VectorMath.scale(row, count: v, by: scaled / sum, accumulatingInto: biasGradient)
+                    row[target] -= scaled
+                    biasGradient[target] -= scaled
                 }
             }
             if let inputGradient, let gradients {

@@ -324,18 +324,20 @@ public final class Generator: @unchecked Sendable {
     ///   - weights: `[B, T]` per-token weights, or `nil`.
     ///   - dropoutSeed: Seeds the dropout masks between LSTM layers (each partition of the
     ///     batch draws from its own stream of it); `nil` runs without dropout.
+    ///   - temperature: `G` is the softmax of the logits divided by it: the distribution that
+    ///     sampling at this temperature draws from (1: the model's own).
     public func accumulateGradients(
         sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>? = nil, batch: Int,
         weights: UnsafePointer<Float>? = nil, uniformWeight: Float = 1, dropoutSeed: UInt64? = nil,
-        workspace: Workspace
+        temperature: Float = 1, workspace: Workspace
     ) -> Double {
         accumulateGradients(
             sequences: sequences, inputs: inputs, rowLength: config.sequenceLength,
             chunk: 0..<config.sequenceLength, carryState: false, batch: batch, weights: weights,
-            uniformWeight: uniformWeight, dropoutSeed: dropoutSeed, workspace: workspace)
+            uniformWeight: uniformWeight, dropoutSeed: dropoutSeed, temperature: temperature, workspace: workspace)
     }
 
-    /// ``accumulateGradients(sequences:inputs:batch:weights:uniformWeight:dropoutSeed:workspace:)``
+    /// ``accumulateGradients(sequences:inputs:batch:weights:uniformWeight:dropoutSeed:temperature:workspace:)``
     /// over positions `chunk` (at most `T` of them) of longer `[B, S]` sequences.
     ///
     /// With `carryState`, a chunk after the first starts from the state each sequence reached
@@ -359,7 +361,7 @@ public final class Generator: @unchecked Sendable {
         sequences: UnsafePointer<Int32>, inputs: UnsafePointer<Int32>?, rowLength: Int,
         chunk: Range<Int>, carryState: Bool, batch: Int, weights: UnsafePointer<Float>?,
         rowLengths: UnsafePointer<Int>? = nil, uniformWeight: Float, dropoutSeed: UInt64?,
-        workspace: Workspace
+        temperature: Float = 1, workspace: Workspace
     ) -> Double {
         precondition(batch <= workspace.batchSize, "batch larger than the workspace")
         precondition(
@@ -399,7 +401,7 @@ public final class Generator: @unchecked Sendable {
                 lossBuffer[p] = output.crossEntropy(
                     input: part.cache.output, targets: part.targets, rows: rows,
                     logitOffsets: part.masks.map { UnsafePointer($0.base) }, rowWeights: weights == nil ? nil : UnsafePointer(part.rowWeights.base),
-                    uniformWeight: uniformWeight, inputGradient: buffers.hiddenGradient.base,
+                    uniformWeight: uniformWeight, temperature: temperature, inputGradient: buffers.hiddenGradient.base,
                     gradients: gradients, parameters: parameters,
                     workspace: part.outputWorkspace)
                 lstm.backward(

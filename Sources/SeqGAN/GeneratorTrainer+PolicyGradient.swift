@@ -47,13 +47,16 @@ extension GeneratorTrainer {
     /// reduction divides by the number of counted tokens.
     ///
     /// - Parameters:
-    ///   - sequences: `[B, T]` sequences sampled from the generator.
+    ///   - sequences: `[B, T]` sequences sampled from the generator at `temperature`.
     ///   - rewards: `[B][T]` rewards `Q` (see ``RolloutRewards``).
+    ///   - temperature: The policy is `G` at this temperature, `softmax(logits / τ)`: the
+    ///     gradient is that of the distribution the sequences were drawn from.
     /// - Returns: The loss before the update.
     @discardableResult
     public func policyGradientStep(
         sequences: UnsafePointer<Int32>, batchSize: Int, rewards: [Float],
-        reduction: PolicyGradientReduction = .sum, baseline: PolicyGradientBaseline = .none
+        reduction: PolicyGradientReduction = .sum, baseline: PolicyGradientBaseline = .none,
+        temperature: Float = 1
     ) -> Double {
         let t = generator.config.sequenceLength
         precondition(rewards.count == batchSize * t, "rewards must be [B][T]")
@@ -84,7 +87,7 @@ extension GeneratorTrainer {
         }
         let loss = generator.accumulateGradients(
             sequences: sequences, batch: batchSize, weights: advantages,
-            dropoutSeed: nextDropoutSeed(for: policyOptimizer), workspace: workspace)
+            dropoutSeed: nextDropoutSeed(for: policyOptimizer), temperature: temperature, workspace: workspace)
         clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
         policyOptimizer.update(generator.arena)
         return loss

@@ -11,7 +11,7 @@ extension RolloutRewards {
     /// - Precondition: The roll-out policy has a conditioning.
     static func boundaryRewards(
         for sequences: UnsafePointer<Int32>, batch: Int, sequenceLength t: Int, perPrefix: Int,
-        rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64
+        rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64, temperature: Float = 1
     ) -> [Float] {
         guard let reader = rolloutPolicy.readerRows(reusing: nil, count: 1) else {
             preconditionFailure("boundary roll-outs need a conditioning on the roll-out policy")
@@ -35,7 +35,7 @@ extension RolloutRewards {
         }
         blocks.sort { ($0.prefixLength, $0.sequence) < ($1.prefixLength, $1.sequence) }
         let completions = rolloutPolicy.rolloutCompletions(
-            of: sequences, batch: batch, blocks: blocks, perPrefix: perPrefix, temperature: 1, seed: seed)
+            of: sequences, batch: batch, blocks: blocks, perPrefix: perPrefix, temperature: temperature, seed: seed)
         var (scores, rewards) = blockRewards(
             completions: completions, blocks: blocks, perPrefix: perPrefix, of: sequences, batch: batch,
             sequenceLength: t, scorer: scorer)

@@ -15,22 +15,23 @@ public enum RolloutRewards {
     ///   - seed: Seeds the completions (derive it from the run's seed and round).
     ///   - positions: Where roll-outs start: after every token (the above), or only at the
     ///     roll-out policy's reader's boundaries
-    ///     (``boundaryRewards(for:batch:sequenceLength:perPrefix:rolloutPolicy:scorer:seed:)``).
+    ///     (``boundaryRewards(for:batch:sequenceLength:perPrefix:rolloutPolicy:scorer:seed:temperature:)``).
+    ///   - temperature: The completions are sampled at it (the policy's temperature).
     ///
-    /// The kernel behind ``compute(for:perPrefix:rolloutPolicy:scorer:seed:)``.
+    /// The kernel behind ``compute(for:perPrefix:rolloutPolicy:scorer:seed:positions:temperature:)``.
     static func compute(
         for sequences: UnsafePointer<Int32>, batch: Int, sequenceLength t: Int, perPrefix: Int,
         rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64,
-        positions: RolloutPositions = .everyToken
+        positions: RolloutPositions = .everyToken, temperature: Float = 1
     ) -> [Float] {
         precondition(rolloutPolicy.config.sequenceLength == t, "roll-out policy has another T")
         if positions == .boundaries {
             return boundaryRewards(
                 for: sequences, batch: batch, sequenceLength: t, perPrefix: perPrefix,
-                rolloutPolicy: rolloutPolicy, scorer: scorer, seed: seed)
+                rolloutPolicy: rolloutPolicy, scorer: scorer, seed: seed, temperature: temperature)
         }
         let completions = rolloutPolicy.rolloutCompletions(
-            of: sequences, batch: batch, perPrefix: perPrefix, seed: seed)
+            of: sequences, batch: batch, perPrefix: perPrefix, temperature: temperature, seed: seed)
         if let end = rolloutPolicy.config.sequenceEnd {
             return endingRewards(
                 for: sequences, batch: batch, sequenceLength: t, perPrefix: perPrefix,

@@ -42,6 +42,11 @@ extension RunConfig {
         /// Where roll-outs start: after every token (the paper), or at the reader's
         /// boundaries (needs a conditioning on the generator).
         public var rolloutPositions = RolloutPositions.everyToken
+        /// The temperature of the policy the rounds train: its samples, their roll-outs and
+        /// the discriminator's negatives are drawn from `softmax(logits / temperature)`, and
+        /// the policy gradient is that distribution's. 1 in the paper; a run sampled at
+        /// another temperature trains the distribution it samples from.
+        public var temperature: Float = 1
 
         /// The released code's settings.
         public init() {}
@@ -58,6 +63,7 @@ extension RunConfig {
             rolloutPositions =
                 try c.decodeIfPresent(RolloutPositions.self, forKey: .rolloutPositions)
                 ?? defaults.rolloutPositions
+            temperature = try c.decodeIfPresent(Float.self, forKey: .temperature) ?? defaults.temperature
         }
     }
 

@@ -66,6 +66,7 @@ extension RunConfig {
         try check("schedule.discriminatorSteps", schedule.discriminatorSteps, 0...Limits.units)
         try check("rewards.rolloutsPerPrefix", rewards.rolloutsPerPrefix, 1...Limits.count)
         try check("rewards.rolloutRate", rewards.rolloutRate, 0...1)
+        try check("rewards.temperature", rewards.temperature, above: 0)
         try check("schedule.scheduledSamplingDecay", schedule.scheduledSamplingDecay, 0...1)
         try check("oracle.trainingSequences", oracle.trainingSequences, 1...Limits.count)
         if let negatives = schedule.discriminatorNegatives {

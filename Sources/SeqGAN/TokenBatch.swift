@@ -44,7 +44,7 @@ extension SequenceScorer {
 
 extension RolloutRewards {
     /// `Q[b][t]` for every sequence of `batch`, laid out `[B][T]` (see
-    /// ``compute(for:batch:sequenceLength:perPrefix:rolloutPolicy:scorer:seed:positions:)``).
+    /// ``compute(for:batch:sequenceLength:perPrefix:rolloutPolicy:scorer:seed:positions:temperature:)``).
     ///
     /// - Parameters:
     ///   - batch: Sequences sampled from the generator; their length is the policy's `T`.
@@ -53,15 +53,17 @@ extension RolloutRewards {
     ///   - scorer: Scores complete sequences (the discriminator, with dropout off).
     ///   - seed: Seeds the completions (derive it from the run's seed and round).
     ///   - positions: Where roll-outs start (by default after every token).
+    ///   - temperature: The completions are sampled at it (the policy's temperature).
     public static func compute(
         for batch: TokenBatch, perPrefix: Int, rolloutPolicy: Generator, scorer: SequenceScorer, seed: UInt64,
-        positions: RolloutPositions = .everyToken
+        positions: RolloutPositions = .everyToken, temperature: Float = 1
     ) -> [Float] {
         batch.withUnsafeTokens { tokens in
             guard let tokens else { return [] }
             return compute(
                 for: tokens, batch: batch.rows, sequenceLength: batch.length, perPrefix: perPrefix,
-                rolloutPolicy: rolloutPolicy, scorer: scorer, seed: seed, positions: positions)
+                rolloutPolicy: rolloutPolicy, scorer: scorer, seed: seed, positions: positions,
+                temperature: temperature)
         }
     }
 }

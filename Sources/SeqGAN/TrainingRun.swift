@@ -325,7 +325,8 @@ public final class TrainingRun {
     func evaluateDiscriminator(into row: inout RunLogRow, index: UInt64) {
         guard let discriminator else { return }
         var random = SplitMix64(seed: config.seed, stream: .discriminatorEvaluation, index)
-        let fake = generator.sample(count: config.evaluation.discriminatorSamples, using: &random)
+        let fake = generator.sample(
+            count: config.evaluation.discriminatorSamples, temperature: config.rewards.temperature, using: &random)
         let result = discriminator.evaluate(real: heldOutReal, fake: fake)
         row.discriminatorLoss = result.loss
         row.discriminatorAccuracy = result.accuracy
@@ -370,7 +371,9 @@ public final class TrainingRun {
     ) throws {
         var sampleRandom = sampleRandom
         var trainRandom = trainRandom
-        let negatives = generator.sample(count: config.schedule.discriminatorNegatives ?? trainingCount, using: &sampleRandom)
+        let negatives = generator.sample(
+            count: config.schedule.discriminatorNegatives ?? trainingCount, temperature: config.rewards.temperature,
+            using: &sampleRandom)
         observer?.phaseStarted(label, total: config.schedule.discriminatorEpochs)
         discriminator.trainEpochs(real: data, fake: negatives, epochs: config.schedule.discriminatorEpochs, using: &trainRandom) {
             epoch, index, count, loss, _ in
@@ -390,15 +393,16 @@ public final class TrainingRun {
         var loss = 0.0
         for step in 0..<config.schedule.generatorSteps {
             var random = SplitMix64(seed: config.seed, stream: .policyGradientBatch, UInt64(round), UInt64(step))
-            let batch = generator.sample(count: b, using: &random)
+            let batch = generator.sample(count: b, temperature: config.rewards.temperature, using: &random)
             let rewards = RolloutRewards.compute(
                 for: TokenBatch(tokens: batch, length: t), perPrefix: config.rewards.rolloutsPerPrefix,
                 rolloutPolicy: rolloutCopy, scorer: scorer, seed: random.next(),
-                positions: config.rewards.rolloutPositions)
+                positions: config.rewards.rolloutPositions, temperature: config.rewards.temperature)
             loss += batch.withUnsafeBufferPointer {
                 trainer.policyGradientStep(
                     sequences: $0.baseAddress!, batchSize: b, rewards: rewards,
-                    reduction: config.rewards.pgLoss, baseline: config.rewards.baseline)
+                    reduction: config.rewards.pgLoss, baseline: config.rewards.baseline,
+                    temperature: config.rewards.temperature)
             }
             allRewards += rewards
             observer?.progressed(done: step + 1, total: config.schedule.generatorSteps + config.schedule.discriminatorSteps, loss: loss)

@@ -195,8 +195,10 @@ struct LayerGradientTests {
             arena: arena, input: input, inputGradient: inputGradient, loss: loss)
     }
 
-    @Test("Softmax output layer: logit offsets of -infinity restrict the softmax to the allowed classes")
-    func softmaxOutputMasked() {
+    @Test(
+        "Softmax output layer: logit offsets of -infinity restrict the softmax to the allowed classes, at temperature 1 and at a temperature dividing the logits",
+        arguments: [Float(1), 0.7])
+    func softmaxOutputMasked(temperature: Float) {
         let (inputSize, classes, rows) = (4, 11, 7)
         var layout = ParameterLayout()
         let layer = SoftmaxOutputLayer(name: "o", inputSize: inputSize, classCount: classes, layout: &layout)
@@ -216,7 +218,7 @@ struct LayerGradientTests {
         func loss() -> Double {
             layer.crossEntropy(
                 input: input.base, targets: targets, rows: rows, logitOffsets: offsets, rowWeights: weights,
-                rowLosses: rowLosses.base, parameters: arena.values.base, workspace: workspace)
+                temperature: temperature, rowLosses: rowLosses.base, parameters: arena.values.base, workspace: workspace)
         }
         _ = loss()
         for n in 0..<rows {
@@ -227,8 +229,8 @@ struct LayerGradientTests {
                 for k in 0..<inputSize {
                     z += Double(input[n * inputSize + k]) * Double(arena.values[layer.weights.offset + k * classes + v])
                 }
-                logits.append(z)
-                if v == Int(targets[n]) { target = z }
+                logits.append(z / Double(temperature))
+                if v == Int(targets[n]) { target = z / Double(temperature) }
             }
             let m = logits.max()!
             let logSum = m + Foundation.log(logits.reduce(0.0) { $0 + Foundation.exp($1 - m) })
@@ -238,7 +240,7 @@ struct LayerGradientTests {
         let inputGradient = FloatBuffer(count: input.count)
         layer.crossEntropy(
             input: input.base, targets: targets, rows: rows, logitOffsets: offsets, rowWeights: weights,
-            inputGradient: inputGradient.base, gradients: arena.gradients.base,
+            temperature: temperature, inputGradient: inputGradient.base, gradients: arena.gradients.base,
             parameters: arena.values.base, workspace: workspace)
         #expect(arena.gradients.array.allSatisfy { $0.isFinite })
         expectGradientsMatchFiniteDifferences(
