@@ -46,7 +46,7 @@ extension TrainRequest.Overrides {
         preset: RunConfig.Preset?, mode: RunConfig.Mode?, seed: UInt64?, epochs: Int?, rounds: Int?,
         discriminatorPretrainSteps: Int?, discriminatorEpochs: Int?, generatorSteps: Int?, discriminatorSteps: Int?,
         rolloutsPerPrefix: Int?, rollout: RunConfig.RolloutPolicy, rolloutRate: Float, pgLoss: PolicyGradientReduction,
-        baseline: PolicyGradientBaseline, evaluateEvery: Int?, evaluationSamples: Int?, batchSize: Int?,
+        baseline: PolicyGradientBaseline, policyTemperature: Float? = nil, evaluateEvery: Int?, evaluationSamples: Int?, batchSize: Int?,
         learningRate: Float, policyGradientLearningRate: Float?, embeddingSize: Int? = nil, hiddenSize: Int? = nil,
         layers: Int? = nil, dropout: Float? = nil
     ) {
@@ -55,7 +55,7 @@ extension TrainRequest.Overrides {
         (self.discriminatorPretrainSteps, self.discriminatorEpochs) = (discriminatorPretrainSteps, discriminatorEpochs)
         (self.generatorSteps, self.discriminatorSteps) = (generatorSteps, discriminatorSteps)
         (self.rolloutsPerPrefix, self.rollout, self.rolloutRate) = (rolloutsPerPrefix, rollout, rolloutRate)
-        (self.pgLoss, self.baseline) = (pgLoss, baseline)
+        (self.pgLoss, self.baseline, self.policyTemperature) = (pgLoss, baseline, policyTemperature)
         (self.evaluateEvery, self.evaluationSamples, self.batchSize) = (evaluateEvery, evaluationSamples, batchSize)
         (self.learningRate, self.policyGradientLearningRate) = (learningRate, policyGradientLearningRate)
         (self.embeddingSize, self.hiddenSize, self.layers, self.dropout) = (embeddingSize, hiddenSize, layers, dropout)

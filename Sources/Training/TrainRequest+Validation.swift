@@ -18,6 +18,7 @@ extension TrainRequest {
             if let value { try check(value >= minimum, "\(name) is too small: \(value)") }
         }
         try check(given.policyGradientLearningRate.map { $0 > 0 } ?? true, "--pg-learning-rate must be positive")
+        try check(given.policyTemperature.map { $0.isFinite && $0 > 0 } ?? true, "--policy-temperature must be positive")
         try check(
             (given.evaluateEvery ?? 1) > 0 && (given.evaluationSamples ?? 1) > 0 && trainSize > 0 && (given.batchSize ?? 1) > 0,
             "--eval-every, --eval-samples, --train-size and --batch-size must be positive")

@@ -34,6 +34,8 @@ public struct TrainRequest: Sendable {
         public var rolloutRate: Float = 0.8
         public var pgLoss = PolicyGradientReduction.sum
         public var baseline = PolicyGradientBaseline.none
+        /// The temperature of the policy the rounds train (``RunConfig/Rewards/temperature``).
+        public var policyTemperature: Float?
         public var evaluateEvery: Int?
         public var evaluationSamples: Int?
         public var batchSize: Int?
@@ -69,6 +71,7 @@ public struct TrainRequest: Sendable {
             config.rewards.rolloutRate = rolloutRate
             config.rewards.pgLoss = pgLoss
             config.rewards.baseline = baseline
+            if let policyTemperature { config.rewards.temperature = policyTemperature }
             if let evaluateEvery { config.evaluation.every = evaluateEvery }
             if let evaluationSamples { config.evaluation.samples = evaluationSamples }
             if let batchSize { config.optimizer.batchSize = batchSize }

@@ -25,6 +25,10 @@ struct MusicGenerationTests {
         #expect(paper.generator.hiddenSize == 32)
         #expect(paper.discriminator.filterBanks == grid.discriminator.filterBanks.filter { $0.window <= 32 })
         #expect(paper.discriminator.filterBanks.map(\.count).reduce(0, +) == 320)
+        // Whole tunes: windows of up to 8 tokens, whatever the row length.
+        let tunes = RunConfig.music(settings: TokenizerSettings(scheme: .tune))
+        #expect(tunes.discriminator.filterBanks.map(\.window) == RunConfig.tuneDiscriminatorWindows)
+        #expect(tunes.discriminator.filterBanks.allSatisfy { $0.window <= 8 && $0.count == 32 })
     }
 
     @Test("a run on the folk tunes splits by tune and fits batch and D evaluation to the corpus")

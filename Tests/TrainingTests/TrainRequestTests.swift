@@ -109,6 +109,21 @@ struct TrainRequestTests {
         #expect(prepared.config.schedule.epochs == 1 && prepared.config.seed == 7)
     }
 
+    @Test("--policy-temperature sets the temperature of the policy the rounds train; 0 is refused, naming the option")
+    func policyTemperature() throws {
+        var request = TrainRequest()
+        request.inputs = ["tunes"]
+        var config = RunConfig()
+        request.overrides.apply(to: &config)
+        #expect(config.rewards.temperature == 1)
+        request.overrides.policyTemperature = 0.7
+        request.overrides.apply(to: &config)
+        #expect(config.rewards.temperature == 0.7)
+        try request.validate()
+        request.overrides.policyTemperature = 0
+        #expect(throws: TrainRequestError.invalidOption("--policy-temperature must be positive")) { try request.validate() }
+    }
+
     @Test("text rows shorter than 2 tokens and a minimum count below 1 are refused, naming the option")
     func textRanges() throws {
         var request = TrainRequest()

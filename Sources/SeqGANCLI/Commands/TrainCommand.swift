@@ -110,6 +110,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Baseline subtracted from the rewards.")
     var baseline: PolicyGradientBaseline = .none
 
+    @Option(parsing: .unconditional, help: "Temperature of the policy the adversarial rounds train: their samples, roll-outs and the discriminator's negatives are drawn at it (default 1, the paper).")
+    var policyTemperature: Float?
+
     @Option(help: "The run folder to create (or continue with --resume); music and text default: runs/<name of the first input>.")
     var out: String?
 
@@ -177,7 +180,7 @@ struct TrainCommand: ParsableCommand {
                 preset: preset, mode: mode, seed: seed, epochs: epochs, rounds: rounds,
                 discriminatorPretrainSteps: dPretrainSteps, discriminatorEpochs: dEpochs, generatorSteps: gSteps,
                 discriminatorSteps: dSteps, rolloutsPerPrefix: rollouts, rollout: rollout, rolloutRate: rolloutRate,
-                pgLoss: pgLoss, baseline: baseline, evaluateEvery: evalEvery, evaluationSamples: evalSamples,
+                pgLoss: pgLoss, baseline: baseline, policyTemperature: policyTemperature, evaluateEvery: evalEvery, evaluationSamples: evalSamples,
                 batchSize: batchSize, learningRate: learningRate, policyGradientLearningRate: pgLearningRate,
                 embeddingSize: embeddingSize, hiddenSize: hiddenSize, layers: layers, dropout: dropout))
     }
