@@ -50,34 +50,4 @@ struct PolicyTemperatureTests {
             #expect(abs(got - expected) <= 1e-4 * max(1, abs(expected)), "parameter \(index): \(got) vs \(expected)")
         }
     }
-
-    @Test("policy-gradient steps at temperature 0.5 raise the mean reward of samples drawn at 0.5")
-    func temperedStepsImproveTheTemperedPolicy() {
-        let t = Self.length
-        var settings = OptimizerConfig()
-        settings.batchSize = 32
-        settings.learningRate = 0.05
-        let generator = Self.generator(seed: 4)
-        let trainer = GeneratorTrainer(generator: generator, settings: settings)
-        let scorer = MeanTokenScorer(length: t)
-        func meanReward() -> Float {
-            var r = SplitMix64(seed: 99)
-            let samples = generator.sample(count: 2000, temperature: 0.5, using: &r)
-            var scores = [Float](repeating: 0, count: 2000)
-            scores.withUnsafeMutableBufferPointer { scorer.score(samples, count: 2000, into: $0.baseAddress!) }
-            return scores.reduce(0, +) / 2000
-        }
-        var random = SplitMix64(seed: 5)
-        let before = meanReward()
-        for round in 0..<30 {
-            let batch = generator.sample(count: 32, temperature: 0.5, using: &random)
-            let rewards = RolloutRewards.compute(
-                for: batch, batch: 32, sequenceLength: t, perPrefix: 4, rolloutPolicy: generator,
-                scorer: scorer, seed: UInt64(round), temperature: 0.5)
-            trainer.policyGradientStep(
-                sequences: batch, batchSize: 32, rewards: rewards, reduction: .mean, baseline: .mean, temperature: 0.5)
-        }
-        let after = meanReward()
-        #expect(after > before + 0.05, "mean reward at 0.5: \(before) -> \(after)")
-    }
 }

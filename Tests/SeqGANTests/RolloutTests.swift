@@ -177,8 +177,10 @@ struct RolloutTests {
         return (GeneratorTrainer(generator: generator, settings: settings), random)
     }
 
-    @Test("a policy-gradient step raises the expected reward")
-    func policyGradientImproves() {
+    @Test(
+        "policy-gradient steps raise the expected reward, at temperature 1 and at 0.5 (samples, roll-outs and gradient at 0.5)",
+        arguments: [Float(1), 0.5])
+    func policyGradientImproves(temperature: Float) {
         let t = Self.length
         var settings = OptimizerConfig()
         settings.batchSize = 32
@@ -188,21 +190,23 @@ struct RolloutTests {
         let scorer = MeanTokenScorer(length: t)
         func meanReward() -> Float {
             var r = SplitMix64(seed: 99)
-            let samples = generator.sample(count: 2000, using: &r)
+            let samples = generator.sample(count: 2000, temperature: temperature, using: &r)
             var scores = [Float](repeating: 0, count: 2000)
             scores.withUnsafeMutableBufferPointer { scorer.score(samples, count: 2000, into: $0.baseAddress!) }
             return scores.reduce(0, +) / 2000
         }
         let before = meanReward()
         for round in 0..<30 {
-            let batch = generator.sample(count: 32, using: &random)
+            let batch = generator.sample(count: 32, temperature: temperature, using: &random)
             let rewards = RolloutRewards.compute(
                 for: batch, batch: 32, sequenceLength: t, perPrefix: 4, rolloutPolicy: generator,
-                scorer: scorer, seed: UInt64(round))
-            trainer.policyGradientStep(sequences: batch, batchSize: 32, rewards: rewards, reduction: .mean, baseline: .mean)
+                scorer: scorer, seed: UInt64(round), temperature: temperature)
+            trainer.policyGradientStep(
+                sequences: batch, batchSize: 32, rewards: rewards, reduction: .mean, baseline: .mean,
+                temperature: temperature)
         }
         let after = meanReward()
-        #expect(after > before + 0.05, "mean reward \(before) -> \(after)")
+        #expect(after > before + 0.05, "mean reward at \(temperature): \(before) -> \(after)")
     }
 
     @Test("policy-gradient updates have an Adam of their own that starts fresh, as the released code's")
