@@ -29,6 +29,7 @@ struct MusicGenerationTests {
         let tunes = RunConfig.music(settings: TokenizerSettings(scheme: .tune))
         #expect(tunes.discriminator.filterBanks.map(\.window) == RunConfig.tuneDiscriminatorWindows)
         #expect(tunes.discriminator.filterBanks.allSatisfy { $0.window <= 8 && $0.count == 32 })
+        #expect(tunes.optimizer.policyGradientLearningRate == 3e-4)
     }
 
     @Test("a run on the folk tunes splits by tune and fits batch and D evaluation to the corpus")

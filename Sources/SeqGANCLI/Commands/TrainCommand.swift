@@ -152,7 +152,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Adam learning rate.")
     var learningRate: Float = 0.01
 
-    @Option(parsing: .unconditional, help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.001 for music, 0.005 for text).")
+    @Option(parsing: .unconditional, help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.0003 for whole tunes, 0.001 for other music, 0.005 for text).")
     var pgLearningRate: Float?
 
     func validate() throws {
