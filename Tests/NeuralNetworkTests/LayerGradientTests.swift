@@ -27,19 +27,28 @@ struct LayerGradientTests {
         #expect(worst < 1e-2, "worst relative error \(worst)")
     }
 
-    @Test("LSTM: weights, recurrent weights, bias and inputs over a whole sequence")
-    func lstm() {
-        let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
+    /// An LSTM with N(0, 0.5²) parameters drawn from `seed`, an `[steps, batch, inputSize]`
+    /// input of N(0, 1) values drawn from `seed + 1`, and a cache for the run.
+    static func lstmFixture(
+        inputSize: Int, hidden: Int, steps: Int, batch: Int, seed: UInt64
+    ) -> (LSTM, ParameterArena, FloatBuffer, LSTM.Cache) {
         var layout = ParameterLayout()
         let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
         let arena = ParameterArena(layout: layout)
-        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: 3)
+        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: seed)
+        let input = FloatBuffer(count: steps * batch * inputSize)
+        fillNormal(input.base, count: input.count, scale: 1, seed: seed + 1)
+        return (layer, arena, input, LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden))
+    }
+
+    @Test("LSTM: weights, recurrent weights, bias and inputs over a whole sequence")
+    func lstm() {
+        let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
+        let (layer, arena, input, cache) = Self.lstmFixture(
+            inputSize: inputSize, hidden: hidden, steps: steps, batch: batch, seed: 3)
         let rows = steps * batch
-        let input = FloatBuffer(count: rows * inputSize)
-        fillNormal(input.base, count: input.count, scale: 1, seed: 4)
         let outputWeights = FloatBuffer(count: rows * hidden)
         fillNormal(outputWeights.base, count: outputWeights.count, scale: 1, seed: 5)
-        let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
         func loss() -> Double {
             layer.forward(input: input.base, steps: steps, batch: batch, parameters: arena.values.base, cache: cache)
             return (0..<(rows * hidden)).reduce(0.0) { $0 + Double(cache.hidden[$1] * outputWeights[$1]) }
@@ -60,13 +69,9 @@ struct LayerGradientTests {
         arguments: [[5, 5, 5], [3, 5, 1], [2, 0, 4], [0, 0, 0]])
     func lstmRowEnds(rowEnds: [Int]) {
         let (inputSize, hidden, steps, batch) = (3, 4, 5, 3)
-        var layout = ParameterLayout()
-        let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
-        let arena = ParameterArena(layout: layout)
-        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: 13)
+        let (layer, arena, input, cache) = Self.lstmFixture(
+            inputSize: inputSize, hidden: hidden, steps: steps, batch: batch, seed: 13)
         let rows = steps * batch
-        let input = FloatBuffer(count: rows * inputSize)
-        fillNormal(input.base, count: input.count, scale: 1, seed: 14)
         let initialHidden = FloatBuffer(count: batch * hidden)
         let initialCell = FloatBuffer(count: batch * hidden)
         fillNormal(initialHidden.base, count: batch * hidden, scale: 1, seed: 15)
@@ -79,7 +84,6 @@ struct LayerGradientTests {
                 (outputWeights.base + (t * batch + b) * hidden).update(repeating: 0, count: hidden)
             }
         }
-        let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
         func loss() -> Double {
             layer.forward(
                 input: input.base, steps: steps, batch: batch, initialHidden: initialHidden.base,
@@ -126,13 +130,8 @@ struct LayerGradientTests {
     @Test("LSTM: a step-by-step run equals the sequence run")
     func lstmStepMatchesSequence() {
         let (inputSize, hidden, steps, batch) = (3, 4, 5, 2)
-        var layout = ParameterLayout()
-        let layer = LSTM(name: "l", inputSize: inputSize, hiddenSize: hidden, layout: &layout)
-        let arena = ParameterArena(layout: layout)
-        fillNormal(arena.values.base, count: arena.values.count, scale: 0.5, seed: 6)
-        let input = FloatBuffer(count: steps * batch * inputSize)
-        fillNormal(input.base, count: input.count, scale: 1, seed: 7)
-        let cache = LSTM.Cache(steps: steps, batch: batch, hiddenSize: hidden)
+        let (layer, arena, input, cache) = Self.lstmFixture(
+            inputSize: inputSize, hidden: hidden, steps: steps, batch: batch, seed: 6)
         layer.forward(input: input.base, steps: steps, batch: batch, parameters: arena.values.base, cache: cache)
         let h = FloatBuffer(count: batch * hidden)
         let c = FloatBuffer(count: batch * hidden)

@@ -8,14 +8,9 @@ import TensorCore
 /// generator whose output layer is divided by `τ`.
 @Suite("The policy gradient at a temperature: the distribution sampling at it draws from")
 struct PolicyTemperatureTests {
-    static let length = 6
-
+    /// The small generator of the roll-out tests, drawn from `seed`.
     static func generator(seed: UInt64) -> Generator {
-        let generator = Generator(
-            config: GeneratorConfig(vocabularySize: 9, embeddingSize: 4, hiddenSize: 8, sequenceLength: length))
-        var random = SplitMix64(seed: seed)
-        generator.initializeRandom(using: &random)
-        return generator
+        RolloutTests.smallTrainer(seed: seed, settings: OptimizerConfig()).0.generator
     }
 
     @Test(
