@@ -8,7 +8,9 @@ import Randomness
 ///   is tested by permutation: the two sets' tunes are pooled and split at random into sets of
 ///   the same sizes `permutations` times; the p-value is the share of splits whose difference
 ///   is at least as large in size as the one observed (two-sided, counting the observed split
-///   itself, so it is never 0).
+///   itself, so it is never 0). The mean overlap of the bar-repetition features alone
+///   (``repetitionOverlap(_:)``: which set repeats bars more as the real tunes do) is tested on
+///   the same splits.
 /// - The bar-repetition shares (``TuneFeature/repeatedBars``, ``TuneFeature/barRepeat4``,
 ///   ``TuneFeature/barRepeat8``) are per-tune values, tested by Welch's t-test (two-sided).
 public struct TuneSetContrast: Sendable, Codable {
@@ -32,6 +34,9 @@ public struct TuneSetContrast: Sendable, Codable {
     /// Two-sided permutation p-value of the difference of the mean overlaps; `nil` when a set
     /// has no overlap.
     public var overlapPValue: Double?
+    /// Two-sided permutation p-value of the difference of the bar-repetition overlaps
+    /// (``repetitionOverlap(_:)``); `nil` when a set has none.
+    public var repetitionOverlapPValue: Double?
     /// The bar-repetition features tested.
     public var repetitionTests: [FeatureTest]
 
@@ -62,27 +67,43 @@ public struct TuneSetContrast: Sendable, Codable {
                 feature: feature, firstMean: a.isEmpty ? nil : Statistics.mean(a),
                 secondMean: b.isEmpty ? nil : Statistics.mean(b), test: try? WelchTTest(a, b))
         }
-        guard let a = self.first.mgeval.meanOverlap, let b = self.second.mgeval.meanOverlap else {
-            overlapPValue = nil
-            return
+        // The observed difference of each tested overlap, and the splits at least as far apart.
+        let measures: [(MGEval) -> Double?] = [\.meanOverlap, Self.repetitionOverlap]
+        let observed = measures.map { measure in
+            measure(self.first.mgeval).flatMap { a in measure(self.second.mgeval).map { b in abs(a - b) } }
         }
-        let observed = abs(a - b)
+        var atLeast = [1, 1]
         var pooled = first + second
         var random = SplitMix64(seed: seed)
-        var atLeast = 1
-        for _ in 0..<permutations {
-            random.shuffle(&pooled)
-            let left = MGEval(generated: Array(pooled[..<first.count]), real: real, rule: rule)
-            let right = MGEval(generated: Array(pooled[first.count...]), real: real, rule: rule)
-            if let x = left.meanOverlap, let y = right.meanOverlap, abs(x - y) >= observed - 1e-12 {
-                atLeast += 1
+        if observed.contains(where: { $0 != nil }) {
+            for _ in 0..<permutations {
+                random.shuffle(&pooled)
+                let left = MGEval(generated: Array(pooled[..<first.count]), real: real, rule: rule)
+                let right = MGEval(generated: Array(pooled[first.count...]), real: real, rule: rule)
+                for (index, measure) in measures.enumerated() {
+                    if let difference = observed[index], let x = measure(left), let y = measure(right),
+                        abs(x - y) >= difference - 1e-12
+                    {
+                        atLeast[index] += 1
+                    }
+                }
             }
         }
-        overlapPValue = Double(atLeast) / Double(permutations + 1)
+        let pValues = (0..<measures.count).map { index in
+            observed[index].map { _ in Double(atLeast[index]) / Double(permutations + 1) }
+        }
+        (overlapPValue, repetitionOverlapPValue) = (pValues[0], pValues[1])
     }
 
-    /// The contrast as aligned text: each set's mean overlap and bar-repetition means, with
-    /// the p-values.
+    /// The mean MGEval overlap of the bar-repetition features (``repetitionFeatures``) that
+    /// have one; `nil` when none has.
+    public static func repetitionOverlap(_ mgeval: MGEval) -> Double? {
+        let overlaps = mgeval.features.filter { repetitionFeatures.contains($0.feature) }.compactMap(\.overlap)
+        return overlaps.isEmpty ? nil : overlaps.reduce(0, +) / Double(overlaps.count)
+    }
+
+    /// The contrast as aligned text: each set's mean overlap, bar-repetition overlap and
+    /// bar-repetition means, with the p-values.
     ///
     /// - Parameters:
     ///   - firstName: Name of the first set.
@@ -97,6 +118,10 @@ public struct TuneSetContrast: Sendable, Codable {
         rows.append([
             "MGEval overlap: mean", format(first.mgeval.meanOverlap), format(second.mgeval.meanOverlap),
             pText(overlapPValue) + " (\(permutations) permutations)",
+        ])
+        rows.append([
+            "MGEval overlap: bar repetition", format(Self.repetitionOverlap(first.mgeval)),
+            format(Self.repetitionOverlap(second.mgeval)), pText(repetitionOverlapPValue) + " (same splits)",
         ])
         for result in repetitionTests {
             rows.append([

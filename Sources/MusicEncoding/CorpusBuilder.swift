@@ -39,17 +39,24 @@ public enum CorpusBuilder {
                 files.append(InputFile(url: input, name: input.lastPathComponent))
                 continue
             }
+            // The folder's real path is searched, so a folder given as a symbolic link is
+            // searched too; files keep the path the user gave.
             let root = input.standardizedFileURL.resolvingSymlinksInPath().path
             var found: [InputFile] = []
             if let enumerator = FileManager.default.enumerator(
-                at: input, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                at: URL(fileURLWithPath: root, isDirectory: true), includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])
             {
                 for case let url as URL in enumerator {
                     let ext = url.pathExtension.lowercased()
                     guard midiExtensions.contains(ext) || ext == "abc" else { continue }
                     let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-                    let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : url.lastPathComponent
-                    found.append(InputFile(url: url, name: relative))
+                    guard path.hasPrefix(root + "/") else {
+                        found.append(InputFile(url: url, name: url.lastPathComponent))
+                        continue
+                    }
+                    let relative = String(path.dropFirst(root.count + 1))
+                    found.append(InputFile(url: input.appendingPathComponent(relative), name: relative))
                 }
             }
             files.append(contentsOf: found.sorted { $0.name < $1.name })

@@ -90,10 +90,12 @@ public final class MusicModel {
         tokenizer.settings.scheme == .tune ? config.generator.sequenceLength : 4 * config.generator.sequenceLength
     }
 
-    /// The sampling temperature used when none is asked for: 0.7 for whole tunes (tune
-    /// scheme), where tune lengths, endings and repeated bars come closest to the real tunes'
-    /// (docs/music.md), 1 for windows.
-    public var defaultTemperature: Float { tokenizer.settings.scheme == .tune ? 0.7 : 1 }
+    /// The sampling temperature used when none is asked for: for whole tunes (tune scheme)
+    /// ``RunConfig/tuneSamplingTemperature``, the temperature their adversarial rounds train,
+    /// 1 for windows.
+    public var defaultTemperature: Float {
+        tokenizer.settings.scheme == .tune ? RunConfig.tuneSamplingTemperature : 1
+    }
 
     /// Decodes tokens into a one-track MIDI file.
     public func tune(from tokens: [Int], options: DecodeOptions) -> MIDIFile {

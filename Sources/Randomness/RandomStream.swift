@@ -36,6 +36,9 @@ public enum RandomStream: UInt64, CaseIterable, Sendable {
     /// The generator's batch of a policy-gradient step and its roll-out seed (indices: round,
     /// step).
     case policyGradientBatch = 0x6A
+    /// The training sequences of a teacher-forced step of an adversarial round (indices:
+    /// round, step).
+    case roundMLEBatch = 0x5BF3
     /// Fake sequences for judging the discriminator at an evaluation point (index: the point).
     case discriminatorEvaluation = 0xD0E2
     /// Generator samples scored by NLL-oracle at an evaluation point (index: the point).

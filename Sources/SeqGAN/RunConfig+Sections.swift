@@ -16,6 +16,10 @@ extension RunConfig {
         public var generatorSteps = 1
         /// Discriminator updates per round, each on fresh negatives.
         public var discriminatorSteps = 5
+        /// Teacher-forced (MLE) updates per round, each on a random batch of training
+        /// sequences, after the generator steps and at the policy-gradient learning rate: they
+        /// hold the policy to the data where the discriminator has no opinion. 0 in the paper.
+        public var mleSteps = 0
         /// Negatives sampled from the generator for each discriminator update; `nil` samples
         /// as many as there are training sequences (the released code).
         public var discriminatorNegatives: Int?

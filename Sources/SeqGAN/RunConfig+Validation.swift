@@ -64,6 +64,7 @@ extension RunConfig {
         try check("schedule.discriminatorEpochs", schedule.discriminatorEpochs, 1...Limits.units)
         try check("schedule.generatorSteps", schedule.generatorSteps, 1...Limits.units)
         try check("schedule.discriminatorSteps", schedule.discriminatorSteps, 0...Limits.units)
+        try check("schedule.mleSteps", schedule.mleSteps, 0...Limits.units)
         try check("rewards.rolloutsPerPrefix", rewards.rolloutsPerPrefix, 1...Limits.count)
         try check("rewards.rolloutRate", rewards.rolloutRate, 0...1)
         try check("rewards.temperature", rewards.temperature, above: 0)

@@ -407,6 +407,10 @@ public final class TrainingRun {
             allRewards += rewards
             observer?.progressed(done: step + 1, total: config.schedule.generatorSteps + config.schedule.discriminatorSteps, loss: loss)
         }
+        for step in 0..<config.schedule.mleSteps {
+            var random = SplitMix64(seed: config.seed, stream: .roundMLEBatch, UInt64(round), UInt64(step))
+            trainer.randomBatchStep(data: data, count: trainingCount, using: &random)
+        }
         if config.rewards.rollout == .ema {
             let rate = config.rewards.rolloutRate
             let beta = rolloutCopy.arena.values.base

@@ -45,7 +45,7 @@ extension TrainRequest.Overrides {
     public init(
         preset: RunConfig.Preset?, mode: RunConfig.Mode?, seed: UInt64?, epochs: Int?, rounds: Int?,
         discriminatorPretrainSteps: Int?, discriminatorEpochs: Int?, generatorSteps: Int?, discriminatorSteps: Int?,
-        rolloutsPerPrefix: Int?, rollout: RunConfig.RolloutPolicy, rolloutRate: Float, pgLoss: PolicyGradientReduction,
+        mleSteps: Int? = nil, rolloutsPerPrefix: Int?, rollout: RunConfig.RolloutPolicy, rolloutRate: Float, pgLoss: PolicyGradientReduction,
         baseline: PolicyGradientBaseline, policyTemperature: Float? = nil, evaluateEvery: Int?, evaluationSamples: Int?, batchSize: Int?,
         learningRate: Float, policyGradientLearningRate: Float?, embeddingSize: Int? = nil, hiddenSize: Int? = nil,
         layers: Int? = nil, dropout: Float? = nil
@@ -53,7 +53,7 @@ extension TrainRequest.Overrides {
         self.init()
         (self.preset, self.mode, self.seed, self.epochs, self.rounds) = (preset, mode, seed, epochs, rounds)
         (self.discriminatorPretrainSteps, self.discriminatorEpochs) = (discriminatorPretrainSteps, discriminatorEpochs)
-        (self.generatorSteps, self.discriminatorSteps) = (generatorSteps, discriminatorSteps)
+        (self.generatorSteps, self.discriminatorSteps, self.mleSteps) = (generatorSteps, discriminatorSteps, mleSteps)
         (self.rolloutsPerPrefix, self.rollout, self.rolloutRate) = (rolloutsPerPrefix, rollout, rolloutRate)
         (self.pgLoss, self.baseline, self.policyTemperature) = (pgLoss, baseline, policyTemperature)
         (self.evaluateEvery, self.evaluationSamples, self.batchSize) = (evaluateEvery, evaluationSamples, batchSize)

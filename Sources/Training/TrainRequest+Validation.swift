@@ -12,6 +12,7 @@ extension TrainRequest {
         let counts = [
             ("--d-pretrain-steps", given.discriminatorPretrainSteps, 0), ("--d-epochs", given.discriminatorEpochs, 1),
             ("--g-steps", given.generatorSteps, 1), ("--d-steps", given.discriminatorSteps, 0),
+            ("--mle-steps", given.mleSteps, 0),
             ("--rollouts", given.rolloutsPerPrefix, 1),
         ]
         for (name, value, minimum) in counts {

@@ -29,6 +29,8 @@ public struct TrainRequest: Sendable {
         public var discriminatorEpochs: Int?
         public var generatorSteps: Int?
         public var discriminatorSteps: Int?
+        /// Teacher-forced updates per adversarial round (``RunConfig/Schedule/mleSteps``).
+        public var mleSteps: Int?
         public var rolloutsPerPrefix: Int?
         public var rollout = RunConfig.RolloutPolicy.same
         public var rolloutRate: Float = 0.8
@@ -66,6 +68,7 @@ public struct TrainRequest: Sendable {
             if let discriminatorEpochs { config.schedule.discriminatorEpochs = discriminatorEpochs }
             if let generatorSteps { config.schedule.generatorSteps = generatorSteps }
             if let discriminatorSteps { config.schedule.discriminatorSteps = discriminatorSteps }
+            if let mleSteps { config.schedule.mleSteps = mleSteps }
             if let rolloutsPerPrefix { config.rewards.rolloutsPerPrefix = rolloutsPerPrefix }
             config.rewards.rollout = rollout
             config.rewards.rolloutRate = rolloutRate

@@ -67,6 +67,23 @@ struct CorpusBuilderTests {
         #expect(corpus.skipped.map(\.reason) == ["the file has no notes", "not a Standard MIDI File (no MThd header) (byte 0)"])
     }
 
+    @Test("a folder given as a symbolic link is searched like the folder, its files named under the link")
+    func symbolicLinkFolder() throws {
+        let scratch = try TestPaths.makeTemporaryDirectory("corpus-link")
+        let folder = scratch.appendingPathComponent("tunes/reels")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tune = MIDIFile(notes: [Note(pitch: 70, startTick: 0, endTick: 480, start: 0, end: 0)], ticksPerQuarter: 480)
+        try tune.write(to: folder.appendingPathComponent("one.mid"))
+        try tune.write(to: scratch.appendingPathComponent("tunes/two.mid"))
+        let link = scratch.appendingPathComponent("linked")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: scratch.appendingPathComponent("tunes"))
+        let direct = try CorpusBuilder.inputFiles([scratch.appendingPathComponent("tunes")])
+        let linked = try CorpusBuilder.inputFiles([link])
+        #expect(direct.map(\.name) == ["reels/one.mid", "two.mid"])
+        #expect(linked.map(\.name) == direct.map(\.name))
+        #expect(linked.map(\.url.path) == [link.path + "/reels/one.mid", link.path + "/two.mid"])
+    }
+
     @Test("the Nottingham split lists give 828 / 103 / 103 tunes", .requiresShared("corpora/nottingham"))
     func nottinghamLists() throws {
         let root = try #require(TestPaths.shared("corpora/nottingham"))

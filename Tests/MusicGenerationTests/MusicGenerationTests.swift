@@ -30,6 +30,10 @@ struct MusicGenerationTests {
         #expect(tunes.discriminator.filterBanks.map(\.window) == RunConfig.tuneDiscriminatorWindows)
         #expect(tunes.discriminator.filterBanks.allSatisfy { $0.window <= 8 && $0.count == 32 })
         #expect(tunes.optimizer.policyGradientLearningRate == 3e-4)
+        // The rounds train the policy whole tunes are sampled at, with a teacher-forced step each;
+        // the window schemes keep the paper's policy at 1 and no such steps.
+        #expect(tunes.rewards.temperature == 0.7 && tunes.schedule.mleSteps == 1)
+        #expect(grid.rewards.temperature == 1 && grid.schedule.mleSteps == 0)
     }
 
     @Test("a run on the folk tunes splits by tune and fits batch and D evaluation to the corpus")

@@ -27,6 +27,7 @@ struct RunConfigValidationTests {
         ("evaluation.every", config { $0.evaluation.every = 0 }),
         ("evaluation.samples", config { $0.evaluation.samples = 0 }),
         ("rewards.rolloutsPerPrefix", config { $0.rewards.rolloutsPerPrefix = 0 }),
+        ("schedule.mleSteps", config { $0.schedule.mleSteps = -1 }),
         ("rewards.rolloutRate", config { $0.rewards.rolloutRate = 1.5 }),
         ("oracle.trainingSequences", config { $0.oracle.trainingSequences = 0 }),
         ("generator.startToken", config { $0.generator.startToken = 60 }),

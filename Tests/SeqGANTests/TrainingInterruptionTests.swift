@@ -23,23 +23,30 @@ struct TrainingInterruptionTests {
     /// The lines of a run's `log.csv` without the wall-clock seconds.
     static func log(_ directory: URL) throws -> [String] { try runLogWithoutSeconds(directory) }
 
-    static func experiment(in directory: URL) throws -> CorpusExperiment {
-        try CorpusExperiment(
-            config: CorpusExperimentTests.config(mode: .seqgan), directory: directory,
+    static func experiment(in directory: URL, mleSteps: Int = 0) throws -> CorpusExperiment {
+        var config = CorpusExperimentTests.config(mode: .seqgan)
+        if mleSteps > 0 {
+            // Four rounds, evaluated after the third: the stop after five reports falls between rounds.
+            (config.schedule.mleSteps, config.schedule.rounds) = (mleSteps, 4)
+        }
+        return try CorpusExperiment(
+            config: config, directory: directory,
             train: CorpusExperimentTests.sequences(64, offset: 0),
             validation: CorpusExperimentTests.sequences(16, offset: 3),
             test: CorpusExperimentTests.sequences(16, offset: 7))
     }
 
-    @Test("a stop request ends the run after the unit in progress; resuming ends as if never stopped", arguments: [1, 3, 4])
-    func stopThenResume(after reports: Int) throws {
+    @Test(
+        "a stop request ends the run after the unit in progress; resuming ends as if never stopped (also with teacher-forced steps in the rounds)",
+        arguments: [(1, 0), (3, 0), (4, 0), (5, 1)])
+    func stopThenResume(after reports: Int, mleSteps: Int) throws {
         let wholeDirectory = try TestPaths.makeTemporaryDirectory("stop-whole")
-        try Self.experiment(in: wholeDirectory).run(resume: false)
+        try Self.experiment(in: wholeDirectory, mleSteps: mleSteps).run(resume: false)
         let whole = try Self.log(wholeDirectory)
         let directory = try TestPaths.makeTemporaryDirectory("stop")
         // Reports: the untrained evaluation, epochs 3 and 6, the D pre-training step, round 1...
         #expect {
-            try Self.experiment(in: directory).run(resume: false, observer: StoppingObserver(after: reports))
+            try Self.experiment(in: directory, mleSteps: mleSteps).run(resume: false, observer: StoppingObserver(after: reports))
         } throws: { error in
             guard let stop = error as? TrainingInterrupted else { return false }
             return stop.directory == directory.path && !stop.description.isEmpty
@@ -49,7 +56,7 @@ struct TrainingInterruptionTests {
         let partial = try Self.log(directory)
         #expect(partial.count < whole.count)
         #expect(partial == Array(whole.prefix(partial.count)))
-        try Self.experiment(in: directory).run(resume: true)
+        try Self.experiment(in: directory, mleSteps: mleSteps).run(resume: true)
         #expect(try Self.log(directory) == whole)
     }
 

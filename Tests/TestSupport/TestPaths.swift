@@ -23,13 +23,25 @@ public enum TestPaths {
         return url
     }
 
-    /// A fresh, empty scratch folder under the system's temporary directory.
+    /// A fresh, empty scratch folder in this test process's folder under the system's
+    /// temporary directory (``scratchRoot``, removed when the process exits).
     public static func makeTemporaryDirectory(_ label: String = "test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("seqgan-\(label)-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent("\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `seqgan-tests-PID` under the system's temporary directory: every scratch folder of
+    /// this process, removed with them when the process exits.
+    static let scratchRoot: URL = {
+        let url = URL(fileURLWithPath: scratchRootPath)
+        try? FileManager.default.removeItem(at: url)
+        atexit { try? FileManager.default.removeItem(atPath: TestPaths.scratchRootPath) }
+        return url
+    }()
+
+    private static let scratchRootPath = FileManager.default.temporaryDirectory
+        .appendingPathComponent("seqgan-tests-\(ProcessInfo.processInfo.processIdentifier)").path
 
     /// The folder holding the build products of the running test bundle
     /// (`.build/debug` or `.build/release`), where `swift test` also builds `seqgan`.

@@ -124,6 +124,19 @@ struct TrainRequestTests {
         #expect(throws: TrainRequestError.invalidOption("--policy-temperature must be positive")) { try request.validate() }
     }
 
+    @Test("--mle-steps sets the teacher-forced steps of each round; a negative count is refused, naming the option")
+    func mleSteps() throws {
+        var request = TrainRequest()
+        request.inputs = ["tunes"]
+        var config = RunConfig()
+        request.overrides.mleSteps = 2
+        request.overrides.apply(to: &config)
+        #expect(config.schedule.mleSteps == 2)
+        try request.validate()
+        request.overrides.mleSteps = -1
+        #expect(throws: TrainRequestError.invalidOption("--mle-steps is too small: -1")) { try request.validate() }
+    }
+
     @Test("text rows shorter than 2 tokens and a minimum count below 1 are refused, naming the option")
     func textRanges() throws {
         var request = TrainRequest()

@@ -14,8 +14,9 @@ struct MIDICompareTunesCommand: ParsableCommand {
             each statistic's mean ± standard deviation for both sets and the MGEval overlap of each \
             feature (Yang and Lerch 2018; 1: as close to the real tunes as they are to each other), \
             with the mean and the lowest. With --versus, a second generated set is measured against \
-            the same real tunes and the two are contrasted: mean overlaps (permutation test) and bar \
-            repetition (Welch's t-test), with p-values.
+            the same real tunes and the two are contrasted: the mean overlap and the overlap of the \
+            bar-repetition features (permutation test on the same random splits) and each \
+            bar-repetition share (Welch's t-test), with p-values.
               seqgan midi compare-tunes tunes/ --real corpus/splits/melody_test.txt
               seqgan midi compare-tunes a/ --versus b/ --real corpus/splits/melody_test.txt
             """)

@@ -95,6 +95,9 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Discriminator updates per adversarial round, each on fresh negatives.")
     var dSteps: Int?
 
+    @Option(parsing: .unconditional, help: "Teacher-forced (MLE) updates per adversarial round, each on a random batch of training sequences at the policy-gradient learning rate (default 0; see docs/music.md for whole tunes).")
+    var mleSteps: Int?
+
     @Option(parsing: .unconditional, help: "Monte Carlo completions per prefix (N).")
     var rollouts: Int?
 
@@ -179,7 +182,7 @@ struct TrainCommand: ParsableCommand {
             overrides: .init(
                 preset: preset, mode: mode, seed: seed, epochs: epochs, rounds: rounds,
                 discriminatorPretrainSteps: dPretrainSteps, discriminatorEpochs: dEpochs, generatorSteps: gSteps,
-                discriminatorSteps: dSteps, rolloutsPerPrefix: rollouts, rollout: rollout, rolloutRate: rolloutRate,
+                discriminatorSteps: dSteps, mleSteps: mleSteps, rolloutsPerPrefix: rollouts, rollout: rollout, rolloutRate: rolloutRate,
                 pgLoss: pgLoss, baseline: baseline, policyTemperature: policyTemperature, evaluateEvery: evalEvery, evaluationSamples: evalSamples,
                 batchSize: batchSize, learningRate: learningRate, policyGradientLearningRate: pgLearningRate,
                 embeddingSize: embeddingSize, hiddenSize: hiddenSize, layers: layers, dropout: dropout))
