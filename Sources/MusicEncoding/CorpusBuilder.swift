@@ -50,7 +50,9 @@ public enum CorpusBuilder {
                 for case let url as URL in enumerator {
                     let ext = url.pathExtension.lowercased()
                     guard midiExtensions.contains(ext) || ext == "abc" else { continue }
-                    let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+                    // Named by where it sits in the folder, even when it links to a file elsewhere.
+                    let listed = url.standardizedFileURL.path
+                    let path = listed.hasPrefix(root + "/") ? listed : url.standardizedFileURL.resolvingSymlinksInPath().path
                     guard path.hasPrefix(root + "/") else {
                         found.append(InputFile(url: url, name: url.lastPathComponent))
                         continue

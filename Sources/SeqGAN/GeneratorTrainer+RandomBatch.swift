@@ -1,22 +1,22 @@
 import NeuralNetwork
 
 extension GeneratorTrainer {
-    /// One teacher-forced update on `B` distinct sequences drawn at random from `data`, by the
-    /// maximum-likelihood optimiser (its moments carry on from pre-training) at the
-    /// policy-gradient learning rate: the step adversarial rounds take between their
-    /// policy-gradient steps (``RunConfig/Schedule/mleSteps``), as large as theirs so that
-    /// neither drowns the other.
+    /// One teacher-forced update on `B` distinct sequences drawn at random from `data` (all of
+    /// them when it holds fewer), by the maximum-likelihood optimiser (its moments carry on
+    /// from pre-training) at the policy-gradient learning rate: the step adversarial rounds
+    /// take between their policy-gradient steps (``RunConfig/Schedule/mleSteps``), as large
+    /// as theirs so that neither drowns the other.
     ///
     /// - Parameters:
-    ///   - data: `[count, T]` training sequences; `count` must be at least the batch size.
+    ///   - data: `[count, T]` training sequences, at least one.
     /// - Returns: The batch's mean per-token NLL before the update.
     @discardableResult
     public func randomBatchStep(
         data: [Int32], count: Int, using random: inout some RandomNumberGenerator
     ) -> Double {
         let t = generator.config.sequenceLength
-        let b = settings.batchSize
-        precondition(count >= b && data.count >= count * t, "fewer training sequences than a batch")
+        let b = min(settings.batchSize, count)
+        precondition(count > 0 && data.count >= count * t, "no training sequences")
         var rows = Array(0..<count)
         for i in 0..<b { rows.swapAt(i, Int.random(in: i..<count, using: &random)) }
         data.withUnsafeBufferPointer { source in

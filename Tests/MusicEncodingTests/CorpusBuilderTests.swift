@@ -77,11 +77,14 @@ struct CorpusBuilderTests {
         try tune.write(to: scratch.appendingPathComponent("tunes/two.mid"))
         let link = scratch.appendingPathComponent("linked")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: scratch.appendingPathComponent("tunes"))
+        // A file in the folder that links to a file elsewhere keeps its own name.
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("three.mid"), withDestinationURL: scratch.appendingPathComponent("tunes/two.mid"))
         let direct = try CorpusBuilder.inputFiles([scratch.appendingPathComponent("tunes")])
         let linked = try CorpusBuilder.inputFiles([link])
-        #expect(direct.map(\.name) == ["reels/one.mid", "two.mid"])
+        #expect(direct.map(\.name) == ["reels/one.mid", "reels/three.mid", "two.mid"])
         #expect(linked.map(\.name) == direct.map(\.name))
-        #expect(linked.map(\.url.path) == [link.path + "/reels/one.mid", link.path + "/two.mid"])
+        #expect(linked.map(\.url.path) == ["one.mid", "three.mid"].map { link.path + "/reels/" + $0 } + [link.path + "/two.mid"])
     }
 
     @Test("the Nottingham split lists give 828 / 103 / 103 tunes", .requiresShared("corpora/nottingham"))

@@ -35,6 +35,16 @@ struct RandomBatchStepTests {
         #expect(lastLoss < firstLoss * 0.7)
     }
 
+    @Test("fewer training sequences than a batch: the step takes them all")
+    func fewerThanABatch() {
+        var (trainer, random) = RolloutTests.smallTrainer(seed: 3, settings: Self.settings())
+        let five = Array(Self.data.prefix(5 * RolloutTests.length))
+        let first = trainer.randomBatchStep(data: five, count: 5, using: &random)
+        var last = first
+        for _ in 0..<100 { last = trainer.randomBatchStep(data: five, count: 5, using: &random) }
+        #expect(first.isFinite && last < first * 0.7)
+    }
+
     @Test("the batch is drawn from the random stream: the same stream gives the same weights, another stream others")
     func batchFollowsTheStream() {
         func weights(stream: UInt64) -> [Float] {
