@@ -95,7 +95,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Discriminator updates per adversarial round, each on fresh negatives.")
     var dSteps: Int?
 
-    @Option(parsing: .unconditional, help: "Teacher-forced (MLE) updates per adversarial round, each on a random batch of training sequences at the policy-gradient learning rate (default 0; see docs/music.md for whole tunes).")
+    @Option(parsing: .unconditional, help: "Teacher-forced (MLE) updates per adversarial round, each on a random batch of training sequences at the policy-gradient learning rate (default 0, the paper; 1 for whole tunes).")
     var mleSteps: Int?
 
     @Option(parsing: .unconditional, help: "Monte Carlo completions per prefix (N).")
@@ -113,7 +113,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Baseline subtracted from the rewards.")
     var baseline: PolicyGradientBaseline = .none
 
-    @Option(parsing: .unconditional, help: "Temperature of the policy the adversarial rounds train: their samples, roll-outs and the discriminator's negatives are drawn at it (default 1, the paper).")
+    @Option(parsing: .unconditional, help: "Temperature of the policy the adversarial rounds train: their samples, roll-outs and the discriminator's negatives are drawn at it (default 1, the paper; 0.7 for whole tunes, the temperature they are sampled at).")
     var policyTemperature: Float?
 
     @Option(help: "The run folder to create (or continue with --resume); music and text default: runs/<name of the first input>.")
