@@ -12,6 +12,8 @@ extension MusicModel {
     /// unmasked, as trained, when it reads none. The generator's own conditioning is restored
     /// afterwards.
     ///
+    /// A tune that plays no note is drawn again (``redrawingSilentTunes(_:pitches:seed:draw:)``).
+    ///
     /// - Returns: The tunes' tokens, primer included, each ending at its end token (when the
     ///   model ended it within the row).
     /// - Throws: ``TuneRequestError`` naming the option the run cannot follow.
@@ -23,9 +25,14 @@ extension MusicModel {
         let attached = generator.conditioning
         defer { generator.conditioning = attached }
         generator.conditioning = wholeTuneConditioning(following: constraints)
-        return sampleTokens(
-            count: count, length: primer.count + tokensPerTune, primer: primer, temperature: request.temperature ?? defaultTemperature,
-            seed: seed)
+        let (length, temperature) = (primer.count + tokensPerTune, request.temperature ?? defaultTemperature)
+        let scheme = tokenizer.tuneScheme
+        return Self.redrawingSilentTunes(
+            sampleTokens(count: count, length: length, primer: primer, temperature: temperature, seed: seed),
+            pitches: scheme.firstPitch..<scheme.firstDuration, seed: seed
+        ) { redraw in
+            sampleTokens(count: 1, length: length, primer: primer, temperature: temperature, seed: redraw)[0]
+        }
     }
 
     /// The readers whole tunes of this run are sampled with under `constraints`, fitted to the

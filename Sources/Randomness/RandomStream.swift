@@ -48,6 +48,9 @@ public enum RandomStream: UInt64, CaseIterable, Sendable {
     case corpusEvaluation = 0xB1E0
     /// The sampling seed of part `i` of a tune generated with a form such as AABB (index: `i`).
     case tuneFormPart = 0xF0
+    /// The seeds of the draws that replace a generated whole tune without notes (index: the
+    /// tune's place in the batch).
+    case silentTuneRedraw = 0xF1
 }
 
 extension SplitMix64 {
