@@ -18,8 +18,8 @@ extension RunConfig {
     ///   (``TuneScheme/end``, padding after it); a generator of ``tuneGenerator`` size reading
     ///   the tune grammar's ``TuneTokenReader/featureCount`` features per step; roll-outs at
     ///   bar lines; batches of similar lengths; ``tuneEpochs`` MLE epochs; policy-gradient
-    ///   steps at ``tunePolicyGradientLearningRate`` on the policy at
-    ///   ``tuneSamplingTemperature``, each round with ``tuneMLESteps`` teacher-forced steps.
+    ///   steps on the policy at ``tuneSamplingTemperature``, each round with ``tuneMLESteps``
+    ///   teacher-forced steps.
     ///
     /// `apply(_:)` with a preset replaces the schedule; docs/music.md has the measurements
     /// behind these choices.
@@ -43,7 +43,6 @@ extension RunConfig {
             config.rewards.rolloutPositions = .boundaries
             config.optimizer.batches = .similarLengths
             config.schedule.epochs = tuneEpochs
-            config.optimizer.policyGradientLearningRate = tunePolicyGradientLearningRate
             config.rewards.temperature = tuneSamplingTemperature
             config.schedule.mleSteps = tuneMLESteps
         }
@@ -73,11 +72,6 @@ extension RunConfig {
     /// through the rounds (docs/music.md).
     public static let tuneDiscriminatorWindows = [1, 2, 3, 4, 6, 8]
 
-    /// The policy-gradient learning rate for whole tunes: at 0.001 (the windows' rate) the
-    /// rounds shorten the Nottingham tunes and lose to MLE in two seeds of three; at 0.0003
-    /// they lose in none (docs/music.md).
-    public static let tunePolicyGradientLearningRate: Float = 3e-4
-
     /// The temperature whole tunes are sampled at by default and the policy the adversarial
     /// rounds train (``RunConfig/Rewards/temperature``): above it the tunes wander in length
     /// and ending, and a policy trained at 1 but sampled at 0.7 gains less over MLE
@@ -86,9 +80,10 @@ extension RunConfig {
 
     /// Teacher-forced steps per adversarial round for whole tunes
     /// (``RunConfig/Schedule/mleSteps``): without them the rounds at 0.7 end a third of the
-    /// Nottingham tunes off the tonic (a fifth of real ones do); with one, as often as real
-    /// tunes (docs/music.md).
-    public static let tuneMLESteps = 1
+    /// Nottingham tunes off the tonic (a fifth of real ones do); with two, about as often as
+    /// real tunes, and the policy-gradient steps can keep the rate of 0.001 that without them
+    /// shortened the tunes (docs/music.md).
+    public static let tuneMLESteps = 2
 
     /// MLE epochs for whole tunes: on the Nottingham tunes the held-out NLL is lowest after
     /// about 20 and rises after 25 (docs/music.md).

@@ -29,10 +29,10 @@ struct MusicGenerationTests {
         let tunes = RunConfig.music(settings: TokenizerSettings(scheme: .tune))
         #expect(tunes.discriminator.filterBanks.map(\.window) == RunConfig.tuneDiscriminatorWindows)
         #expect(tunes.discriminator.filterBanks.allSatisfy { $0.window <= 8 && $0.count == 32 })
-        #expect(tunes.optimizer.policyGradientLearningRate == 3e-4)
-        // The rounds train the policy whole tunes are sampled at, with a teacher-forced step each;
-        // the window schemes keep the paper's policy at 1 and no such steps.
-        #expect(tunes.rewards.temperature == 0.7 && tunes.schedule.mleSteps == 1)
+        #expect(tunes.optimizer.policyGradientLearningRate == 1e-3)
+        // The rounds train the policy whole tunes are sampled at, with two teacher-forced steps
+        // each; the window schemes keep the paper's policy at 1 and no such steps.
+        #expect(tunes.rewards.temperature == 0.7 && tunes.schedule.mleSteps == 2)
         #expect(grid.rewards.temperature == 1 && grid.schedule.mleSteps == 0)
     }
 

@@ -95,7 +95,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Discriminator updates per adversarial round, each on fresh negatives.")
     var dSteps: Int?
 
-    @Option(parsing: .unconditional, help: "Teacher-forced (MLE) updates per adversarial round, each on a random batch of training sequences at the policy-gradient learning rate (default 0, the paper; 1 for whole tunes).")
+    @Option(parsing: .unconditional, help: "Teacher-forced (MLE) updates per adversarial round, each on a random batch of training sequences at the policy-gradient learning rate (default 0, the paper; 2 for whole tunes).")
     var mleSteps: Int?
 
     @Option(parsing: .unconditional, help: "Monte Carlo completions per prefix (N).")
@@ -155,7 +155,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Adam learning rate.")
     var learningRate: Float = 0.01
 
-    @Option(parsing: .unconditional, help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.0003 for whole tunes, 0.001 for other music, 0.005 for text).")
+    @Option(parsing: .unconditional, help: "Adam learning rate of the policy-gradient updates (default: --learning-rate for synthetic, 0.001 for music, 0.005 for text).")
     var pgLearningRate: Float?
 
     func validate() throws {
