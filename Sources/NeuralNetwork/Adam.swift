@@ -38,18 +38,20 @@ public final class Adam: @unchecked Sendable {
     /// Applies one update to `arena.values` from `arena.gradients`.
     ///
     /// - Parameters:
+    ///   - learningRate: The step size of this update; `nil` for ``learningRate``.
     ///   - partitions: The flat parameter range is cut into this many equal chunks, which
     ///     `schedule` hands to the threads (each element's update is independent, so the
     ///     result depends neither on the number of chunks nor on which thread runs which).
     ///   - schedule: Hands the chunks to threads.
     public func update(
-        _ arena: ParameterArena, partitions: Int = 1, schedule: ChunkSchedule = ChunkSchedule()
+        _ arena: ParameterArena, learningRate: Float? = nil, partitions: Int = 1,
+        schedule: ChunkSchedule = ChunkSchedule()
     ) {
         precondition(arena.values.count == firstMoments.count, "Adam sized for another arena")
         step += 1
         let t = Double(step)
         let correction = Float(
-            Double(learningRate) * (1 - Foundation.pow(Double(beta2), t)).squareRoot()
+            Double(learningRate ?? self.learningRate) * (1 - Foundation.pow(Double(beta2), t)).squareRoot()
                 / (1 - Foundation.pow(Double(beta1), t)))
         let count = arena.values.count
         let share = (count + partitions - 1) / partitions

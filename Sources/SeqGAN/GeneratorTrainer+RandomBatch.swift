@@ -24,10 +24,7 @@ extension GeneratorTrainer {
         }
         let loss = meanNLLGradients(sequences: batch, batchSize: b)
         clipByGlobalNorm(generator.arena.gradients, maxNorm: settings.gradientClip)
-        let pretrainingRate = optimizer.learningRate
-        optimizer.learningRate = policyOptimizer.learningRate
-        optimizer.update(generator.arena)
-        optimizer.learningRate = pretrainingRate
+        optimizer.update(generator.arena, learningRate: policyOptimizer.learningRate)
         return loss
     }
 }

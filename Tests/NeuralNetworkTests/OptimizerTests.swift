@@ -32,6 +32,22 @@ struct OptimizerTests {
         #expect(adam.step == 2)
     }
 
+    @Test("a step size given to one update is used for it alone, as an optimiser of that rate would step")
+    func adamStepSizeOfOneUpdate() {
+        var layout = ParameterLayout()
+        _ = layout.add("w", shape: [2])
+        let given = ParameterArena(layout: layout), built = ParameterArena(layout: layout)
+        let count = given.values.count
+        let adam = Adam(parameterCount: count, learningRate: 0.01), small = Adam(parameterCount: count, learningRate: 0.001)
+        for arena in [given, built] { (arena.gradients[0], arena.gradients[1]) = (0.3, -2) }
+        adam.update(given, learningRate: 0.001)
+        small.update(built)
+        #expect(given.values.array == built.values.array && adam.learningRate == 0.01)
+        adam.update(given)
+        small.update(built)
+        #expect(given.values.array != built.values.array)
+    }
+
     @Test("clipping by global norm scales only when the norm is too large")
     func clipping() {
         let gradients = FloatBuffer(count: 4)
