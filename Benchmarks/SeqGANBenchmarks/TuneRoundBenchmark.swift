@@ -26,7 +26,7 @@ enum TuneRoundBenchmark {
         let directory = URL(fileURLWithPath: path)
         let model = try MusicModel(runDirectory: directory)
         let config = model.config
-        guard config.generator.sequenceEnd != nil, config.rewards.rolloutPositions == .boundaries else {
+        guard let end = config.generator.sequenceEnd, config.rewards.rolloutPositions == .boundaries else {
             FileHandle.standardError.write(Data("seqgan-bench tune-round: \(path) is not a whole-tune run (--scheme tune)\n".utf8))
             exit(2)
         }
@@ -51,7 +51,6 @@ enum TuneRoundBenchmark {
         let sampling = BenchmarkSupport.medianSeconds(repeats: repeats) {
             batch = generator.sample(count: b, temperature: temperature, using: &random)
         }
-        let end = config.generator.sequenceEnd!
         let tokens = batch.withUnsafeBufferPointer { rows in
             (0..<b).map { end.countedLength(of: rows.baseAddress! + $0 * t, length: t) }.reduce(0, +)
         }

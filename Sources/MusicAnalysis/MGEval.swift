@@ -83,8 +83,11 @@ public struct MGEval: Sendable, Codable {
     }
 
     /// The mean overlap over the features that have one; `nil` when none has.
-    public var meanOverlap: Double? {
-        let overlaps = features.compactMap(\.overlap)
+    public var meanOverlap: Double? { meanOverlap(over: TuneFeature.allCases) }
+
+    /// The mean overlap over those of `chosen` that have one; `nil` when none has.
+    public func meanOverlap(over chosen: [TuneFeature]) -> Double? {
+        let overlaps = features.filter { chosen.contains($0.feature) }.compactMap(\.overlap)
         return overlaps.isEmpty ? nil : overlaps.reduce(0, +) / Double(overlaps.count)
     }
 

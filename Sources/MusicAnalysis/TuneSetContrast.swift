@@ -98,8 +98,7 @@ public struct TuneSetContrast: Sendable, Codable {
     /// The mean MGEval overlap of the bar-repetition features (``repetitionFeatures``) that
     /// have one; `nil` when none has.
     public static func repetitionOverlap(_ mgeval: MGEval) -> Double? {
-        let overlaps = mgeval.features.filter { repetitionFeatures.contains($0.feature) }.compactMap(\.overlap)
-        return overlaps.isEmpty ? nil : overlaps.reduce(0, +) / Double(overlaps.count)
+        mgeval.meanOverlap(over: repetitionFeatures)
     }
 
     /// The contrast as aligned text: each set's mean overlap, bar-repetition overlap and

@@ -41,23 +41,17 @@ public enum CorpusBuilder {
             }
             // The folder's real path is searched, so a folder given as a symbolic link is
             // searched too; files keep the path the user gave.
-            let root = input.standardizedFileURL.resolvingSymlinksInPath().path
+            let root = input.standardizedFileURL.resolvingSymlinksInPath()
+            let depth = root.pathComponents.count
             var found: [InputFile] = []
             if let enumerator = FileManager.default.enumerator(
-                at: URL(fileURLWithPath: root, isDirectory: true), includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles])
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
             {
                 for case let url as URL in enumerator {
                     let ext = url.pathExtension.lowercased()
                     guard midiExtensions.contains(ext) || ext == "abc" else { continue }
                     // Named by where it sits in the folder, even when it links to a file elsewhere.
-                    let listed = url.standardizedFileURL.path
-                    let path = listed.hasPrefix(root + "/") ? listed : url.standardizedFileURL.resolvingSymlinksInPath().path
-                    guard path.hasPrefix(root + "/") else {
-                        found.append(InputFile(url: url, name: url.lastPathComponent))
-                        continue
-                    }
-                    let relative = String(path.dropFirst(root.count + 1))
+                    let relative = url.standardizedFileURL.pathComponents.dropFirst(depth).joined(separator: "/")
                     found.append(InputFile(url: input.appendingPathComponent(relative), name: relative))
                 }
             }

@@ -130,7 +130,7 @@ private struct TuneBuilder {
                 event(copied[index], units: scheme.durations[copied[index + 1] - scheme.firstDuration])
                 index += 2
             }
-        case TuneScheme.rest, TuneScheme.tie, TuneScheme.pickup, scheme.firstPitch..<scheme.firstDuration:
+        case TuneScheme.rest, TuneScheme.tie, TuneScheme.pickup, scheme.pitchTokens:
             startSectionIfNeeded()
             pendingEvent = token
         default:  // a duration

@@ -134,6 +134,8 @@ public struct TuneScheme: Sendable, Hashable, Codable {
     public var firstPitch: Int { Self.firstCopy + copyDistances.count }
     /// The first duration token (``durations`` in order).
     public var firstDuration: Int { firstPitch + highestPitch - lowestPitch + 1 }
+    /// The pitch tokens, ``lowestPitch`` to ``highestPitch``.
+    public var pitchTokens: Range<Int> { firstPitch..<firstDuration }
     /// Number of distinct token ids.
     public var vocabularySize: Int { firstDuration + durations.count }
 
@@ -179,7 +181,7 @@ public struct TuneScheme: Sendable, Hashable, Codable {
         case Self.major: return .mode(minor: false)
         case Self.minor: return .mode(minor: true)
         case Self.firstCopy..<firstPitch: return .copy(bars: copyDistances[id - Self.firstCopy])
-        case firstPitch..<firstDuration: return .pitch(lowestPitch + id - firstPitch)
+        case pitchTokens: return .pitch(lowestPitch + id - firstPitch)
         case firstDuration..<vocabularySize: return .duration(units: durations[id - firstDuration])
         default: return nil
         }

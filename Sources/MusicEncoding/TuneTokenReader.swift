@@ -203,7 +203,7 @@ public struct TuneTokenReader: Sendable {
             position = Int(copied.end)
             isSounding = copied.endsSounding
             barHasContent = true
-        case scheme.firstPitch..<scheme.firstDuration:
+        case scheme.pitchTokens:
             beginContent()
             pending = .note
             expectation = .duration
@@ -332,7 +332,7 @@ public struct TuneTokenReader: Sendable {
             return atBarStart && !barHasMetre
         case TuneScheme.firstCopy..<scheme.firstPitch:
             return copyFits(scheme.copyDistances[token - TuneScheme.firstCopy])
-        case scheme.firstPitch..<scheme.firstDuration:
+        case scheme.pitchTokens:
             return !full
         default:
             return false
@@ -360,7 +360,7 @@ public struct TuneTokenReader: Sendable {
         case .event:
             for id in 0..<scheme.firstPitch { mask[id] = isGrammatical(id) ? allowed : forbidden }
             let notes = isGrammatical(scheme.firstPitch) ? allowed : forbidden
-            for id in scheme.firstPitch..<scheme.firstDuration { mask[id] = notes }
+            for id in scheme.pitchTokens { mask[id] = notes }
             for id in scheme.firstDuration..<scheme.vocabularySize { mask[id] = forbidden }
         case .begin, .metre, .mode, .padding:
             for id in 0..<scheme.vocabularySize { mask[id] = isGrammatical(id) ? allowed : forbidden }

@@ -26,10 +26,9 @@ extension MusicModel {
         defer { generator.conditioning = attached }
         generator.conditioning = wholeTuneConditioning(following: constraints)
         let (length, temperature) = (primer.count + tokensPerTune, request.temperature ?? defaultTemperature)
-        let scheme = tokenizer.tuneScheme
         return Self.redrawingSilentTunes(
             sampleTokens(count: count, length: length, primer: primer, temperature: temperature, seed: seed),
-            pitches: scheme.firstPitch..<scheme.firstDuration, seed: seed
+            pitches: tokenizer.tuneScheme.pitchTokens, seed: seed
         ) { redraw in
             sampleTokens(count: 1, length: length, primer: primer, temperature: temperature, seed: redraw)[0]
         }

@@ -124,7 +124,7 @@ public struct TuneRequestReader: SequenceReader {
             if permits(scheme.firstPitch) {
                 anyAllowed = true
             } else {
-                for id in scheme.firstPitch..<scheme.firstDuration { mask[id] = forbidden }
+                for id in scheme.pitchTokens { mask[id] = forbidden }
             }
         }
         if !anyAllowed {
